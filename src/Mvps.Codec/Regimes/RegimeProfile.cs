@@ -1,0 +1,40 @@
+namespace Mvps.Codec.Regimes;
+
+/// <summary>
+/// What distinguishes one regime from the other: where its tick lattice starts and how attack
+/// severity (per mille, 0 = healthy, 1000 = peak) evolves over the run. docs/regimes.md explains the numbers.
+/// </summary>
+public sealed record RegimeProfile(Regime Regime, string Name, string FileName, string Description, uint FirstTick, ulong StreamSalt)
+{
+    public static readonly RegimeProfile Baseline = new(
+        Regime.Baseline, "baseline", "mvps_baseline.pcap",
+        "healthy network: BFD session Up on a 100 ms tick lattice, phase residuals of a few microseconds, coherence near 1",
+        FirstTick: 1_000, StreamSalt: 0x4241_5345_4C49_4E45); // "BASELINE"
+
+    public static readonly RegimeProfile Ddos = new(
+        Regime.Ddos, "ddos", "mvps_ddos.pcap",
+        "D-4 DDoS scenario: attack onset at 20% of the run, peak from 50% to 80%, partial mitigation after; phase residuals grow, coherence collapses, ticks are lost, the BFD session times out and recovers",
+        FirstTick: 36_000, StreamSalt: 0x4444_4F53_2D44_3400); // "DDOS-D4\0"
+
+    public static IReadOnlyList<RegimeProfile> All { get; } = [Baseline, Ddos];
+
+    public static RegimeProfile For(Regime regime) => regime == Regime.Baseline ? Baseline : Ddos;
+
+    /// <summary>Attack severity in per mille at frame <paramref name="index"/> of <paramref name="frameCount"/>; integer-only.</summary>
+    public int SeverityPerMille(long index, long frameCount)
+    {
+        if (Regime == Regime.Baseline)
+        {
+            return 0;
+        }
+
+        long p = index * 1000 / frameCount; // position in the run, per mille
+        return p switch
+        {
+            < 200 => 0,                                 // before the attack
+            < 500 => (int)((p - 200) * 1000 / 300),     // onset: severity ramps up
+            < 800 => 1000,                              // sustained peak
+            _ => (int)(1000 - (p - 800) * 3),           // mitigation: down to 400 by the end
+        };
+    }
+}

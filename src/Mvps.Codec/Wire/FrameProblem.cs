@@ -1,0 +1,7 @@
+namespace Mvps.Codec.Wire;
+
+/// <summary>One thing wrong with a frame, at the frame offset of the field concerned.</summary>
+public readonly record struct FrameProblem(FrameProblemKind Kind, int Offset, string Detail)
+{
+    public override string ToString() => $"offset {Offset}: {Detail}";
+}

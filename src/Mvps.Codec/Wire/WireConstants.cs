@@ -1,0 +1,50 @@
+namespace Mvps.Codec.Wire;
+
+/// <summary>The fixed values of the format: addresses, ports, versions and the magic.</summary>
+public static class WireConstants
+{
+    public const ushort EtherTypeIpv4 = 0x0800;
+    public const byte Ipv4VersionIhl = 0x45;
+
+    /// <summary>DSCP CS6 (network control), as BFD implementations commonly mark their packets.</summary>
+    public const byte Ipv4Tos = 0xC0;
+
+    public const ushort Ipv4DontFragment = 0x4000;
+    public const ushort Ipv4MoreFragments = 0x2000;
+    public const ushort Ipv4FragmentOffsetMask = 0x1FFF;
+
+    /// <summary>RFC 5881 §5: single-hop BFD is sent with TTL 255 and checked on receipt (GTSM).</summary>
+    public const byte Ipv4Ttl = 255;
+
+    public const byte IpProtocolUdp = 17;
+
+    /// <summary>RFC 5881 §4: the source port is in 49152..65535; 3784 is single-hop BFD Control.</summary>
+    public const ushort UdpSourcePort = 49152;
+    public const ushort UdpDestinationPort = 3784;
+
+    public const byte BfdVersion = 1;
+    public const byte BfdLength = 24;
+
+    /// <summary>The Coherence extension version: the seed's "BFD V3".</summary>
+    public const byte ExtensionVersion = 3;
+
+    /// <summary>Sub-header flag: the sender's own coherence alarm. All other flag bits are reserved and zero.</summary>
+    public const byte ExtensionFlagAlarm = 0x80;
+
+    public const uint Magic = 0x434F4845; // "COHE"
+
+    /// <summary>02:4d:56:50:53:14 — locally administered ("MVPS" and .20 of the destination).</summary>
+    public static ReadOnlySpan<byte> DestinationMac => [0x02, 0x4D, 0x56, 0x50, 0x53, 0x14];
+
+    /// <summary>02:4d:56:50:53:0a — locally administered ("MVPS" and .10 of the source).</summary>
+    public static ReadOnlySpan<byte> SourceMac => [0x02, 0x4D, 0x56, 0x50, 0x53, 0x0A];
+
+    /// <summary>203.0.113.10 (TEST-NET-3, RFC 5737).</summary>
+    public static ReadOnlySpan<byte> SourceAddress => [203, 0, 113, 10];
+
+    /// <summary>203.0.113.20 (TEST-NET-3, RFC 5737).</summary>
+    public static ReadOnlySpan<byte> DestinationAddress => [203, 0, 113, 20];
+
+    /// <summary>The seed's HMAC key: public by design, only so the proof captures can be reproduced.</summary>
+    public const string ProofKeyText = "MVPS-shared-secret-deterministic-2026";
+}

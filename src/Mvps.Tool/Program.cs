@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Mvps.Codec.Capture;
+using Mvps.Tool;
+
+var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coherence-BFD evidence captures")
+{
+    GenerateCommand.Create(),
+    VerifyCommand.Create(),
+    DecodeCommand.Create(),
+    DiffCommand.Create(),
+};
+
+ParseResult parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"mvps: {error.Message}");
+    }
+
+    Console.Error.WriteLine("mvps: see 'mvps --help'");
+    return ExitCodes.UnusableInput;
+}
+
+try
+{
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is UsageException or CaptureFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
+{
+    // One line, no stack trace: the message already names the file, the record or offset, and the problem.
+    Console.Error.WriteLine($"mvps: {e.Message}");
+    return ExitCodes.UnusableInput;
+}
