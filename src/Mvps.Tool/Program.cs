@@ -15,7 +15,8 @@ if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)
     {
-        Console.Error.WriteLine($"mvps: {error.Message}");
+        // One line per error: System.CommandLine lists allowed values on separate lines.
+        Console.Error.WriteLine($"mvps: {string.Join(" ", error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
     }
 
     Console.Error.WriteLine("mvps: see 'mvps --help'");

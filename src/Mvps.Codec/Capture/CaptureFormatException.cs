@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace Mvps.Codec.Capture;
+
+/// <summary>
+/// A capture file that cannot be read. The message is one line:
+/// "display name: record N at offset O: problem" (or "display name: offset O: problem" outside records).
+/// </summary>
+public sealed class CaptureFormatException : Exception
+{
+    public CaptureFormatException(string displayName, long? recordIndex, long offset, string problem)
+        : base(Compose(displayName, recordIndex, offset, problem))
+    {
+        DisplayName = displayName;
+        RecordIndex = recordIndex;
+        Offset = offset;
+        Problem = problem;
+    }
+
+    /// <summary>The name the capture was opened under.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>0-based record number, when the problem belongs to a record.</summary>
+    public long? RecordIndex { get; }
+
+    /// <summary>Byte offset in the file of the structure (header, record, block) that is wrong.</summary>
+    public long Offset { get; }
+
+    /// <summary>The problem alone, without file name and position.</summary>
+    public string Problem { get; }
+
+    private static string Compose(string displayName, long? recordIndex, long offset, string problem)
+    {
+        var text = recordIndex is long index
+            ? string.Create(CultureInfo.InvariantCulture, $"{displayName}: record {index} at offset {offset}: {problem}")
+            : string.Create(CultureInfo.InvariantCulture, $"{displayName}: offset {offset}: {problem}");
+        return SingleLine(text);
+    }
+
+    // A file name may contain control characters; the message must stay one line whatever it is called.
+    private static string SingleLine(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\x1f') && !text.Contains('\x7f', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) ? '?' : c);
+        }
+
+        return builder.ToString();
+    }
+}

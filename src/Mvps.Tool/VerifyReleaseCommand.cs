@@ -1,0 +1,126 @@
+using System.CommandLine;
+using Mvps.Codec.Capture;
+using Mvps.Codec.Verification;
+using Mvps.Codec.Wire;
+using Mvps.Release;
+
+namespace Mvps.Tool;
+
+/// <summary>
+/// `mvps verify-release DIR --public-key F`: the signed-release checks (checksums, detached signature,
+/// DSSE provenance, nothing unlisted) and, when the folder holds a receipt, `mvps verify` on its captures.
+/// </summary>
+public static class VerifyReleaseCommand
+{
+    public const string ReceiptFileName = "mvps_pcap_receipt.json";
+
+    public static Command Create()
+    {
+        var folder = new Argument<string>("DIR") { Description = "Release folder (SHA256SUMS, SHA256SUMS.sig, mvps-release.pub, mvps.intoto.jsonl and the released files)" };
+        var publicKey = new Option<string>("--public-key") { Description = "Trusted release public key (PEM), obtained independently of the folder", Required = true };
+        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file for the captures (default: the seed's public proof key)" };
+        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the captures' HMAC key" };
+        var noCaptures = new Option<bool>("--no-captures") { Description = "Skip `mvps verify` of the *.pcap files against the receipt" };
+        var command = new Command("verify-release", "Check a signed release folder offline (exit 0 good, 1 failed, 2 unusable input)")
+        {
+            folder, publicKey, keyFile, keyEnv, noCaptures,
+        };
+        command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(publicKey)!, parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(noCaptures)));
+        return command;
+    }
+
+    private static int Run(string folder, string publicKeyPath, string? keyFile, string? keyEnv, bool noCaptures)
+    {
+        try
+        {
+            ReleaseVerificationResult result = ReleaseVerifier.Verify(folder, publicKeyPath);
+            foreach (ReleaseProblem problem in result.Problems)
+            {
+                Console.Out.WriteLine($"FAILED {problem}");
+            }
+
+            if (result.SignedWithEphemeralKey)
+            {
+                Console.Out.WriteLine($"WARNING: the provenance says the release was signed with an ephemeral throwaway key ({result.KeyId}); it is not a published release");
+            }
+
+            int captureProblems = noCaptures ? 0 : VerifyCaptures(folder, keyFile, keyEnv);
+            if (result.Passed && captureProblems == 0)
+            {
+                Console.Out.WriteLine($"{folder}: OK, {result.ListedFiles.Count} file(s) match SHA256SUMS and the provenance, signatures verify with key {result.KeyId}");
+                return ExitCodes.Ok;
+            }
+
+            Console.Out.WriteLine($"{folder}: FAILED, {result.Problems.Count} release problem(s), {captureProblems} capture(s) failing");
+            return ExitCodes.VerificationFailed;
+        }
+        catch (Exception e) when (e is ReleaseInputException or UsageException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"mvps verify-release: {e.Message}");
+            return ExitCodes.UnusableInput;
+        }
+    }
+
+    /// <summary>Runs the capture verifier on every *.pcap with the receipt's expectations; returns how many failed.</summary>
+    private static int VerifyCaptures(string folder, string? keyFile, string? keyEnv)
+    {
+        string receiptPath = Path.Combine(folder, ReceiptFileName);
+        if (!File.Exists(receiptPath))
+        {
+            Console.Out.WriteLine($"{folder}: no {ReceiptFileName}, captures not checked frame by frame");
+            return 0;
+        }
+
+        IReadOnlyDictionary<string, ReceiptExpectations> receipt;
+        try
+        {
+            receipt = ReceiptExpectations.Load(receiptPath);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException)
+        {
+            Console.Out.WriteLine($"FAILED {ReceiptFileName}: {e.Message}");
+            return 1;
+        }
+
+        byte[] key = KeySource.Load(keyFile, keyEnv);
+        using var authenticator = new FrameAuthenticator(key);
+        int failed = 0;
+        string[] captures = Directory.GetFiles(folder, "*.pcap");
+        Array.Sort(captures, StringComparer.Ordinal);
+        foreach (string path in captures)
+        {
+            string name = Path.GetFileName(path);
+            if (!receipt.TryGetValue(name, out ReceiptExpectations? expected))
+            {
+                Console.Out.WriteLine($"FAILED {name}: not listed in {ReceiptFileName}");
+                failed++;
+                continue;
+            }
+
+            try
+            {
+                CaptureVerdict verdict = CaptureVerifier.Verify(path, name, authenticator, expected);
+                if (verdict.Passed)
+                {
+                    Console.Out.WriteLine($"{name}: OK, {verdict.Frames} frames, receipt matches");
+                    continue;
+                }
+
+                failed++;
+                Console.Out.WriteLine($"FAILED {name}: {verdict.Frames} frames, {verdict.IssueCount} problem(s)");
+                foreach (FrameIssue issue in verdict.Issues)
+                {
+                    Console.Out.WriteLine($"  {issue}");
+                }
+            }
+            catch (CaptureFormatException e)
+            {
+                // A release whose capture is not a capture failed verification; the input folder itself was usable.
+                Console.Out.WriteLine($"FAILED {name}: {e.Message}");
+                failed++;
+            }
+        }
+
+        return failed;
+    }
+}

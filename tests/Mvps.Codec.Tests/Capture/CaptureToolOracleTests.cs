@@ -1,0 +1,141 @@
+using System.Globalization;
+using Mvps.Codec.Capture;
+
+namespace Mvps.Codec.Tests.Capture;
+
+/// <summary>Independent implementations (Wireshark's tools, tcpdump) agree with the writer and reader.</summary>
+public sealed class CaptureToolOracleTests : IDisposable
+{
+    private const int FrameCount = 40;
+    private readonly string _directory;
+
+    public CaptureToolOracleTests()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "mvps-capture-oracle");
+        Directory.CreateDirectory(_directory);
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [ToolFact("tshark")]
+    public void Tshark_reads_the_writers_lengths_and_timestamps()
+    {
+        var path = WriteSample("tshark.pcap");
+        var (exitCode, output, errors) = ExternalTool.Run("tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.len", "-e", "frame.cap_len", "-e", "frame.time_epoch");
+        Assert.True(exitCode == 0, $"tshark failed: {errors}");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(FrameCount, lines.Length);
+        for (var i = 0; i < FrameCount; i++)
+        {
+            var (seconds, microseconds, frame) = Sample(i);
+            var fields = lines[i].Split('\t');
+            Assert.Equal(frame.Length.ToString(CultureInfo.InvariantCulture), fields[0]);
+            Assert.Equal(frame.Length.ToString(CultureInfo.InvariantCulture), fields[1]);
+            Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{seconds}.{microseconds:D6}"), fields[2][..(fields[2].IndexOf('.', StringComparison.Ordinal) + 7)]);
+        }
+    }
+
+    [ToolFact("editcap")]
+    public void Editcap_pcapng_conversion_reads_back_identically()
+    {
+        var source = WriteSample("editcap-source.pcap");
+        var converted = Path.Combine(_directory, "editcap.pcapng");
+        var (exitCode, _, errors) = ExternalTool.Run("editcap", "-F", "pcapng", source, converted);
+        Assert.True(exitCode == 0, $"editcap failed: {errors}");
+
+        using var reader = CaptureReader.Open(converted);
+        Assert.Equal(CaptureFormat.Pcapng, reader.Format);
+        AssertSampleRecords(reader);
+    }
+
+    [ToolFact("editcap")]
+    public void Editcap_nanosecond_pcap_conversion_reads_back_identically()
+    {
+        var source = WriteSample("editcap-ns-source.pcap");
+        var converted = Path.Combine(_directory, "editcap-ns.pcap");
+        var (exitCode, _, errors) = ExternalTool.Run("editcap", "-F", "nsecpcap", source, converted);
+        Assert.True(exitCode == 0, $"editcap failed: {errors}");
+
+        using (var reader = CaptureReader.Open(converted))
+        {
+            Assert.Equal(CaptureFormat.PcapNanoseconds, reader.Format);
+            AssertSampleRecords(reader);
+        }
+
+        // From a nanosecond source editcap writes an IDB with if_tsresol 10^-9.
+        var pcapng = Path.Combine(_directory, "editcap-ns.pcapng");
+        (exitCode, _, errors) = ExternalTool.Run("editcap", "-F", "pcapng", converted, pcapng);
+        Assert.True(exitCode == 0, $"editcap failed: {errors}");
+        using (var reader = CaptureReader.Open(pcapng))
+        {
+            Assert.Equal(CaptureFormat.Pcapng, reader.Format);
+            AssertSampleRecords(reader);
+        }
+    }
+
+    [ToolFact("tcpdump")]
+    public void Tcpdump_reads_every_record()
+    {
+        var path = WriteSample("tcpdump.pcap");
+        var (exitCode, output, errors) = ExternalTool.Run("tcpdump", "-q", "-n", "-tt", "-r", path);
+        Assert.True(exitCode == 0, $"tcpdump failed: {errors}");
+
+        // One summary line per packet; indented lines would be payload dumps.
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !char.IsWhiteSpace(line[0])).ToArray();
+        Assert.Equal(FrameCount, lines.Length);
+        for (var i = 0; i < FrameCount; i++)
+        {
+            var (seconds, microseconds, frame) = Sample(i);
+            Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{seconds}.{microseconds:D6} "), lines[i], StringComparison.Ordinal);
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"length {frame.Length}"), lines[i], StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertSampleRecords(CaptureReader reader)
+    {
+        for (var i = 0; i < FrameCount; i++)
+        {
+            Assert.True(reader.TryReadNext(out var record));
+            var (seconds, microseconds, frame) = Sample(i);
+            Assert.Equal(i, record.Index);
+            Assert.Equal(1u, record.LinkType);
+            Assert.Equal(seconds, record.TimestampSeconds);
+            Assert.Equal(microseconds * 1000, record.TimestampNanoseconds);
+            Assert.Equal(frame.Length, record.OriginalLength);
+            Assert.Equal(frame, record.Data.ToArray());
+        }
+
+        Assert.False(reader.TryReadNext(out _));
+    }
+
+    /// <summary>Frame i: Ethernet header (MVPS MACs, EtherType 0x88B5 local experimental) and a patterned payload.</summary>
+    private static (uint Seconds, uint Microseconds, byte[] Frame) Sample(int i)
+    {
+        var frame = new byte[60 + (i * 13 % 200)];
+        byte[] header = [0x02, 0x4D, 0x56, 0x50, 0x53, 0x14, 0x02, 0x4D, 0x56, 0x50, 0x53, 0x0A, 0x88, 0xB5];
+        header.CopyTo(frame, 0);
+        for (var j = header.Length; j < frame.Length; j++)
+        {
+            frame[j] = (byte)((i * 31) + j);
+        }
+
+        return ((uint)(1_767_225_600 + (i / 10)), (uint)(i % 10 * 100_000 + i), frame);
+    }
+
+    private string WriteSample(string name)
+    {
+        var path = Path.Combine(_directory, name);
+        using var writer = new PcapWriter(File.Create(path));
+        for (var i = 0; i < FrameCount; i++)
+        {
+            var (seconds, microseconds, frame) = Sample(i);
+            writer.WriteRecord(seconds, microseconds, frame);
+        }
+
+        return path;
+    }
+}

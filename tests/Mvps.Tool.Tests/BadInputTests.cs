@@ -1,0 +1,67 @@
+namespace Mvps.Tool.Tests;
+
+/// <summary>Unusable input: one clear line on stderr naming the file and the problem, exit 2, never a stack trace.</summary>
+public class BadInputTests
+{
+    public static TheoryData<string, Func<TempFolder, string[]>, string> Cases => new()
+    {
+        { "missing file", t => ["verify", t.File("nope.pcap")], "no such file" },
+        { "directory", t => ["verify", t.Path], "is a directory" },
+        { "empty file", t => ["verify", Write(t, "empty.pcap", [])], "empty file" },
+        { "wrong magic", t => ["verify", Write(t, "text.pcap", "hello, this is not a capture file"u8.ToArray())], "not a pcap or pcapng file" },
+        { "header only, truncated", t => ["verify", Write(t, "short.pcap", Evidence()[..20])], "" },
+        { "truncated record", t => ["verify", Write(t, "cut.pcap", Evidence()[..(24 + 126 + 50)])], "truncated" },
+        { "absurd capture length", t => ["verify", Write(t, "huge.pcap", WithInclLen(0xFFFFFFFF))], "4294967295" },
+        { "non-Ethernet link type", t => ["verify", Write(t, "raw.pcap", WithLinkType(101))], "link type 101" },
+        { "missing key file", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-file", t.File("no-key")], "key file not found" },
+        { "empty key file", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-file", Write(t, "key", [])], "key file is empty" },
+        { "unset key variable", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-env", "MVPS_SURELY_UNSET_VARIABLE"], "not set" },
+        { "missing receipt", t => ["verify", Evidence("mvps_baseline.pcap"), "--receipt", t.File("r.json")], "no such file" },
+        { "malformed receipt", t => ["verify", Evidence("mvps_baseline.pcap"), "--receipt", Write(t, "r.json", "{ not json"u8.ToArray())], "not valid JSON" },
+        { "unknown option", t => ["verify", "--frobnicate"], "frobnicate" },
+        { "unknown regime", t => ["generate", "--out", t.Path, "--regime", "chaos"], "chaos" },
+        { "zero frames", t => ["generate", "--out", t.Path, "--frames", "0"], "--frames 0" },
+        { "decode missing file", t => ["decode", t.File("nope.pcap")], "no such file" },
+        { "diff missing file", t => ["diff", Evidence("mvps_ddos.pcap"), t.File("nope.pcap")], "no such file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Exits_2_with_one_line_and_no_stack_trace(string what, Func<TempFolder, string[]> args, string expected)
+    {
+        using var temp = new TempFolder();
+
+        var result = MvpsProcess.Run(args(temp));
+
+        Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.DoesNotContain("Exception", result.Stderr);
+        string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.InRange(lines.Length, 1, 2); // the problem, and for usage errors a pointer to --help
+        Assert.Contains(expected, result.Stderr);
+    }
+
+    private static string Evidence(string file) => MvpsProcess.Evidence(file);
+
+    private static byte[] Evidence() => File.ReadAllBytes(Evidence("mvps_baseline.pcap"));
+
+    private static string Write(TempFolder temp, string name, byte[] bytes)
+    {
+        File.WriteAllBytes(temp.File(name), bytes);
+        return temp.File(name);
+    }
+
+    private static byte[] WithInclLen(uint value)
+    {
+        byte[] bytes = Evidence();
+        BitConverter.TryWriteBytes(bytes.AsSpan(24 + 8), value);
+        return bytes;
+    }
+
+    private static byte[] WithLinkType(uint linkType)
+    {
+        byte[] bytes = Evidence();
+        BitConverter.TryWriteBytes(bytes.AsSpan(20), linkType);
+        return bytes;
+    }
+}

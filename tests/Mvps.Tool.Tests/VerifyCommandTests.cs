@@ -1,0 +1,79 @@
+namespace Mvps.Tool.Tests;
+
+public class VerifyCommandTests
+{
+    private static readonly string Receipt = MvpsProcess.Evidence("mvps_pcap_receipt.json");
+
+    [Fact]
+    public void Committed_evidence_verifies_against_its_receipt()
+    {
+        var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), MvpsProcess.Evidence("mvps_ddos.pcap"), "--receipt", Receipt);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("mvps_baseline.pcap: OK, 30 frames, receipt matches", result.Stdout);
+        Assert.Contains("mvps_ddos.pcap: OK, 30 frames, receipt matches", result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    /// <summary>24-byte file header + 16-byte record header per frame; frame k starts at 24 + k*126 + 16.</summary>
+    private static int FrameStart(int frame) => 24 + frame * 126 + 16;
+
+    [Theory]
+    [InlineData("mvps_baseline.pcap", 0, 98, "HMAC tag mismatch")]          // tag
+    [InlineData("mvps_baseline.pcap", 29, 109, "HMAC tag mismatch")]        // last tag byte of the last frame
+    [InlineData("mvps_ddos.pcap", 7, 86, "HMAC tag mismatch")]              // C1 float bit: tag and UDP checksum
+    [InlineData("mvps_ddos.pcap", 12, 78, "tick")]                           // tick
+    [InlineData("mvps_ddos.pcap", 3, 24, "bad IPv4 header checksum")]       // IP checksum
+    [InlineData("mvps_baseline.pcap", 15, 41, "bad UDP checksum")]          // UDP checksum
+    [InlineData("mvps_baseline.pcap", 4, 43, "BFD")]                         // BFD state/flags: the A bit
+    public void One_flipped_bit_fails_and_names_the_frame(string file, int frame, int offset, string expectedText)
+    {
+        using var temp = new TempFolder();
+        string copy = temp.Copy(MvpsProcess.Evidence(file));
+        byte[] bytes = File.ReadAllBytes(copy);
+        bytes[FrameStart(frame) + offset] ^= offset == 43 ? (byte)0x04 : (byte)0x01;
+        File.WriteAllBytes(copy, bytes);
+
+        var result = MvpsProcess.Run("verify", copy);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAILED", result.Stdout);
+        Assert.Contains($"frame {frame} (record at file offset {FrameStart(frame) - 16})", result.Stdout);
+        Assert.Contains(expectedText, result.Stdout);
+    }
+
+    [Fact]
+    public void A_capture_that_differs_from_the_receipt_fails_even_when_self_consistent()
+    {
+        using var temp = new TempFolder();
+        string copy = temp.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"));
+        byte[] bytes = File.ReadAllBytes(copy);
+        bytes[24 + 5 * 126 + 3] ^= 0x01; // a timestamp bit of frame 5: frames still verify, the file hash does not
+        File.WriteAllBytes(copy, bytes);
+
+        Assert.Equal(0, MvpsProcess.Run("verify", copy).ExitCode);
+        var result = MvpsProcess.Run("verify", copy, "--receipt", Receipt);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("file SHA-256", result.Stdout);
+    }
+
+    [Fact]
+    public void Ticks_out_of_order_fail()
+    {
+        using var temp = new TempFolder();
+        string copy = temp.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"));
+        byte[] bytes = File.ReadAllBytes(copy);
+        // Swap records 3 and 4 whole: each frame stays valid, the order does not.
+        byte[] record3 = bytes[(24 + 3 * 126)..(24 + 4 * 126)];
+        Array.Copy(bytes, 24 + 4 * 126, bytes, 24 + 3 * 126, 126);
+        Array.Copy(record3, 0, bytes, 24 + 4 * 126, 126);
+        File.WriteAllBytes(copy, bytes);
+
+        var result = MvpsProcess.Run("verify", copy);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("frame 4", result.Stdout);
+        Assert.Contains("ticks must increase", result.Stdout);
+    }
+}
