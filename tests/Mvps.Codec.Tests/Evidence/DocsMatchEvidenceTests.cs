@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Mvps.Codec.Tests.Evidence;
+
+/// <summary>The docs quote the evidence; these tests keep the quotes true when the evidence changes.</summary>
+public partial class DocsMatchEvidenceTests
+{
+    private static string Doc(string name) => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", name));
+
+    [Fact]
+    public void Wire_format_hex_dump_is_frame_0_of_the_baseline_capture()
+    {
+        Match block = HexBlock().Match(Doc("wire-format.md"));
+        Assert.True(block.Success, "no ```hex frame0 block in docs/wire-format.md");
+        byte[] documented = Convert.FromHexString(Regex.Replace(block.Groups[1].Value, @"\s", ""));
+
+        byte[] capture = File.ReadAllBytes(RepositoryRoot.Evidence("mvps_baseline.pcap"));
+
+        Assert.Equal(capture[40..150], documented);
+    }
+
+    [Theory]
+    [InlineData("minCoherence")]
+    [InlineData("maxAbsPhiNs")]
+    [InlineData("lostTicks")]
+    [InlineData("maxGapUs")]
+    [InlineData("alarms")]
+    [InlineData("sessionTimeouts")]
+    public void Regimes_table_states_the_receipt_summary(string figure)
+    {
+        Match row = Regex.Match(Doc("regimes.md"), $@"^\| {figure} \| ([^|]+) \| ([^|]+) \|$", RegexOptions.Multiline);
+        Assert.True(row.Success, $"no row for {figure} in docs/regimes.md");
+
+        using var receipt = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Evidence("mvps_pcap_receipt.json")));
+        JsonElement captures = receipt.RootElement.GetProperty("captures");
+        Assert.Equal(captures[0].GetProperty("summary").GetProperty(figure).GetRawText(), row.Groups[1].Value.Trim());
+        Assert.Equal(captures[1].GetProperty("summary").GetProperty(figure).GetRawText(), row.Groups[2].Value.Trim());
+    }
+
+    [GeneratedRegex(@"```hex frame0\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex HexBlock();
+}
