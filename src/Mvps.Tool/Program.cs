@@ -8,6 +8,7 @@ var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coheren
     VerifyCommand.Create(),
     DecodeCommand.Create(),
     DiffCommand.Create(),
+    VerifyReleaseCommand.Create(),
 };
 
 ParseResult parse = root.Parse(args);

@@ -24,31 +24,44 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
 
         using (document)
         {
-            var result = new Dictionary<string, ReceiptExpectations>(StringComparer.Ordinal);
-            if (!document.RootElement.TryGetProperty("captures", out JsonElement captures) || captures.ValueKind != JsonValueKind.Array)
+            try
             {
-                throw new InvalidDataException($"{path}: no \"captures\" array: not an MVPS receipt");
+                return Read(path, document);
             }
-
-            foreach (JsonElement capture in captures.EnumerateArray())
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
             {
-                string file = Required(path, capture, "file").GetString()!;
-                List<string>? frames = null;
-                if (capture.TryGetProperty("frames", out JsonElement frameArray))
-                {
-                    frames = [.. frameArray.EnumerateArray().Select(f => Required(path, f, "frameSha256").GetString()!)];
-                }
-
-                result[file] = new ReceiptExpectations(
-                    file,
-                    Required(path, capture, "bytes").GetInt64(),
-                    Required(path, capture, "packets").GetInt64(),
-                    Required(path, capture, "sha256").GetString()!,
-                    frames);
+                // A member of the wrong JSON type, or a string that is not valid UTF-8.
+                throw new InvalidDataException($"{path}: malformed receipt: {e.Message.Split('\n')[0]}");
             }
-
-            return result;
         }
+    }
+
+    private static IReadOnlyDictionary<string, ReceiptExpectations> Read(string path, JsonDocument document)
+    {
+        var result = new Dictionary<string, ReceiptExpectations>(StringComparer.Ordinal);
+        if (!document.RootElement.TryGetProperty("captures", out JsonElement captures) || captures.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException($"{path}: no \"captures\" array: not an MVPS receipt");
+        }
+
+        foreach (JsonElement capture in captures.EnumerateArray())
+        {
+            string file = Required(path, capture, "file").GetString()!;
+            List<string>? frames = null;
+            if (capture.TryGetProperty("frames", out JsonElement frameArray))
+            {
+                frames = [.. frameArray.EnumerateArray().Select(f => Required(path, f, "frameSha256").GetString()!)];
+            }
+
+            result[file] = new ReceiptExpectations(
+                file,
+                Required(path, capture, "bytes").GetInt64(),
+                Required(path, capture, "packets").GetInt64(),
+                Required(path, capture, "sha256").GetString()!,
+                frames);
+        }
+
+        return result;
     }
 
     private static JsonElement Required(string path, JsonElement element, string name) =>

@@ -1,0 +1,55 @@
+using Mvps.Build.Engine;
+
+/// <summary>
+/// The MVPS Evidence build. Targets live in partial files by concern (Build.Test.cs, ...); each is a
+/// <see cref="Target"/> property, so adding one is adding a property in a new partial file.
+/// </summary>
+partial class Build : NukeBuild
+{
+    public static int Main() => Execute<Build>(x => x.Compile);
+
+    [Parameter("Configuration to build.")]
+    readonly Configuration Configuration = Configuration.Release;
+
+    const string Solution = "Evidence.sln";
+
+    AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
+
+    Target Clean => _ => _
+        .Description("Deletes the contents of artifacts/.")
+        .Before(Restore)
+        .Executes(() =>
+        {
+            if (!Directory.Exists(ArtifactsDirectory))
+            {
+                return;
+            }
+
+            foreach (var directory in Directory.GetDirectories(ArtifactsDirectory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            foreach (var file in Directory.GetFiles(ArtifactsDirectory))
+            {
+                File.Delete(file);
+            }
+        });
+
+    Target Restore => _ => _
+        .Description($"Restores the packages of {Solution}.")
+        .Executes(() => DotNet("restore", Solution, "-nologo"));
+
+    Target Compile => _ => _
+        .Description($"Builds {Solution}.")
+        .DependsOn(Restore)
+        .Executes(() => DotNet("build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"));
+
+    void DotNet(params string[] arguments) => ProcessTasks.StartProcess("dotnet", arguments, RootDirectory);
+}
+
+enum Configuration
+{
+    Debug,
+    Release,
+}

@@ -1,0 +1,236 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Mvps.Release;
+
+/// <summary>
+/// An in-toto Statement v1 whose predicate is SLSA Provenance v1, as compact single-line UTF-8 JSON
+/// with a fixed property order, so the same inputs give the same bytes on every run and machine.
+/// </summary>
+public static class InTotoStatement
+{
+    public const string StatementType = "https://in-toto.io/Statement/v1";
+    public const string PredicateType = "https://slsa.dev/provenance/v1";
+
+    /// <summary>The DSSE payload type of an in-toto statement.</summary>
+    public const string PayloadType = "application/vnd.in-toto+json";
+
+    /// <summary>externalParameters member that marks a release signed with a throwaway key.</summary>
+    public const string SigningKeyParameter = "signingKey";
+    public const string EphemeralKeyMarker = "ephemeral (throwaway, not for publication)";
+
+    private static readonly string[] ReservedParameters = ["target", "version", SigningKeyParameter];
+
+    // The relaxed encoder keeps '+' in "application/vnd.in-toto+json" readable; the output is never HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The statement's bytes for the subjects (sorted by ordinal name) and build description.</summary>
+    public static byte[] Create(IEnumerable<ChecksumEntry> subjects, ProvenanceInputs inputs, bool ephemeralKey)
+    {
+        Validate(inputs);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("_type", StatementType);
+            json.WriteStartArray("subject");
+            foreach (ChecksumEntry subject in subjects.OrderBy(s => s.Name, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("name", subject.Name);
+                json.WriteStartObject("digest");
+                json.WriteString("sha256", subject.Sha256);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteString("predicateType", PredicateType);
+            json.WriteStartObject("predicate");
+            WriteBuildDefinition(json, inputs, ephemeralKey);
+            WriteRunDetails(json, inputs);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Reads the subjects and signing-key marker back. Throws <see cref="InvalidDataException"/> with a
+    /// one-line reason when the bytes are not an in-toto v1 SLSA provenance statement.
+    /// </summary>
+    public static ProvenanceStatement Read(ReadOnlySpan<byte> statement)
+    {
+        // JsonDocument checks UTF-8 only when a string is read; check all of it up front.
+        if (!System.Text.Unicode.Utf8.IsValid(statement))
+        {
+            throw new InvalidDataException("statement is not UTF-8 text");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(statement.ToArray());
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"statement is not valid JSON at byte {e.BytePositionInLine}");
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (StringMember(root, "_type") != StatementType)
+            {
+                throw new InvalidDataException($"statement _type is not {StatementType}");
+            }
+
+            if (StringMember(root, "predicateType") != PredicateType)
+            {
+                throw new InvalidDataException($"statement predicateType is not {PredicateType}");
+            }
+
+            if (!root.TryGetProperty("subject", out JsonElement subjectArray) || subjectArray.ValueKind != JsonValueKind.Array)
+            {
+                throw new InvalidDataException("statement has no subject array");
+            }
+
+            var subjects = new List<ChecksumEntry>();
+            foreach (JsonElement subject in subjectArray.EnumerateArray())
+            {
+                string? name = StringMember(subject, "name");
+                string? digest = subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("digest", out JsonElement d) ? StringMember(d, "sha256") : null;
+                if (name is null || digest is null || !Sha256Sums.IsHexDigest(digest, lowercaseOnly: true))
+                {
+                    throw new InvalidDataException("a statement subject lacks a name or a digest.sha256 of 64 lowercase hex digits");
+                }
+
+                subjects.Add(new ChecksumEntry(name, digest));
+            }
+
+            string? note = null;
+            if (root.TryGetProperty("predicate", out JsonElement predicate) && predicate.ValueKind == JsonValueKind.Object
+                && predicate.TryGetProperty("buildDefinition", out JsonElement definition) && definition.ValueKind == JsonValueKind.Object
+                && definition.TryGetProperty("externalParameters", out JsonElement external))
+            {
+                note = StringMember(external, SigningKeyParameter);
+            }
+
+            return new ProvenanceStatement(subjects, note);
+        }
+    }
+
+    private static void WriteBuildDefinition(Utf8JsonWriter json, ProvenanceInputs inputs, bool ephemeralKey)
+    {
+        json.WriteStartObject("buildDefinition");
+        json.WriteString("buildType", inputs.BuildType);
+
+        json.WriteStartObject("externalParameters");
+        json.WriteString("target", inputs.Target);
+        json.WriteString("version", inputs.Version);
+        foreach (KeyValuePair<string, string> parameter in Sorted(inputs.ExternalParameters))
+        {
+            json.WriteString(parameter.Key, parameter.Value);
+        }
+
+        if (ephemeralKey)
+        {
+            json.WriteString(SigningKeyParameter, EphemeralKeyMarker);
+        }
+
+        json.WriteEndObject();
+
+        if (inputs.InternalParameters is { Count: > 0 })
+        {
+            json.WriteStartObject("internalParameters");
+            foreach (KeyValuePair<string, string> parameter in Sorted(inputs.InternalParameters))
+            {
+                json.WriteString(parameter.Key, parameter.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteStartArray("resolvedDependencies");
+        json.WriteStartObject();
+        json.WriteString("uri", inputs.Repository.StartsWith("git+", StringComparison.Ordinal) ? inputs.Repository : "git+" + inputs.Repository);
+        json.WriteStartObject("digest");
+        json.WriteString("gitCommit", inputs.GitCommit);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteRunDetails(Utf8JsonWriter json, ProvenanceInputs inputs)
+    {
+        json.WriteStartObject("runDetails");
+        json.WriteStartObject("builder");
+        json.WriteString("id", inputs.BuilderId);
+        json.WriteEndObject();
+        if (inputs.InvocationId is not null || inputs.SourceDateEpoch is not null)
+        {
+            json.WriteStartObject("metadata");
+            if (inputs.InvocationId is not null)
+            {
+                json.WriteString("invocationId", inputs.InvocationId);
+            }
+
+            if (inputs.SourceDateEpoch is long seconds)
+            {
+                json.WriteString("startedOn", SourceDateEpoch.ToRfc3339(seconds));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Sorted(IReadOnlyDictionary<string, string>? parameters) =>
+        parameters is null ? [] : parameters.OrderBy(p => p.Key, StringComparer.Ordinal);
+
+    private static void Validate(ProvenanceInputs inputs)
+    {
+        Require(inputs.Target, "Target");
+        Require(inputs.Version, "Version");
+        Require(inputs.Repository, "Repository");
+        Require(inputs.BuildType, "BuildType");
+        Require(inputs.BuilderId, "BuilderId");
+        if (inputs.GitCommit.Length is not (40 or 64) || !inputs.GitCommit.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f')))
+        {
+            throw new ArgumentException($"GitCommit \"{inputs.GitCommit}\" is not 40 or 64 lowercase hex digits", nameof(inputs));
+        }
+
+        if (inputs.ExternalParameters is not null)
+        {
+            foreach (string reserved in ReservedParameters)
+            {
+                if (inputs.ExternalParameters.ContainsKey(reserved))
+                {
+                    throw new ArgumentException($"external parameter \"{reserved}\" is written by the statement itself", nameof(inputs));
+                }
+            }
+        }
+
+        if (inputs.SourceDateEpoch is long seconds)
+        {
+            _ = SourceDateEpoch.ToRfc3339(seconds);
+        }
+    }
+
+    private static void Require(string value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} is empty", nameof(value));
+        }
+    }
+
+    private static string? StringMember(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,51 @@
+namespace Mvps.Release;
+
+/// <summary>
+/// The names of the files a signed release adds next to the released files, and the rule every
+/// released file name obeys: a plain name inside the release folder (releases are flat).
+/// </summary>
+public static class ReleaseFileNames
+{
+    public const string Checksums = "SHA256SUMS";
+    public const string ChecksumsSignature = "SHA256SUMS.sig";
+    public const string PublicKey = "mvps-release.pub";
+    public const string Provenance = "mvps.intoto.jsonl";
+
+    /// <summary>The signing metadata, in the order the signer writes it.</summary>
+    public static IReadOnlyList<string> Metadata { get; } = [Checksums, ChecksumsSignature, PublicKey, Provenance];
+
+    public static bool IsMetadata(string name) =>
+        name is Checksums or ChecksumsSignature or PublicKey or Provenance;
+
+    /// <summary>
+    /// True for a name sha256sum and the in-toto subject list can carry unescaped: no folder part,
+    /// no backslash (GNU escapes such names), no control characters.
+    /// </summary>
+    public static bool IsPlainName(string name)
+    {
+        if (name.Length == 0 || name is "." or "..")
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (c is '/' or '\\' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A name made safe for a one-line message: control characters become '?'.</summary>
+    internal static string Printable(string name) =>
+        string.Create(name.Length, name, static (span, source) =>
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? '?' : source[i];
+            }
+        });
+}

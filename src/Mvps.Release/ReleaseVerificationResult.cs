@@ -1,0 +1,15 @@
+namespace Mvps.Release;
+
+/// <summary>
+/// The outcome of checking a release folder: every problem found (each names one file), the files the
+/// checksums list, and whether the provenance marks the key as an ephemeral throwaway.
+/// </summary>
+public sealed record ReleaseVerificationResult(
+    string Folder,
+    string KeyId,
+    IReadOnlyList<ChecksumEntry> ListedFiles,
+    IReadOnlyList<ReleaseProblem> Problems,
+    bool SignedWithEphemeralKey)
+{
+    public bool Passed => Problems.Count == 0;
+}

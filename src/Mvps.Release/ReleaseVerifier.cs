@@ -1,0 +1,191 @@
+namespace Mvps.Release;
+
+/// <summary>
+/// Checks a signed release folder from scratch against a public key the caller trusts: every digest in
+/// SHA256SUMS, the detached signature over SHA256SUMS, the published public key, the DSSE signature over
+/// the provenance statement's PAE, every statement subject against the files, and that the folder holds
+/// nothing unlisted. Every problem names the file it concerns; checking goes on past the first one.
+/// </summary>
+public static class ReleaseVerifier
+{
+    /// <summary>Throws <see cref="ReleaseInputException"/> when the folder or the public key file is unusable.</summary>
+    public static ReleaseVerificationResult Verify(string folder, string publicKeyPath)
+    {
+        RequireFolder(folder);
+        using ReleasePublicKey key = ReleasePublicKey.Load(publicKeyPath);
+        return Verify(folder, key);
+    }
+
+    public static ReleaseVerificationResult Verify(string folder, ReleasePublicKey key)
+    {
+        RequireFolder(folder);
+        var problems = new List<ReleaseProblem>();
+        var digests = new FolderDigests(folder);
+
+        ChecksumList checksums = CheckChecksums(folder, digests, problems);
+        CheckChecksumsSignature(folder, key, problems);
+        CheckPublishedKey(folder, key, problems);
+        ProvenanceStatement? statement = CheckProvenance(folder, key, problems);
+        if (statement is not null)
+        {
+            CheckSubjects(statement, checksums, digests, problems);
+        }
+
+        CheckUnlisted(folder, checksums, problems);
+        return new ReleaseVerificationResult(folder, key.KeyId, checksums.Entries, problems, statement?.SignedWithEphemeralKey ?? false);
+    }
+
+    private static ChecksumList CheckChecksums(string folder, FolderDigests digests, List<ReleaseProblem> problems)
+    {
+        string path = Path.Combine(folder, ReleaseFileNames.Checksums);
+        if (!File.Exists(path))
+        {
+            problems.Add(Missing(ReleaseFileNames.Checksums));
+            return new ChecksumList(ReleaseFileNames.Checksums, [], []);
+        }
+
+        ChecksumList list = Sha256Sums.Read(path);
+        problems.AddRange(Sha256Sums.Verify(digests, list));
+        return list;
+    }
+
+    private static void CheckChecksumsSignature(string folder, ReleasePublicKey key, List<ReleaseProblem> problems)
+    {
+        string checksumsPath = Path.Combine(folder, ReleaseFileNames.Checksums);
+        string signaturePath = Path.Combine(folder, ReleaseFileNames.ChecksumsSignature);
+        if (!File.Exists(signaturePath))
+        {
+            problems.Add(Missing(ReleaseFileNames.ChecksumsSignature));
+            return;
+        }
+
+        if (File.Exists(checksumsPath) && !key.VerifyData(File.ReadAllBytes(checksumsPath), File.ReadAllBytes(signaturePath)))
+        {
+            problems.Add(new ReleaseProblem(ReleaseFileNames.ChecksumsSignature,
+                $"does not verify {ReleaseFileNames.Checksums} with public key {key.KeyId}: {ReleaseFileNames.Checksums} or its signature was altered, or another key signed it"));
+        }
+    }
+
+    private static void CheckPublishedKey(string folder, ReleasePublicKey key, List<ReleaseProblem> problems)
+    {
+        string path = Path.Combine(folder, ReleaseFileNames.PublicKey);
+        if (!File.Exists(path))
+        {
+            problems.Add(Missing(ReleaseFileNames.PublicKey));
+        }
+        else if (!File.ReadAllBytes(path).AsSpan().SequenceEqual(key.PemFileBytes))
+        {
+            problems.Add(new ReleaseProblem(ReleaseFileNames.PublicKey, $"is not the PEM of the given public key {key.KeyId}"));
+        }
+    }
+
+    private static ProvenanceStatement? CheckProvenance(string folder, ReleasePublicKey key, List<ReleaseProblem> problems)
+    {
+        const string name = ReleaseFileNames.Provenance;
+        string path = Path.Combine(folder, name);
+        if (!File.Exists(path))
+        {
+            problems.Add(Missing(name));
+            return null;
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        int newline = Array.IndexOf(bytes, (byte)'\n');
+        if (newline != bytes.Length - 1)
+        {
+            problems.Add(new ReleaseProblem(name, "is not exactly one envelope line ending in LF"));
+            return null;
+        }
+
+        DsseEnvelope envelope;
+        ProvenanceStatement statement;
+        try
+        {
+            envelope = DsseEnvelope.Parse(bytes.AsSpan(0, newline));
+            if (envelope.PayloadType != InTotoStatement.PayloadType)
+            {
+                throw new InvalidDataException($"payloadType is not {InTotoStatement.PayloadType}");
+            }
+
+            statement = InTotoStatement.Read(envelope.Payload);
+        }
+        catch (InvalidDataException e)
+        {
+            problems.Add(new ReleaseProblem(name, $"line 1: {e.Message}"));
+            return null;
+        }
+
+        if (!Dsse.Verify(envelope, key))
+        {
+            problems.Add(new ReleaseProblem(name, $"no DSSE signature by public key {key.KeyId} verifies over the statement: the statement or the signature was altered, or another key signed it"));
+        }
+
+        // The JSON around the signed payload is not signed; our writer's exact bytes are the only accepted form.
+        if (!envelope.ToJsonLine().AsSpan().SequenceEqual(bytes))
+        {
+            problems.Add(new ReleaseProblem(name, "envelope is not in the form the signer writes (altered outside the signed payload)"));
+        }
+
+        return statement;
+    }
+
+    private static void CheckSubjects(ProvenanceStatement statement, ChecksumList checksums, FolderDigests digests, List<ReleaseProblem> problems)
+    {
+        var listed = checksums.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var subjects = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ChecksumEntry subject in statement.Subjects.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (!subjects.Add(subject.Name))
+            {
+                problems.Add(new ReleaseProblem(subject.Name, $"is a subject of {ReleaseFileNames.Provenance} twice"));
+                continue;
+            }
+
+            string? actual = digests.DigestOf(subject.Name);
+            if (actual is null)
+            {
+                problems.Add(new ReleaseProblem(subject.Name, $"is a subject of {ReleaseFileNames.Provenance} but missing from the folder"));
+            }
+            else if (actual != subject.Sha256)
+            {
+                problems.Add(new ReleaseProblem(subject.Name, $"SHA-256 {actual} differs from the provenance subject in {ReleaseFileNames.Provenance} ({subject.Sha256})"));
+            }
+
+            if (!listed.Contains(subject.Name))
+            {
+                problems.Add(new ReleaseProblem(subject.Name, $"is a subject of {ReleaseFileNames.Provenance} but not listed in {ReleaseFileNames.Checksums}"));
+            }
+        }
+
+        foreach (ChecksumEntry entry in checksums.Entries.Where(e => !subjects.Contains(e.Name)).OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            problems.Add(new ReleaseProblem(entry.Name, $"is listed in {ReleaseFileNames.Checksums} but not a subject of {ReleaseFileNames.Provenance}"));
+        }
+    }
+
+    private static void CheckUnlisted(string folder, ChecksumList checksums, List<ReleaseProblem> problems)
+    {
+        var listed = checksums.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        foreach ((string name, bool isDirectory) in FolderDigests.List(folder))
+        {
+            if (isDirectory)
+            {
+                problems.Add(new ReleaseProblem(name, "is a folder inside the release; releases are flat"));
+            }
+            else if (!ReleaseFileNames.IsMetadata(name) && !listed.Contains(name))
+            {
+                problems.Add(new ReleaseProblem(name, $"is in the folder but not listed in {ReleaseFileNames.Checksums}"));
+            }
+        }
+    }
+
+    private static ReleaseProblem Missing(string name) => new(name, "missing from the release folder");
+
+    private static void RequireFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new ReleaseInputException(File.Exists(folder) ? $"{folder}: is a file, not a release folder" : $"{folder}: no such folder");
+        }
+    }
+}

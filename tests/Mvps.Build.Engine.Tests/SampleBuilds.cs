@@ -1,0 +1,141 @@
+using Mvps.Build.Engine;
+
+namespace Mvps.Build.Engine.Tests;
+
+/// <summary>A build that records which targets ran, in order.</summary>
+internal abstract class RecordingBuild : NukeBuild
+{
+    public List<string> Ran { get; } = [];
+
+    protected void Record(string name) => Ran.Add(name);
+
+    public ExecutionStatus StatusOf(string name) => ExecutionPlan.Single(target => target.Name == name).Status;
+}
+
+internal sealed class OrderBuild : RecordingBuild
+{
+    Target Clean => _ => _.Before(Restore).Executes(() => Record(nameof(Clean)));
+    Target Restore => _ => _.Executes(() => Record(nameof(Restore)));
+    Target Compile => _ => _.DependsOn(Restore).Executes(() => Record(nameof(Compile)));
+    Target Pack => _ => _.DependsOn(Compile).After(Test).Executes(() => Record(nameof(Pack)));
+    Target Test => _ => _.DependsOn(Compile).Triggers(Report).Executes(() => Record(nameof(Test)));
+    Target Report => _ => _.Executes(() => Record(nameof(Report)));
+    Target Lint => _ => _.DependentFor(Compile).Executes(() => Record(nameof(Lint)));
+    Target Notify => _ => _.TriggeredBy(Pack).Executes(() => Record(nameof(Notify)));
+}
+
+internal sealed class IndependentBuild : RecordingBuild
+{
+    Target Alpha => _ => _.Executes(() => Record(nameof(Alpha)));
+    Target Bravo => _ => _.Executes(() => Record(nameof(Bravo)));
+    Target Charlie => _ => _.Executes(() => Record(nameof(Charlie)));
+    Target All => _ => _.DependsOn(Charlie, Bravo, Alpha);
+}
+
+internal sealed class CycleBuild : RecordingBuild
+{
+    Target A => _ => _.DependsOn(B).Executes(() => Record(nameof(A)));
+    Target B => _ => _.DependsOn(A).Executes(() => Record(nameof(B)));
+    Target C => _ => _.After(E).Executes(() => Record(nameof(C)));
+    Target D => _ => _.DependsOn(C).Executes(() => Record(nameof(D)));
+    Target E => _ => _.DependsOn(D).Executes(() => Record(nameof(E)));
+}
+
+internal sealed class ConditionBuild : RecordingBuild
+{
+    public bool Enabled { get; set; }
+    public bool Prepared { get; private set; }
+
+    Target Prepare => _ => _.Executes(() =>
+    {
+        Record(nameof(Prepare));
+        Prepared = true;
+    });
+
+    Target Generate => _ => _.DependsOn(Prepare).OnlyWhenStatic(() => Enabled).Executes(() => Record(nameof(Generate)));
+    Target StaticLate => _ => _.After(Prepare).OnlyWhenStatic(() => Prepared).Executes(() => Record(nameof(StaticLate)));
+    Target DynamicLate => _ => _.After(Prepare).OnlyWhenDynamic(() => Prepared).Executes(() => Record(nameof(DynamicLate)));
+}
+
+internal sealed class FailureBuild : RecordingBuild
+{
+    Target Broken => _ => _.Executes(() =>
+    {
+        Record(nameof(Broken));
+        throw new BuildException("broken on purpose");
+    });
+
+    Target NeedsBroken => _ => _.DependsOn(Broken).Executes(() => Record(nameof(NeedsBroken)));
+    Target Independent => _ => _.After(Broken, BrokenButProceeding).Executes(() => Record(nameof(Independent)));
+    Target Cleanup => _ => _.After(Independent, NeedsBroken).AssuredAfterFailure().Executes(() => Record(nameof(Cleanup)));
+
+    Target BrokenButProceeding => _ => _.ProceedAfterFailure().Executes(() =>
+    {
+        Record(nameof(BrokenButProceeding));
+        throw new InvalidOperationException("also broken");
+    });
+}
+
+internal sealed class RequiresBuild : RecordingBuild
+{
+    [Parameter("Key for publishing")]
+    public string? ApiKey { get; set; }
+
+    public int Count { get; set; }
+
+    Target Setup => _ => _.Executes(() => Record(nameof(Setup)));
+    Target Publish => _ => _.DependsOn(Setup).Requires(() => ApiKey).Executes(() => Record(nameof(Publish)));
+    Target Guarded => _ => _.Requires(() => Count > 0).Executes(() => Record(nameof(Guarded)));
+    Target SkippedGuard => _ => _.OnlyWhenStatic(() => false).Requires(() => ApiKey).Executes(() => Record(nameof(SkippedGuard)));
+}
+
+public enum SampleConfiguration
+{
+    Debug,
+    Release,
+}
+
+internal sealed class ParameterBuild : NukeBuild
+{
+    [Parameter("Configuration to build")]
+    public SampleConfiguration Configuration { get; set; } = SampleConfiguration.Debug;
+
+    [Parameter("Package source")]
+    public string? NuGetSource { get; set; }
+
+    [Parameter("Talk more")]
+    public bool Verbose { get; set; }
+
+    [Parameter("How often to retry")]
+    public int Retries { get; set; } = 1;
+
+    [Parameter("Labels")]
+    public string[] Tags { get; set; } = [];
+
+    [Parameter("Key for publishing"), Secret]
+    public string? ApiKey { get; set; }
+
+    Target Show => _ => _.Description("Does nothing").Executes(() => { });
+}
+
+internal sealed class SummaryBuild : NukeBuild
+{
+    Target Count => _ => _.Executes(() => ReportSummary("7 passed, 0 failed"));
+    Target Pairs => _ => _.Executes(() => ReportSummary(("Files", "2"), ("Bytes", "3804")));
+    Target Group => _ => _.Description("Collects the others").DependsOn(Count, Pairs);
+    Target Hidden => _ => _.Unlisted().Executes(() => { });
+}
+
+internal sealed class LifecycleBuild : RecordingBuild
+{
+    protected override void OnBuildInitialized() => Record("initialized");
+    protected override void OnBuildFinished() => Record("finished");
+
+    Target Async => _ => _.Executes(async () =>
+    {
+        await Task.Yield();
+        Record(nameof(Async));
+    });
+
+    Target Failing => _ => _.DependsOn(Async).Executes(() => throw new BuildException("no"));
+}

@@ -1,0 +1,116 @@
+using System.Buffers.Binary;
+
+namespace Mvps.Build.Tests;
+
+/// <summary>
+/// The gate must be shown to fail, not only to pass: each sabotage of a copy of the evidence is caught
+/// by the comparison and named (file, frame, field or line).
+/// </summary>
+public sealed class DeterminismGateSabotageTests : IDisposable
+{
+    static readonly string[] Files = ["mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json"];
+
+    readonly string _expected = Directory.CreateTempSubdirectory("gate-expected-").FullName;
+    readonly string _actual = Directory.CreateTempSubdirectory("gate-actual-").FullName;
+
+    public DeterminismGateSabotageTests()
+    {
+        foreach (var name in Files)
+        {
+            File.Copy(Path.Combine(RepositoryRoot, "evidence", name), Path.Combine(_expected, name));
+            File.Copy(Path.Combine(RepositoryRoot, "evidence", name), Path.Combine(_actual, name));
+        }
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_expected, recursive: true);
+        Directory.Delete(_actual, recursive: true);
+    }
+
+    [Fact]
+    public void Identical_outputs_pass()
+    {
+        Assert.Empty(OutputComparison.Compare(_expected, _actual, Files));
+    }
+
+    [Fact]
+    public void One_float_bit_is_caught_and_named()
+    {
+        Mutate("mvps_ddos.pcap", bytes => bytes[24 + 3 * 126 + 16 + 89] ^= 0x01); // lowest bit of C1, frame 3
+
+        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        Assert.StartsWith("mvps_ddos.pcap: frame 3: mvps.c1 (frame offset 86)", difference);
+    }
+
+    [Fact]
+    public void One_timestamp_microsecond_is_caught_and_named()
+    {
+        Mutate("mvps_baseline.pcap", bytes =>
+        {
+            var offset = 24 + 5 * 126 + 4; // ts_usec of record 5
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(offset), BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset)) + 1);
+        });
+
+        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        Assert.StartsWith("mvps_baseline.pcap: frame 5: timestamp", difference);
+    }
+
+    [Fact]
+    public void One_receipt_character_is_caught_with_its_line()
+    {
+        Mutate("mvps_pcap_receipt.json", bytes =>
+        {
+            var index = Array.IndexOf(bytes, (byte)'7', 2000);
+            bytes[index] = (byte)'8';
+        });
+
+        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        Assert.Matches(@"^mvps_pcap_receipt\.json: line \d+: "".*"" != "".*""$", difference);
+    }
+
+    [Fact]
+    public void An_extra_trailing_newline_is_caught()
+    {
+        Mutate("mvps_pcap_receipt.json", bytes => File.WriteAllBytes(Path.Combine(_actual, "mvps_pcap_receipt.json"), [.. bytes, (byte)'\n']));
+
+        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        Assert.Contains("trailing newline", difference);
+    }
+
+    [Fact]
+    public void A_missing_file_is_caught()
+    {
+        File.Delete(Path.Combine(_actual, "mvps_ddos.pcap"));
+
+        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        Assert.StartsWith("mvps_ddos.pcap: only in", difference);
+    }
+
+    void Mutate(string name, Action<byte[]> change)
+    {
+        var path = Path.Combine(_actual, name);
+        var bytes = File.ReadAllBytes(path);
+        change(bytes);
+        if (File.ReadAllBytes(path).Length == bytes.Length)
+        {
+            File.WriteAllBytes(path, bytes);
+        }
+    }
+
+    static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Evidence.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Evidence.sln not found");
+        }
+    }
+}

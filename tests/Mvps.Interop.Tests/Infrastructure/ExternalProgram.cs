@@ -1,0 +1,105 @@
+using System.Diagnostics;
+
+namespace Mvps.Interop.Tests.Infrastructure;
+
+/// <summary>Finds programs on PATH and runs them to completion with captured output.</summary>
+internal static class ExternalProgram
+{
+    /// <summary>A safety net against a hung child process, not a timing assertion.</summary>
+    private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(2);
+
+    private static readonly Lazy<string> IsolatedHome = new(() =>
+    {
+        var home = Path.Combine(Path.GetTempPath(), "mvps-interop-home");
+        Directory.CreateDirectory(home);
+        return home;
+    });
+
+    public static string? Find(string name)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH");
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, name);
+            if (File.Exists(candidate) && IsExecutable(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public static string Require(string name) =>
+        Find(name) ?? throw new InvalidOperationException($"{name} is not on PATH (the test should have been skipped)");
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (a PATH name or a full path) in <paramref name="workingDirectory"/>.
+    /// The environment is pinned (C locale, UTC, a private HOME so no personal Wireshark profile leaks in);
+    /// <paramref name="pathPrefix"/> is put in front of PATH.
+    /// </summary>
+    public static ProcessResult Run(
+        string program,
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        string? pathPrefix = null)
+    {
+        var executable = Path.IsPathRooted(program) ? program : Require(program);
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? RepositoryLayout.Root,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["HOME"] = IsolatedHome.Value;
+        start.Environment["XDG_CONFIG_HOME"] = IsolatedHome.Value;
+        start.Environment["LC_ALL"] = "C";
+        start.Environment["LANG"] = "C";
+        start.Environment["TZ"] = "UTC";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        if (pathPrefix is not null)
+        {
+            start.Environment["PATH"] = pathPrefix + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        process.StandardInput.Close();
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(HangLimit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish; killed");
+        }
+
+        process.WaitForExit();
+        var display = Path.GetFileName(executable) + " " + string.Join(' ', start.ArgumentList);
+        return new ProcessResult(display, process.ExitCode, stdoutTask.GetAwaiter().GetResult(), stderrTask.GetAwaiter().GetResult());
+    }
+
+    public static ProcessResult Run(string program, params string[] arguments) => Run(program, (IEnumerable<string>)arguments);
+
+    private static bool IsExecutable(string file)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+
+        var mode = File.GetUnixFileMode(file);
+        return (mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Mvps.Interop.Tests.Infrastructure;
+
+/// <summary>Uniquely named scratch folders, removed when the test process exits.</summary>
+internal static class TemporaryFolder
+{
+    private static readonly List<string> Created = [];
+
+    static TemporaryFolder()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (Created)
+            {
+                foreach (var directory in Created)
+                {
+                    try
+                    {
+                        Directory.Delete(directory, recursive: true);
+                    }
+                    catch (IOException)
+                    {
+                        // Best effort: a leftover scratch folder is harmless.
+                    }
+                }
+            }
+        };
+    }
+
+    public static string Create(string purpose)
+    {
+        // CreateTempSubdirectory picks a fresh unique name itself, so parallel tests never collide.
+        var directory = Directory.CreateTempSubdirectory($"mvps-interop-{purpose}-").FullName;
+        lock (Created)
+        {
+            Created.Add(directory);
+        }
+
+        return directory;
+    }
+}

@@ -1,0 +1,88 @@
+namespace Mvps.Release.Tests;
+
+/// <summary>Third-party programs check our release the way an outsider would, offline.</summary>
+public sealed class OpenSslOracleTests
+{
+    [ToolFact("sha256sum")]
+    public void Sha256SumChecksTheReleaseAndRejectsATamperedFile()
+    {
+        using TestRelease release = TestRelease.Create();
+
+        (int ok, string okOutput) = ExternalTool.Run("sha256sum", release.Folder, "--strict", "-c", "SHA256SUMS");
+        Assert.True(ok == 0, okOutput);
+
+        File.AppendAllText(release.PathOf("mvps_pcap_receipt.json"), " ");
+        (int bad, string badOutput) = ExternalTool.Run("sha256sum", release.Folder, "-c", "SHA256SUMS");
+        Assert.NotEqual(0, bad);
+        Assert.Contains("mvps_pcap_receipt.json: FAILED", badOutput);
+    }
+
+    [ToolFact("openssl")]
+    public void OpenSslVerifiesTheDetachedSignatureAndRejectsATamperedChecksumFile()
+    {
+        using TestRelease release = TestRelease.Create();
+
+        (int ok, string okOutput) = ExternalTool.Run("openssl", release.Folder,
+            "dgst", "-sha256", "-verify", "mvps-release.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS");
+        Assert.Equal(0, ok);
+        Assert.Contains("Verified OK", okOutput);
+
+        byte[] sums = File.ReadAllBytes(release.PathOf("SHA256SUMS"));
+        sums[10] ^= 0x01;
+        File.WriteAllBytes(release.PathOf("SHA256SUMS"), sums);
+        (int bad, string badOutput) = ExternalTool.Run("openssl", release.Folder,
+            "dgst", "-sha256", "-verify", "mvps-release.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS");
+        Assert.NotEqual(0, bad);
+        Assert.Contains("Verification failure", badOutput);
+    }
+
+    [ToolFact("openssl")]
+    public void OpenSslVerifiesTheDsseSignatureOverThePae()
+    {
+        using TestRelease release = TestRelease.Create();
+        DsseEnvelope envelope = ReleaseRoundTripTests.ReadEnvelope(release);
+        File.WriteAllBytes(release.Temp.File("pae.bin"), Dsse.PreAuthenticationEncoding(envelope.PayloadType, envelope.Payload));
+        File.WriteAllBytes(release.Temp.File("pae.sig"), envelope.Signatures.Single().Sig);
+
+        (int ok, string okOutput) = ExternalTool.Run("openssl", release.Temp.Path,
+            "dgst", "-sha256", "-verify", release.PublicKeyPath, "-signature", "pae.sig", "pae.bin");
+        Assert.Equal(0, ok);
+        Assert.Contains("Verified OK", okOutput);
+
+        // The signature covers the PAE, not the bare statement.
+        File.WriteAllBytes(release.Temp.File("statement.json"), envelope.Payload);
+        (int bare, _) = ExternalTool.Run("openssl", release.Temp.Path,
+            "dgst", "-sha256", "-verify", release.PublicKeyPath, "-signature", "pae.sig", "statement.json");
+        Assert.NotEqual(0, bare);
+    }
+
+    [ToolFact("openssl")]
+    public void OpenSslReadsOurPublicKeyAsP256()
+    {
+        using TestRelease release = TestRelease.Create();
+
+        (int exit, string output) = ExternalTool.Run("openssl", release.Folder, "pkey", "-pubin", "-in", "mvps-release.pub", "-noout", "-text");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("prime256v1", output);
+    }
+
+    [ToolFact("openssl")]
+    public void KeysMadeByOpenSslCanSign()
+    {
+        using var temp = new TempFolder();
+        foreach ((string file, string[] arguments) in new[]
+        {
+            ("pkcs8.pem", new[] { "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "pkcs8.pem" }),
+            ("sec1.pem", new[] { "ecparam", "-name", "prime256v1", "-genkey", "-out", "sec1.pem" }),
+        })
+        {
+            (int exit, string output) = ExternalTool.Run("openssl", temp.Path, arguments);
+            Assert.True(exit == 0, output);
+
+            using SigningKey key = SigningKey.Load(temp.File(file), null);
+            Assert.True(key.PublicKey.VerifyData("x"u8, key.SignData("x"u8)));
+            Assert.False(key.IsEphemeral);
+        }
+    }
+}
