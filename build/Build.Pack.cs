@@ -1,0 +1,35 @@
+using Mvps.Build.Engine;
+
+/// <summary>NuGet packages of the codec library and the mvps tool, versioned by GitVersion.</summary>
+partial class Build
+{
+    static readonly string[] PackableProjects = ["src/Mvps.Codec/Mvps.Codec.csproj", "src/Mvps.Tool/Mvps.Tool.csproj"];
+
+    AbsolutePath PackagesDirectory => ArtifactsDirectory / "packages";
+
+    Target Pack => _ => _
+        .Description("Packs Mvps.Codec and the mvps .NET tool into artifacts/packages, versioned by GitVersion.")
+        .DependsOn(Compile)
+        .Produces("artifacts/packages/*.nupkg")
+        .Executes(() =>
+        {
+            if (Directory.Exists(PackagesDirectory))
+            {
+                Directory.Delete(PackagesDirectory, recursive: true);
+            }
+
+            foreach (var project in PackableProjects)
+            {
+                DotNet("pack", project, "-c", Configuration.ToString(), "-o", PackagesDirectory, "-nologo",
+                    $"-p:Version={GitVersion.SemVer}",
+                    $"-p:AssemblyVersion={GitVersion.AssemblySemVer}",
+                    $"-p:FileVersion={GitVersion.AssemblySemFileVer}",
+                    $"-p:InformationalVersion={GitVersion.InformationalVersion}",
+                    $"-p:RepositoryCommit={GitVersion.Sha}",
+                    "-p:ContinuousIntegrationBuild=true");
+            }
+
+            var packages = Directory.GetFiles(PackagesDirectory, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            ReportSummary($"{packages.Count} packages, {GitVersion.SemVer}");
+        });
+}
