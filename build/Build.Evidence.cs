@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,15 +7,16 @@ using Mvps.Build.Engine;
 
 /// <summary>
 /// The evidence pipeline: generate the captures and receipt in several runs under different settings,
-/// diff every run byte for byte against run a and the committed evidence/, and gate on any difference.
+/// instruction sets and code generators, diff every run byte for byte against run a and the committed
+/// evidence/, and gate on any difference.
 /// </summary>
 partial class Build
 {
     /// <summary>The files `mvps generate` writes, i.e. what evidence/ must hold exactly.</summary>
     static readonly string[] EvidenceFiles = ["mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json"];
 
-    [Parameter("Evidence runs to make and diff: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD).")]
-    readonly string[] Runs = ["a", "b"];
+    [Parameter("Evidence runs to make and diff: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD), arm64 (linux-arm64 under qemu-aarch64-static), aot (NativeAOT linux-x64). Run a is always made.")]
+    readonly string[] Runs = ["a", "b", "arm64", "aot"];
 
     AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
 
@@ -22,31 +24,51 @@ partial class Build
 
     AbsolutePath MvpsDll => RootDirectory / "src" / "Mvps.Tool" / "bin" / Configuration.ToString() / "net10.0" / "mvps.dll";
 
+    AbsolutePath Arm64SysrootDirectory => TemporaryDirectory / "arm64-sysroot";
+
     Target Generate => _ => _
         .Description("Generates both captures and the receipt once (run a) into artifacts/runs/a, with SHA256SUMS.")
         .DependsOn(Compile)
         .Produces("artifacts/runs/a/*")
         .Executes(() =>
         {
-            var run = EvidenceRun.Plain;
-            MakeRun(run);
+            MakeRun(EvidenceRun.Plain, new RunLauncher("dotnet", [MvpsDll], "dotnet src/Mvps.Tool/bin/" + Configuration + "/net10.0/mvps.dll"));
             ReportSummary($"run a: {FrameCount(RunsDirectory / "a")} frames");
         });
 
     Target Evidence => _ => _
-        .Description("Generates the evidence in every run of --runs, diffs all runs byte for byte against run a and evidence/, fails on any difference.")
-        .DependsOn(Generate)
+        .Description("Generates the evidence in every run of --runs (and checks the codec compiles reproducibly, --reproduce-codec), diffs all runs byte for byte against run a and evidence/, fails on any difference.")
+        .DependsOn(Generate, Reproduce)
         .Produces("artifacts/runs/*/*")
         .Executes(() =>
         {
-            var runs = EvidenceRun.Select(Runs);
-            foreach (var run in runs.Where(run => run.Name != "a"))
+            // Only this build's runs may be in artifacts/runs: a run that is skipped or not selected must not
+            // leave an earlier result looking current.
+            foreach (var stale in (Directory.Exists(RunsDirectory) ? Directory.GetDirectories(RunsDirectory) : []).Where(path => Path.GetFileName(path) != "a"))
             {
-                MakeRun(run);
+                Directory.Delete(stale, recursive: true);
+            }
+
+            var made = new List<EvidenceRun> { EvidenceRun.Plain };
+            var skipped = new List<string>();
+            foreach (var run in EvidenceRun.Select(Runs).Where(run => run.Name != "a"))
+            {
+                var launcher = PrepareLauncher(run, out var skipReason);
+                if (launcher is null)
+                {
+                    Log.Warning($"run {run.Name} SKIPPED: {skipReason}");
+                    skipped.Add($"{run.Name} skipped: {skipReason}");
+                    continue;
+                }
+
+                var stopwatch = Stopwatch.StartNew(); // build log only: durations are never written into an output
+                MakeRun(run, launcher);
+                Log.Information($"run {run.Name}: generate took {stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+                made.Add(run);
             }
 
             var differences = new List<string>();
-            foreach (var run in runs)
+            foreach (var run in made)
             {
                 differences.AddRange(OutputComparison.Compare(RunsDirectory / "a", RunsDirectory / run.Name, EvidenceFiles)
                     .Select(difference => $"run {run.Name} vs run a: {difference}"));
@@ -66,9 +88,23 @@ partial class Build
             }
 
             var frames = FrameCount(RunsDirectory / "a");
-            var settings = runs.Select(run => run.Name).Distinct().Count();
-            ReportSummary($"{frames} frames, {runs.Count} runs, {settings} settings, identical to evidence/");
+            var settings = made.Select(run => File.ReadAllText(RunsDirectory / run.Name / "settings.json")).Distinct(StringComparer.Ordinal).Count();
+            var isas = made.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
+            var summary = $"{frames} frames, {made.Count} run{(made.Count == 1 ? "" : "s")} ({string.Join(" ", made.Select(run => run.Name))}), {settings} settings, {isas} ISA{(isas == 1 ? "" : "s")}, identical to evidence/";
+            ReportSummary(skipped.Count == 0 ? summary : summary + "; " + string.Join("; ", skipped));
         });
+
+    /// <summary>
+    /// On a build server (CI, TF_BUILD or GITHUB_ACTIONS set) `Test` also runs the whole Evidence gate first, so CI
+    /// checks every run and the codec's reproducibility; a local `./build.sh Test` stays fast (skip it on a server
+    /// with --skip EvidenceOnServer).
+    /// </summary>
+    Target EvidenceOnServer => _ => _
+        .Description("On a build server, runs Evidence before Test (local builds skip it).")
+        .DependsOn(Evidence)
+        .DependentFor(Test)
+        .OnlyWhenStatic(() => IsServerBuild)
+        .Unlisted();
 
     Target Accept => _ => _
         .Description("Promotes received approval files to approved and regenerates the committed evidence/: the one deliberate way to change the evidence.")
@@ -88,8 +124,80 @@ partial class Build
             ReportSummary($"{promoted} approval(s) promoted, evidence/ regenerated");
         });
 
+    /// <summary>How to start a run's generator: the program, the arguments before `generate`, and how settings.json names it.</summary>
+    sealed record RunLauncher(string Tool, IReadOnlyList<string> Arguments, string Description);
+
+    /// <summary>Publishes the generator the way <paramref name="run"/> needs it; null with a reason when that is impossible here.</summary>
+    RunLauncher? PrepareLauncher(EvidenceRun run, out string? skipReason)
+    {
+        skipReason = null;
+        switch (run.Kind)
+        {
+            case EvidenceRunKind.Jit:
+                return new RunLauncher("dotnet", [MvpsDll], "dotnet src/Mvps.Tool/bin/" + Configuration + "/net10.0/mvps.dll");
+
+            case EvidenceRunKind.Arm64Emulated:
+                skipReason = Arm64Sysroot.Ensure(Arm64SysrootDirectory);
+                if (skipReason is not null)
+                {
+                    return null;
+                }
+
+                Log.Information($"arm64 sysroot {Arm64SysrootDirectory}: {string.Join(", ", Arm64Sysroot.Contents(Arm64SysrootDirectory))}");
+                var arm64 = PublishGenerator(run, "linux-arm64", nativeAot: false);
+                return new RunLauncher(
+                    Arm64Sysroot.Emulator,
+                    ["-L", Arm64SysrootDirectory, arm64 / "mvps"],
+                    $"{Arm64Sysroot.Emulator} -L .nuke/temp/arm64-sysroot .nuke/temp/publish/arm64/mvps (dotnet publish -r linux-arm64 --self-contained)");
+
+            case EvidenceRunKind.NativeAot:
+                skipReason = NativeAotToolchain.MissingPrerequisite();
+                if (skipReason is not null)
+                {
+                    return null;
+                }
+
+                var aot = PublishGenerator(run, "linux-x64", nativeAot: true);
+                return new RunLauncher(aot / "mvps", [], ".nuke/temp/publish/aot/mvps (dotnet publish -r linux-x64 -p:PublishAot=true)");
+
+            default:
+                throw new BuildException($"Run {run.Name}: unknown kind {run.Kind}.");
+        }
+    }
+
+    /// <summary>
+    /// Publishes src/Mvps.Tool for <paramref name="runtimeIdentifier"/> from a copy of the working tree under
+    /// .nuke/temp/source-NAME: a RID-specific restore rewrites obj/project.assets.json and needs a lock file
+    /// with that RID, neither of which may touch the repository's own tree (the copy restores unlocked).
+    /// </summary>
+    AbsolutePath PublishGenerator(EvidenceRun run, string runtimeIdentifier, bool nativeAot)
+    {
+        var source = TemporaryDirectory / ("source-" + run.Name);
+        var output = TemporaryDirectory / "publish" / run.Name;
+        SourceTreeCopy.Sync(RootDirectory, source);
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        List<string> arguments =
+        [
+            "publish", source / "src" / "Mvps.Tool" / "Mvps.Tool.csproj", "-c", Configuration.ToString(), "-r", runtimeIdentifier,
+            "--self-contained", "-o", output, "-nologo", "-p:RestoreLockedMode=false",
+        ];
+        if (nativeAot)
+        {
+            arguments.Add("-p:PublishAot=true");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        ProcessTasks.StartProcess("dotnet", arguments, source);
+        Log.Information($"run {run.Name}: publish for {runtimeIdentifier}{(nativeAot ? " (NativeAOT)" : "")} took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        return output;
+    }
+
     /// <summary>Runs `mvps generate` with a run's settings into artifacts/runs/NAME, then writes settings.json and SHA256SUMS.</summary>
-    void MakeRun(EvidenceRun run)
+    void MakeRun(EvidenceRun run, RunLauncher launcher)
     {
         var folder = RunsDirectory / run.Name;
         if (Directory.Exists(folder))
@@ -101,16 +209,24 @@ partial class Build
         var workingDirectory = run.OwnWorkingDirectory ? (string)(TemporaryDirectory / ("run-" + run.Name)) : RootDirectory;
         Directory.CreateDirectory(workingDirectory);
         var environment = run.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value.Replace("{temp}", workingDirectory, StringComparison.Ordinal));
+        List<string> command = [.. launcher.Arguments, "generate", "--out", folder, "--quiet"];
 
-        // umask cannot be set for a child process from .NET: a shell sets it and execs the tool.
-        var command = $"umask {run.Umask} && exec dotnet \"$0\" generate --out \"$1\" --quiet";
-        ProcessTasks.StartProcess("sh", ["-c", command, MvpsDll, folder], workingDirectory, environment);
+        if (OperatingSystem.IsWindows())
+        {
+            // No umask on Windows (and no sh on PATH for certain): the tool is started directly.
+            ProcessTasks.StartProcess(launcher.Tool, command, workingDirectory, environment);
+        }
+        else
+        {
+            // umask cannot be set for a child process from .NET: a shell sets it and execs the tool.
+            ProcessTasks.StartProcess("sh", ["-c", $"umask {run.Umask} && exec \"$@\"", "sh", launcher.Tool, .. command], workingDirectory, environment);
+        }
 
-        WriteSettings(folder / "settings.json", run, workingDirectory == RootDirectory ? "repository root" : ".nuke/temp/run-" + run.Name);
+        WriteSettings(folder / "settings.json", run, launcher, workingDirectory == RootDirectory ? "repository root" : ".nuke/temp/run-" + run.Name);
         WriteSha256Sums(folder);
     }
 
-    static void WriteSettings(string path, EvidenceRun run, string workingDirectory)
+    static void WriteSettings(string path, EvidenceRun run, RunLauncher launcher, string workingDirectory)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
@@ -118,8 +234,11 @@ partial class Build
             json.WriteStartObject();
             json.WriteString("run", run.Name);
             json.WriteString("description", run.Description);
+            json.WriteString("kind", run.Kind.ToString());
+            json.WriteString("instructionSet", run.InstructionSet);
+            json.WriteString("generator", launcher.Description);
             json.WriteString("workingDirectory", workingDirectory);
-            json.WriteString("umask", run.Umask);
+            json.WriteString("umask", OperatingSystem.IsWindows() ? "not applicable (Windows)" : run.Umask);
             json.WriteStartObject("environment");
             foreach (var (name, value) in run.Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {

@@ -18,15 +18,17 @@ partial class Build
                 Directory.Delete(PackagesDirectory, recursive: true);
             }
 
+            // NuGet's deterministic pack stamps every zip entry with SOURCE_DATE_EPOCH: the commit time, not the clock.
+            var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = ReproducibleTimestamp() };
             foreach (var project in PackableProjects)
             {
-                DotNet("pack", project, "-c", Configuration.ToString(), "-o", PackagesDirectory, "-nologo",
+                ProcessTasks.StartProcess("dotnet", ["pack", project, "-c", Configuration.ToString(), "-o", PackagesDirectory, "-nologo",
                     $"-p:Version={GitVersion.SemVer}",
                     $"-p:AssemblyVersion={GitVersion.AssemblySemVer}",
                     $"-p:FileVersion={GitVersion.AssemblySemFileVer}",
                     $"-p:InformationalVersion={GitVersion.InformationalVersion}",
                     $"-p:RepositoryCommit={GitVersion.Sha}",
-                    "-p:ContinuousIntegrationBuild=true");
+                    "-p:ContinuousIntegrationBuild=true"], RootDirectory, environment);
             }
 
             var packages = Directory.GetFiles(PackagesDirectory, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();

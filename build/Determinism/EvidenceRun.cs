@@ -1,14 +1,44 @@
+/// <summary>How a run's generator is built and started.</summary>
+enum EvidenceRunKind
+{
+    /// <summary>The framework-dependent mvps.dll of the Compile target, under the JIT of the installed runtime.</summary>
+    Jit,
+
+    /// <summary>Published self-contained for linux-arm64 and run under qemu-aarch64-static with a Debian arm64 sysroot.</summary>
+    Arm64Emulated,
+
+    /// <summary>Published with NativeAOT for linux-x64 (ahead-of-time code, x86-64-v2 baseline) and run natively.</summary>
+    NativeAot,
+}
+
 /// <summary>
 /// One way of running the generator. Runs differ in everything that must not matter: working directory,
-/// time zone, culture, HOME, umask, and the JIT's code generation (tiering, SIMD width).
+/// time zone, culture, HOME, umask, the JIT's code generation (tiering, SIMD width), the instruction set
+/// (arm64 under emulation) and the code generator itself (NativeAOT).
 /// </summary>
-sealed record EvidenceRun(string Name, string Description, bool OwnWorkingDirectory, string Umask, IReadOnlyDictionary<string, string> Environment)
+sealed record EvidenceRun(
+    string Name,
+    string Description,
+    EvidenceRunKind Kind,
+    string InstructionSet,
+    bool OwnWorkingDirectory,
+    string Umask,
+    IReadOnlyDictionary<string, string> Environment)
 {
-    public static readonly EvidenceRun Plain = new("a", "plain: repository root as working directory, inherited environment", false, "022", new Dictionary<string, string>());
+    public static readonly EvidenceRun Plain = new(
+        "a",
+        "plain: repository root as working directory, inherited environment, framework-dependent mvps.dll under the JIT",
+        EvidenceRunKind.Jit,
+        "x64",
+        false,
+        "022",
+        new Dictionary<string, string>());
 
     public static readonly EvidenceRun Perturbed = new(
         "b",
         "perturbed: own working directory and HOME, TZ Pacific/Chatham, Turkish culture, umask 077, JIT without tiering and without hardware intrinsics (no SIMD)",
+        EvidenceRunKind.Jit,
+        "x64",
         true,
         "077",
         new Dictionary<string, string>
@@ -22,7 +52,33 @@ sealed record EvidenceRun(string Name, string Description, bool OwnWorkingDirect
             ["DOTNET_gcServer"] = "1",
         });
 
-    static readonly IReadOnlyList<EvidenceRun> Known = [Plain, Perturbed];
+    public static readonly EvidenceRun Arm64 = new(
+        "arm64",
+        "another machine: self-contained linux-arm64 publish under qemu-aarch64-static with a Debian arm64 sysroot (arm64 glibc/libm and OpenSSL, 128-bit AdvSimd instead of x64 vectors), own working directory, TZ America/St_Johns, umask 027",
+        EvidenceRunKind.Arm64Emulated,
+        "arm64",
+        true,
+        "027",
+        new Dictionary<string, string>
+        {
+            ["TZ"] = "America/St_Johns",
+            ["HOME"] = "{temp}",
+        });
+
+    public static readonly EvidenceRun Aot = new(
+        "aot",
+        "another code generator: NativeAOT publish for linux-x64 (ahead-of-time code for the x86-64-v2 baseline, no JIT), own working directory, TZ Asia/Kathmandu",
+        EvidenceRunKind.NativeAot,
+        "x64",
+        true,
+        "022",
+        new Dictionary<string, string>
+        {
+            ["TZ"] = "Asia/Kathmandu",
+            ["HOME"] = "{temp}",
+        });
+
+    public static readonly IReadOnlyList<EvidenceRun> Known = [Plain, Perturbed, Arm64, Aot];
 
     /// <summary>The runs named by the Runs parameter, run a always first (everything is diffed against it).</summary>
     public static IReadOnlyList<EvidenceRun> Select(IEnumerable<string> names)

@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using Mvps.Build.Engine;
+
+/// <summary>
+/// An arm64 root file system for qemu-aarch64-static -L: Debian's arm64 packages of the libraries a
+/// self-contained .NET app loads, downloaded with apt-get and unpacked with dpkg-deb, never installed
+/// system-wide. Nothing here is a build input of the evidence; it only lets a second ISA run the generator.
+/// </summary>
+static class Arm64Sysroot
+{
+    public const string Emulator = "qemu-aarch64-static";
+
+    /// <summary>
+    /// glibc (with libm and the dynamic loader), the C++ runtime the .NET host needs, OpenSSL (HMAC-SHA256 on
+    /// Linux goes through it) and zlib. No libicu: the tool sets InvariantGlobalization.
+    /// </summary>
+    public static readonly string[] Packages = ["libc6", "libstdc++6", "libgcc-s1", "libssl3", "zlib1g"];
+
+    /// <summary>The dynamic loader an arm64 glibc executable asks for; its presence marks a complete sysroot.</summary>
+    const string Loader = "lib/ld-linux-aarch64.so.1";
+
+    const string CompleteMarker = ".complete";
+
+    /// <summary>
+    /// Makes sure <paramref name="sysroot"/> holds the packages, downloading them when missing. Returns null when
+    /// the arm64 run can go ahead, otherwise the reason it cannot (reported as a skip, never as a pass).
+    /// </summary>
+    public static string? Ensure(AbsolutePath sysroot)
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            return $"the arm64 run emulates arm64 on a linux-x64 host; this host is {RuntimeInformation.RuntimeIdentifier}";
+        }
+
+        if (!ToolOnPath.Exists(Emulator))
+        {
+            return $"{Emulator} is not on PATH (Debian package qemu-user-static)";
+        }
+
+        if (File.Exists(sysroot / CompleteMarker) && File.Exists(sysroot / Loader))
+        {
+            return null;
+        }
+
+        if (!ToolOnPath.Exists("apt-get") || !ToolOnPath.Exists("dpkg-deb") || !ToolOnPath.Exists("dpkg"))
+        {
+            return $"the arm64 sysroot {sysroot} is missing and apt-get/dpkg-deb are not available to make it";
+        }
+
+        var architectures = ProcessTasks.StartProcess("dpkg", ["--print-foreign-architectures"], logOutput: false, throwOnFailure: false);
+        if (!architectures.StandardOutput.Split('\n').Contains("arm64"))
+        {
+            return "the arm64 sysroot is missing and dpkg has no arm64 architecture (run: dpkg --add-architecture arm64 && apt-get update)";
+        }
+
+        var downloads = sysroot.Parent / "arm64-debs";
+        if (Directory.Exists(downloads))
+        {
+            Directory.Delete(downloads, recursive: true);
+        }
+
+        Directory.CreateDirectory(downloads);
+        // apt-get download writes into the working directory; as root it would drop to the _apt user, which
+        // cannot write here, so the download runs as the invoking user.
+        var download = ProcessTasks.StartProcess(
+            "apt-get",
+            ["download", "-q", "-o", "APT::Sandbox::User=root", .. Packages.Select(name => name + ":arm64")],
+            downloads,
+            throwOnFailure: false);
+        if (download.ExitCode != 0)
+        {
+            return $"apt-get download of the arm64 packages failed (exit code {download.ExitCode}): {download.StandardError.Split('\n').FirstOrDefault(line => line.Length > 0) ?? "no message"}";
+        }
+
+        if (Directory.Exists(sysroot))
+        {
+            Directory.Delete(sysroot, recursive: true);
+        }
+
+        Directory.CreateDirectory(sysroot);
+        foreach (var deb in Directory.GetFiles(downloads, "*.deb").Order(StringComparer.Ordinal))
+        {
+            ProcessTasks.StartProcess("dpkg-deb", ["-x", deb, sysroot], logOutput: false);
+        }
+
+        if (!File.Exists(sysroot / Loader))
+        {
+            return $"the unpacked arm64 packages in {sysroot} have no {Loader}";
+        }
+
+        var packageList = string.Join("\n", Directory.GetFiles(downloads, "*.deb").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)) + "\n";
+        AtomicFile.WriteAllText(sysroot / CompleteMarker, packageList);
+        Directory.Delete(downloads, recursive: true);
+        return null;
+    }
+
+    /// <summary>The Debian package files the sysroot was made of, as recorded when it was unpacked.</summary>
+    public static IReadOnlyList<string> Contents(AbsolutePath sysroot) =>
+        File.Exists(sysroot / CompleteMarker)
+            ? File.ReadAllLines(sysroot / CompleteMarker).Where(line => line.Length > 0).ToList()
+            : [];
+}

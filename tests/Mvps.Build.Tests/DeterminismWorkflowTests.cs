@@ -1,0 +1,47 @@
+namespace Mvps.Build.Tests;
+
+/// <summary>The pull-request gate's shape: the four machines, a full clone, the SDK of global.json, the final comparison.</summary>
+public sealed class DeterminismWorkflowTests
+{
+    static readonly string Workflow = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", "determinism.yml"));
+
+    [Theory]
+    [InlineData("ubuntu-latest")]
+    [InlineData("ubuntu-24.04-arm")]
+    [InlineData("windows-latest")]
+    [InlineData("macos-latest")]
+    public void Generates_on_each_machine(string runner)
+    {
+        var matrixLine = Workflow.Split('\n').Single(line => line.TrimStart().StartsWith("os: [", StringComparison.Ordinal));
+        Assert.Contains(runner, matrixLine);
+    }
+
+    [Fact]
+    public void Uses_a_full_clone_and_the_sdk_of_global_json()
+    {
+        Assert.DoesNotContain("fetch-depth: 1", Workflow);
+        Assert.Equal(2, Count("fetch-depth: 0"));
+        Assert.Equal(2, Count("global-json-file: global.json"));
+    }
+
+    [Fact]
+    public void Runs_the_generate_target_with_both_bootstraps_and_compares_against_evidence()
+    {
+        Assert.Contains("run: ./build.sh Generate", Workflow);
+        Assert.Contains("run: build.cmd Generate", Workflow);
+        Assert.Contains("needs: generate", Workflow);
+        Assert.Contains("cmp -s \"evidence/$file\"", Workflow);
+        Assert.Contains("path: \"**/*.received.*\"", Workflow);
+    }
+
+    static int Count(string text)
+    {
+        var count = 0;
+        for (var index = Workflow.IndexOf(text, StringComparison.Ordinal); index >= 0; index = Workflow.IndexOf(text, index + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

