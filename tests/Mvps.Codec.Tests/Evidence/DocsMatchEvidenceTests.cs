@@ -38,6 +38,26 @@ public partial class DocsMatchEvidenceTests
         Assert.Equal(captures[1].GetProperty("summary").GetProperty(figure).GetRawText(), row.Groups[2].Value.Trim());
     }
 
+    [Fact]
+    public void Every_sha256sum_line_quoted_in_the_docs_is_the_evidence_hash()
+    {
+        int quoted = 0;
+        foreach (string doc in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "docs"), "*.md").Order(StringComparer.Ordinal))
+        {
+            foreach (Match line in Sha256SumLine().Matches(File.ReadAllText(doc)))
+            {
+                string actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(RepositoryRoot.Evidence(line.Groups[2].Value))));
+                Assert.True(actual == line.Groups[1].Value, $"{Path.GetFileName(doc)} quotes {line.Value.Trim()}, the file hashes to {actual}");
+                quoted++;
+            }
+        }
+
+        Assert.True(quoted > 0, "no sha256sum output quoted in docs/: the test would check nothing");
+    }
+
+    [GeneratedRegex(@"^([0-9a-f]{64})  evidence/([a-z_]+\.(?:pcap|json))$", RegexOptions.Multiline)]
+    private static partial Regex Sha256SumLine();
+
     [GeneratedRegex(@"```hex frame0\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex HexBlock();
 }
