@@ -17,12 +17,16 @@ public static class DecodeCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per line, as in the receipt, plus the frame's problems" };
         var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
         var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
-        var command = new Command("decode", "Print every frame's fields") { file, json, keyFile, keyEnv };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(keyFile), parse.GetValue(keyEnv)));
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
+        var command = new Command("decode", "Print every frame's fields") { file, json, keyFile, keyEnv, quiet };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(quiet)));
         return command;
     }
 
-    private static int Run(string file, bool asJson, string? keyFile, string? keyEnv)
+    /// <summary>Frames between progress updates; the bar itself redraws at most a few times a second.</summary>
+    private const long ProgressInterval = 4096;
+
+    private static int Run(string file, bool asJson, string? keyFile, string? keyEnv, bool quiet)
     {
         byte[] key = KeySource.Load(keyFile, keyEnv);
         InputFiles.RequireCapture(file);
@@ -32,9 +36,16 @@ public static class DecodeCommand
         using var buffer = new MemoryStream();
         var problems = new List<FrameProblem>();
         int exitCode = ExitCodes.Ok;
+        // The frames go to stdout: a bar on the same terminal would tear them, so it shows only when they are redirected.
+        using var progress = new ProgressBar($"decode {Path.GetFileName(file)}", new FileInfo(file).Length, "B", quiet || !Console.IsOutputRedirected);
 
         while (reader.TryReadNext(out CaptureRecord record))
         {
+            if (record.Index % ProgressInterval == 0)
+            {
+                progress.Report(record.FileOffset);
+            }
+
             problems.Clear();
             bool decoded = FrameDecoder.TryDecode(record.Data, authenticator, problems, out CoherenceFrame f);
             uint micros = record.TimestampNanoseconds / 1000;

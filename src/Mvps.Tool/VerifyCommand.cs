@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Verification;
-using Mvps.Codec.Wire;
 
 namespace Mvps.Tool;
 
@@ -15,16 +14,25 @@ public static class VerifyCommand
         var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
         var receipt = new Option<string?>("--receipt") { Description = "Receipt whose hashes the files must match" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); the report is the same for any count", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("verify", "Check layout, checksums, tags and tick order of every frame (exit 0 good, 1 failed, 2 unusable input)")
         {
-            files, keyFile, keyEnv, receipt, quiet,
+            files, keyFile, keyEnv, receipt, quiet, threads,
         };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(receipt), parse.GetValue(quiet)));
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(receipt), parse.GetValue(quiet), parse.GetValue(threads)));
         return command;
     }
 
-    private static int Run(string[] files, string? keyFile, string? keyEnv, string? receiptPath, bool quiet)
+    /// <summary>Upper bound for --threads: more workers than this only add memory and hand-offs.</summary>
+    private const int MaxThreads = 256;
+
+    private static int Run(string[] files, string? keyFile, string? keyEnv, string? receiptPath, bool quiet, int threads)
     {
+        if (threads < 1 || threads > MaxThreads)
+        {
+            throw new UsageException($"--threads {threads}: give a count from 1 to {MaxThreads}");
+        }
+
         byte[] key = KeySource.Load(keyFile, keyEnv);
         IReadOnlyDictionary<string, ReceiptExpectations>? receipt = null;
         if (receiptPath is not null)
@@ -41,7 +49,6 @@ public static class VerifyCommand
         }
 
         int exitCode = ExitCodes.Ok;
-        using var authenticator = new FrameAuthenticator(key);
         foreach (string file in files)
         {
             try
@@ -58,7 +65,7 @@ public static class VerifyCommand
                 CaptureVerdict verdict;
                 using (var progress = new ProgressBar($"verify {Path.GetFileName(file)}", new FileInfo(file).Length, "B", quiet))
                 {
-                    verdict = CaptureVerifier.Verify(file, file, authenticator, expected, progress);
+                    verdict = CaptureVerifier.Verify(file, file, key, threads, expected, progress);
                 }
 
                 Report(verdict);

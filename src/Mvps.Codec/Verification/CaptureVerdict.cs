@@ -24,4 +24,7 @@ public sealed class CaptureVerdict(string displayName)
             _issues.Add(issue);
         }
     }
+
+    /// <summary>Counts issues already known not to be kept (the verdict held its maximum before them).</summary>
+    internal void AddUnkeptIssues(long count) => IssueCount += count;
 }

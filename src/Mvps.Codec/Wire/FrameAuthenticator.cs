@@ -1,28 +1,52 @@
 using System.Security.Cryptography;
+using Mvps.Codec.Verification;
 
 namespace Mvps.Codec.Wire;
 
 /// <summary>
 /// Computes and checks the truncated HMAC-SHA256 tag over frame bytes 42..97.
-/// Keyed once: the HMAC state is reset, not re-keyed, between frames. Not thread-safe;
-/// give each thread its own instance.
+/// Keyed once: the inner and outer key states are computed at construction and each tag costs three
+/// SHA-256 block compressions (<see cref="PrecomputedHmacSha256"/>); where that native path is unavailable
+/// a BCL HMAC is reset, not re-keyed, between frames. Not thread-safe; give each thread its own instance.
 /// </summary>
 public sealed class FrameAuthenticator : IDisposable
 {
-    private readonly IncrementalHash _hmac;
+    private const int DigestLength = 32;
+
+    private readonly PrecomputedHmacSha256? _precomputed;
+    private readonly IncrementalHash? _hmac;
 
     public FrameAuthenticator(ReadOnlySpan<byte> key)
+        : this(key, allowNative: true)
     {
-        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
     }
+
+    internal FrameAuthenticator(ReadOnlySpan<byte> key, bool allowNative)
+    {
+        _precomputed = allowNative ? PrecomputedHmacSha256.TryCreate(key) : null;
+        if (_precomputed is null)
+        {
+            _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        }
+    }
+
+    /// <summary>True when tags come from precomputed key states, false on the BCL fallback.</summary>
+    internal bool UsesPrecomputedKeyStates => _precomputed is not null;
 
     public static FrameAuthenticator ForProofKey() => new(System.Text.Encoding.ASCII.GetBytes(WireConstants.ProofKeyText));
 
     /// <summary>Writes the 12-byte tag for a frame whose bytes 42..97 are already in place.</summary>
     public void ComputeTag(ReadOnlySpan<byte> frame, Span<byte> tag)
     {
-        Span<byte> full = stackalloc byte[32];
-        _hmac.AppendData(frame.Slice(FieldLocations.Bfd, FieldLengths.Authenticated));
+        var authenticated = frame.Slice(FieldLocations.Bfd, FieldLengths.Authenticated);
+        if (_precomputed is not null)
+        {
+            _precomputed.Compute(authenticated, tag[..FieldLengths.Tag]);
+            return;
+        }
+
+        Span<byte> full = stackalloc byte[DigestLength];
+        _hmac!.AppendData(authenticated);
         _hmac.GetHashAndReset(full);
         full[..FieldLengths.Tag].CopyTo(tag);
     }
@@ -31,8 +55,12 @@ public sealed class FrameAuthenticator : IDisposable
     public bool VerifyTag(ReadOnlySpan<byte> frame, Span<byte> expectedTag)
     {
         ComputeTag(frame, expectedTag);
-        return CryptographicOperations.FixedTimeEquals(expectedTag, frame.Slice(FieldLocations.Tag, FieldLengths.Tag));
+        return CryptographicOperations.FixedTimeEquals(expectedTag[..FieldLengths.Tag], frame.Slice(FieldLocations.Tag, FieldLengths.Tag));
     }
 
-    public void Dispose() => _hmac.Dispose();
+    public void Dispose()
+    {
+        _precomputed?.Dispose();
+        _hmac?.Dispose();
+    }
 }

@@ -1,0 +1,87 @@
+using System.Buffers.Binary;
+using Mvps.Codec.Wire;
+
+namespace Mvps.Codec.Verification;
+
+/// <summary>
+/// The verifier's fast path: true only for a frame on which <see cref="FrameDecoder.TryDecode"/> would report
+/// no problem at all (it tests the same conditions, without building fields or messages). Anything else goes
+/// to the decoder, which then explains what is wrong, so reports are the decoder's word for word.
+/// </summary>
+internal static class CleanFrameScreen
+{
+    private const ushort FragmentBits = WireConstants.Ipv4MoreFragments | WireConstants.Ipv4FragmentOffsetMask;
+    private const byte AuthenticationPresentBit = (byte)BfdFlags.AuthenticationPresent;
+
+    /// <summary>
+    /// Protocol (17) and UDP length (76) of the UDP pseudo-header as one big-endian word, times 256 mod 0xFFFF:
+    /// the same word in the little-endian sum below (see <see cref="ChecksumHolds"/>).
+    /// </summary>
+    private const ulong PseudoHeaderConstantLittleEndian = (WireConstants.IpProtocolUdp + FieldLengths.UdpTotal) * 256UL;
+
+    public static bool IsClean(ReadOnlySpan<byte> f, FrameAuthenticator authenticator, Span<byte> tagScratch)
+    {
+        if (f.Length != FieldLengths.Frame)
+        {
+            return false;
+        }
+
+        bool fieldsHold =
+            BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.EtherType..]) == WireConstants.EtherTypeIpv4
+            && f[FieldLocations.Ipv4VersionIhl] == WireConstants.Ipv4VersionIhl
+            && BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4TotalLength..]) == FieldLengths.Ipv4Total
+            && (BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4FlagsFragment..]) & FragmentBits) == 0
+            && f[FieldLocations.Ipv4Ttl] == WireConstants.Ipv4Ttl
+            && f[FieldLocations.Ipv4Protocol] == WireConstants.IpProtocolUdp
+            && BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpSourcePort..]) >= WireConstants.UdpSourcePort
+            && BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpDestinationPort..]) == WireConstants.UdpDestinationPort
+            && BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpLength..]) == FieldLengths.UdpTotal
+            && BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpChecksum..]) != 0
+            && f[FieldLocations.BfdVersionDiag] >> 5 == WireConstants.BfdVersion
+            && (f[FieldLocations.BfdStateFlags] & AuthenticationPresentBit) == 0
+            && f[FieldLocations.BfdDetectMultiplier] != 0
+            && f[FieldLocations.BfdLength] == WireConstants.BfdLength
+            && BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.BfdMyDiscriminator..]) != 0
+            && f[FieldLocations.ExtensionVersion] == WireConstants.ExtensionVersion
+            && (f[FieldLocations.ExtensionFlags] & ~WireConstants.ExtensionFlagAlarm) == 0
+            && BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.Magic..]) == WireConstants.Magic;
+        if (!fieldsHold)
+        {
+            return false;
+        }
+
+        // IPv4 header, then UDP pseudo-header (addresses) + datagram: bytes 26..109 are contiguous.
+        if (!ChecksumHolds(SumLittleEndianWords(f.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header))))
+        {
+            return false;
+        }
+
+        const int pseudoStart = FieldLocations.Ipv4Source;
+        if (!ChecksumHolds(SumLittleEndianWords(f[pseudoStart..FieldLengths.Frame]) + PseudoHeaderConstantLittleEndian))
+        {
+            return false;
+        }
+
+        return authenticator.VerifyTag(f, tagScratch);
+    }
+
+    /// <summary>
+    /// Whether an RFC 1071 sum verifies (folds to 0xFFFF). With 2^16 = 1 (mod 0xFFFF) the fold is the sum mod
+    /// 0xFFFF, shown as 0xFFFF unless every word is zero; so it verifies iff the sum is nonzero and divisible
+    /// by 0xFFFF. Reading words little-endian multiplies each by 256 mod 0xFFFF, which is invertible, so
+    /// divisibility is the same in either byte order and 32-bit words sum like pairs of 16-bit ones.
+    /// </summary>
+    private static bool ChecksumHolds(ulong littleEndianSum) => littleEndianSum != 0 && littleEndianSum % 0xFFFF == 0;
+
+    /// <summary>Sum of the 32-bit little-endian words of <paramref name="data"/> (length a multiple of 4).</summary>
+    private static ulong SumLittleEndianWords(ReadOnlySpan<byte> data)
+    {
+        ulong sum = 0;
+        for (int i = 0; i + sizeof(uint) <= data.Length; i += sizeof(uint))
+        {
+            sum += BinaryPrimitives.ReadUInt32LittleEndian(data[i..]);
+        }
+
+        return sum;
+    }
+}
