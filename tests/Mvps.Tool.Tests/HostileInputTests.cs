@@ -92,7 +92,7 @@ public class HostileInputTests
 
         long packetOffset = 28 + 20 + skippedBlockLength;
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"frame 0 (record at file offset {packetOffset})"), result.Stdout);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"frame 0 (Wireshark no. 1, record at file offset {packetOffset})"), result.Stdout);
         Assert.Contains("HMAC tag mismatch", result.Stdout);
         Assert.True(peakKilobytes < MaxResidentKilobytes, $"peak RSS {peakKilobytes} KB");
     }

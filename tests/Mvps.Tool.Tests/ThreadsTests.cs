@@ -23,7 +23,7 @@ public class ThreadsTests
         Assert.Equal(one.ExitCode, four.ExitCode);
         Assert.Equal(one.Stdout, four.Stdout);
         Assert.Contains("FAILED, 30 frames, 3 with problems, 6 problem(s)", one.Stdout); // tag and UDP checksum each
-        Assert.Contains("frame 17 (record at file offset 2166)", one.Stdout);
+        Assert.Contains("frame 17 (Wireshark no. 18, record at file offset 2166)", one.Stdout);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class VerifyCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("FAILED", result.Stdout);
-        Assert.Contains($"frame {frame} (record at file offset {FrameStart(frame) - 16})", result.Stdout);
+        Assert.Contains($"frame {frame} (Wireshark no. {frame + 1}, record at file offset {FrameStart(frame) - 16})", result.Stdout);
         Assert.Contains(expectedText, result.Stdout);
     }
 
@@ -56,6 +56,24 @@ public class VerifyCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("file SHA-256", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("\"desiredMinTxUs\": 100000", "\"desiredMinTxUs\": 100001", "frame 0 (Wireshark no. 1): the receipt states bfd.desiredMinTxUs = 100001, the capture gives 100000")]
+    [InlineData("\"c2Bits\": \"0x3f7cfd09\"", "\"c2Bits\": \"0x3f7cfd08\"", "frame 0 (Wireshark no. 1): the receipt states mvps.c2Bits = \"0x3f7cfd08\"")]
+    [InlineData("\"lostTicks\": 78", "\"lostTicks\": 7", "file: receipt summary.lostTicks = 7, the capture gives 78")]
+    public void A_receipt_whose_decoded_fields_were_edited_fails_and_names_the_field(string original, string edited, string expected)
+    {
+        using var temp = new TempFolder();
+        string receipt = File.ReadAllText(Receipt);
+        int at = receipt.IndexOf(original, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{original} not in the receipt");
+        File.WriteAllText(temp.File("receipt.json"), receipt[..at] + edited + receipt[(at + original.Length)..]);
+
+        var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), MvpsProcess.Evidence("mvps_ddos.pcap"), "--receipt", temp.File("receipt.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.Stdout);
     }
 
     [Fact]

@@ -139,20 +139,42 @@ public static class ReceiptWriter
         json.WriteNumber("bytes", bytes);
         json.WriteString("sha256", sha256);
         WriteSummary(json, summary);
-
         if (settings.ListsFrames)
         {
-            json.WriteStartArray("frames");
-            ForEachFrame(capture.Path, (in FrameView view) =>
-            {
-                json.WriteStartObject();
-                FrameJsonWriter.WriteProperties(json, view.Index, view.Seconds, view.Microseconds, view.Bytes);
-                json.WriteEndObject();
-            });
-            json.WriteEndArray();
+            WriteFrames(json, capture.Path);
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The parts of a capture's entry that describe its contents — "summary" and "frames" — as a JSON
+    /// object, exactly as the receipt writes them; `mvps verify --receipt` compares a receipt against it.
+    /// </summary>
+    public static byte[] RenderContents(string capturePath)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            WriteSummary(json, Summarize(capturePath));
+            WriteFrames(json, capturePath);
+            json.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void WriteFrames(Utf8JsonWriter json, string capturePath)
+    {
+        json.WriteStartArray("frames");
+        ForEachFrame(capturePath, (in FrameView view) =>
+        {
+            json.WriteStartObject();
+            FrameJsonWriter.WriteProperties(json, view.Index, view.Seconds, view.Microseconds, view.Bytes);
+            json.WriteEndObject();
+        });
+        json.WriteEndArray();
     }
 
     private static void WriteSummary(Utf8JsonWriter json, CaptureSummary summary)

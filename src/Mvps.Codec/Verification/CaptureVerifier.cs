@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
 
@@ -127,6 +128,14 @@ public static class CaptureVerifier
         if (!sha256.Equals(expected.Sha256, StringComparison.Ordinal))
         {
             verdict.Add(FrameIssue.ForFile($"file SHA-256 {sha256} differs from the receipt's {expected.Sha256}"));
+        }
+
+        if (expected.Contents is JsonElement contents)
+        {
+            foreach (FrameIssue issue in ReceiptContentCheck.Compare(path, contents))
+            {
+                verdict.Add(issue);
+            }
         }
     }
 }

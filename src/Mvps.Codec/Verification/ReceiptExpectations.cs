@@ -2,9 +2,15 @@ using System.Text.Json;
 
 namespace Mvps.Codec.Verification;
 
-/// <summary>What a receipt states about one capture: the file's size and hash, and each frame's hash.</summary>
+/// <summary>
+/// What a receipt states about one capture: the file's size and hash, each frame's hash, and (in
+/// <see cref="Contents"/>) its summary and every decoded frame field, which the verifier recomputes.
+/// </summary>
 public sealed record ReceiptExpectations(string File, long Bytes, long Packets, string Sha256, IReadOnlyList<string>? FrameSha256)
 {
+    /// <summary>The capture entry's "summary" and "frames" members, when the receipt lists frames.</summary>
+    public JsonElement? Contents { get; init; }
+
     /// <summary>
     /// Reads the captures listed in a receipt. Throws <see cref="InvalidDataException"/> with one line
     /// naming the receipt and the missing or malformed member.
@@ -58,7 +64,10 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                 Required(path, capture, "bytes").GetInt64(),
                 Required(path, capture, "packets").GetInt64(),
                 Required(path, capture, "sha256").GetString()!,
-                frames);
+                frames)
+            {
+                Contents = frames is null ? null : capture.Clone(),
+            };
         }
 
         return result;

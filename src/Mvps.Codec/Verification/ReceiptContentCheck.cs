@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using Mvps.Codec.Receipt;
+
+namespace Mvps.Codec.Verification;
+
+/// <summary>
+/// A receipt must state the truth about its captures, not only their hashes: the summary and every
+/// decoded field of every frame are recomputed from the capture and compared with what the receipt says.
+/// A receipt whose fields were edited (while its hashes were left alone) fails here.
+/// </summary>
+internal static class ReceiptContentCheck
+{
+    private const int MaxReported = 10;
+
+    public static IEnumerable<FrameIssue> Compare(string capturePath, JsonElement receiptCapture)
+    {
+        using var actual = JsonDocument.Parse(ReceiptWriter.RenderContents(capturePath));
+        var issues = new List<FrameIssue>();
+
+        if (!receiptCapture.TryGetProperty("summary", out JsonElement summary))
+        {
+            issues.Add(FrameIssue.ForFile("the receipt's entry has no \"summary\""));
+        }
+        else if (FirstDifference(actual.RootElement.GetProperty("summary"), summary, "summary") is string where)
+        {
+            issues.Add(FrameIssue.ForFile($"receipt {where}"));
+        }
+
+        JsonElement frames = receiptCapture.GetProperty("frames");
+        int index = 0;
+        foreach (JsonElement computed in actual.RootElement.GetProperty("frames").EnumerateArray())
+        {
+            if (index >= frames.GetArrayLength())
+            {
+                break; // the frame count is reported by the caller
+            }
+
+            if (FirstDifference(computed, frames[index], "") is string where && issues.Count < MaxReported)
+            {
+                issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
+            }
+
+            index++;
+        }
+
+        return issues;
+    }
+
+    /// <summary>The path and both values of the first place where the receipt differs from the recomputed JSON, or null.</summary>
+    private static string? FirstDifference(JsonElement computed, JsonElement stated, string path)
+    {
+        if (computed.ValueKind == JsonValueKind.Object && stated.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty property in computed.EnumerateObject())
+            {
+                string child = path.Length == 0 ? property.Name : path + "." + property.Name;
+                if (!stated.TryGetProperty(property.Name, out JsonElement other))
+                {
+                    return $"no {child} (computed {property.Value.GetRawText()})";
+                }
+
+                if (FirstDifference(property.Value, other, child) is string found)
+                {
+                    return found;
+                }
+            }
+
+            foreach (JsonProperty property in stated.EnumerateObject())
+            {
+                if (!computed.TryGetProperty(property.Name, out _))
+                {
+                    return $"{(path.Length == 0 ? property.Name : path + "." + property.Name)}, which the capture does not have";
+                }
+            }
+
+            return null;
+        }
+
+        return JsonElement.DeepEquals(computed, stated)
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{path} = {stated.GetRawText()}, the capture gives {computed.GetRawText()}");
+    }
+}
