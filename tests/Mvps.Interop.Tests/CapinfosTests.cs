@@ -7,7 +7,7 @@ public sealed class CapinfosTests
 {
     public static TheoryData<string, string> Captures() => EvidenceSource.AllCaptures();
 
-    [RequiresToolTheory("capinfos")]
+    [ToolTheory("capinfos")]
     [MemberData(nameof(Captures))]
     public void Reports_classic_pcap_ethernet_microseconds_30_packets_3804_bytes_and_the_receipt_hash(string source, string capture)
     {
@@ -39,7 +39,7 @@ public sealed class CapinfosTests
         Assert.Contains("Encapsulation = Ethernet (1 - ether)", result.StandardOutput, StringComparison.Ordinal);
     }
 
-    [RequiresToolTheory("capinfos")]
+    [ToolTheory("capinfos")]
     [InlineData(EvidenceFiles.Baseline)]
     [InlineData(EvidenceFiles.Ddos)]
     public void The_table_report_agrees(string capture)

@@ -11,7 +11,7 @@ public sealed partial class DocumentedChecksTests
 {
     private static string DocumentPath => Path.Combine(RepositoryLayout.Root, "docs", "verify-independently.md");
 
-    [RequiresToolFact("python3")]
+    [ToolFact("python3")]
     public void The_python_checker_in_the_document_finds_every_receipt_claim_true()
     {
         var blocks = PythonBlock().Matches(File.ReadAllText(DocumentPath));

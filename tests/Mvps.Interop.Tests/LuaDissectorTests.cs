@@ -22,7 +22,7 @@ public sealed partial class LuaDissectorTests
 
     public static TheoryData<string, string> Captures() => EvidenceSource.AllCaptures();
 
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [MemberData(nameof(Captures))]
     public void Every_mvps_field_matches_the_receipt_and_every_tag_is_valid(string source, string capture)
     {
@@ -62,7 +62,7 @@ public sealed partial class LuaDissectorTests
         }
     }
 
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [InlineData(EvidenceFiles.Baseline)]
     [InlineData(EvidenceFiles.Ddos)]
     public void The_hmac_valid_filter_selects_every_frame_and_mvps_alarm_only_the_alarm_frames(string capture)
@@ -76,7 +76,7 @@ public sealed partial class LuaDissectorTests
             Tshark.Matching(path, "mvps.flags.alarm == 1", Tshark.WithDissector()));
     }
 
-    [RequiresToolFact("tshark")]
+    [ToolFact("tshark")]
     public void A_flipped_tag_bit_makes_exactly_that_frame_invalid_with_an_expert_warning()
     {
         const int damagedIndex = 4;
@@ -102,7 +102,7 @@ public sealed partial class LuaDissectorTests
         Assert.Contains("Warns (1)", expert.StandardOutput, StringComparison.Ordinal);
     }
 
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [InlineData(EvidenceFiles.Baseline)]
     [InlineData(EvidenceFiles.Ddos)]
     public void With_a_wrong_key_preference_no_frame_is_valid(string capture)
@@ -117,7 +117,7 @@ public sealed partial class LuaDissectorTests
         Assert.Empty(Tshark.Matching(path, "mvps.hmac_valid == 1", Tshark.WithDissector("-o", "mvps.hmac_key:wrong")));
     }
 
-    [RequiresToolFact("tshark")]
+    [ToolFact("tshark")]
     public void The_right_key_given_explicitly_validates_every_frame()
     {
         var path = Path.Combine(RepositoryLayout.EvidenceDirectory, EvidenceFiles.Ddos);
@@ -127,7 +127,7 @@ public sealed partial class LuaDissectorTests
         Assert.Equal(EvidenceFiles.FramesPerCapture, matched.Count);
     }
 
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [MemberData(nameof(Captures))]
     public void With_expose_as_data_the_seed_filter_matches_every_frame(string source, string capture)
     {
@@ -141,7 +141,7 @@ public sealed partial class LuaDissectorTests
         Assert.All(rows, row => Assert.Equal("44", row["data.len"]));
     }
 
-    [RequiresToolFact("tshark")]
+    [ToolFact("tshark")]
     public void The_dissector_selftest_passes_inside_tshark()
     {
         Assert.True(File.Exists(RepositoryLayout.DissectorSelfTest), $"missing {RepositoryLayout.DissectorSelfTest}");
@@ -152,7 +152,7 @@ public sealed partial class LuaDissectorTests
         AssertSelfTestVerdict(result);
     }
 
-    [RequiresToolFact("lua5.2")]
+    [ToolFact("lua5.2")]
     public void The_dissector_selftest_passes_under_plain_lua()
     {
         var result = ExternalProgram.Run("lua5.2", RepositoryLayout.DissectorSelfTest).AssertSuccess();

@@ -18,7 +18,7 @@ public sealed class ReceiptSummaryFromTsharkTests
 
     public static TheoryData<string, string> Captures() => EvidenceSource.AllCaptures();
 
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [MemberData(nameof(Captures))]
     public void Summary_matches_what_tshark_decodes(string source, string capture)
     {

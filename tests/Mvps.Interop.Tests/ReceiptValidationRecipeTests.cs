@@ -44,23 +44,23 @@ public sealed class ReceiptValidationRecipeTests
         Assert.All(steps, step => Assert.False(string.IsNullOrWhiteSpace(step.Claim), $"step '{step.Id}' has no claim"));
     }
 
-    [RequiresToolTheory("bash", "sha256sum")]
+    [ToolTheory("bash", "sha256sum")]
     [MemberData(nameof(StepsStartingWith), "sha256sum")]
     public void Sha256sum_step(string id) => RunStep(id);
 
-    [RequiresToolTheory("bash", "capinfos")]
+    [ToolTheory("bash", "capinfos")]
     [MemberData(nameof(StepsStartingWith), "capinfos")]
     public void Capinfos_step(string id) => RunStep(id);
 
-    [RequiresToolTheory("bash", "tshark", "wc")]
+    [ToolTheory("bash", "tshark", "wc")]
     [MemberData(nameof(StepsStartingWith), "tshark")]
     public void Tshark_step(string id) => RunStep(id);
 
-    [RequiresToolTheory("bash", "python3")]
+    [ToolTheory("bash", "python3")]
     [MemberData(nameof(StepsStartingWith), "python3")]
     public void Python_step(string id) => RunStep(id);
 
-    [RequiresToolTheory("bash", "dotnet")]
+    [ToolTheory("bash", "dotnet")]
     [MemberData(nameof(StepsStartingWith), "mvps")]
     public void Mvps_step(string id) => RunStep(id);
 

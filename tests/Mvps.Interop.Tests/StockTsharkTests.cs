@@ -32,7 +32,7 @@ public sealed class StockTsharkTests
 
     public static TheoryData<string, string> Captures() => EvidenceSource.AllCaptures();
 
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [MemberData(nameof(Captures))]
     public void Every_header_field_matches_the_receipt(string source, string capture)
     {
@@ -92,7 +92,7 @@ public sealed class StockTsharkTests
         }
     }
 
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [MemberData(nameof(Captures))]
     public void Ip_and_udp_checksums_are_good_and_there_is_no_expert_item(string source, string capture)
     {
@@ -115,7 +115,7 @@ public sealed class StockTsharkTests
     }
 
     /// <summary>Negative control: the same checks do notice one damaged byte (the UDP checksum covers the tag).</summary>
-    [RequiresToolFact("tshark")]
+    [ToolFact("tshark")]
     public void A_flipped_tag_bit_shows_as_a_bad_udp_checksum_and_an_expert_error_on_that_frame_only()
     {
         const int damagedIndex = 11;
@@ -137,7 +137,7 @@ public sealed class StockTsharkTests
         Assert.Contains("Bad checksum", expert.StandardOutput, StringComparison.Ordinal);
     }
 
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [MemberData(nameof(Captures))]
     public void Magic_filters_that_work_with_stock_tshark_match_every_frame(string source, string capture)
     {
@@ -155,7 +155,7 @@ public sealed class StockTsharkTests
     /// to the BFD dissector, which claims the whole 68-byte UDP payload (it decodes 24 bytes and ignores the
     /// rest), so no "data" layer, and no data.data field, exists in these frames.
     /// </summary>
-    [RequiresToolTheory("tshark")]
+    [ToolTheory("tshark")]
     [MemberData(nameof(Captures))]
     public void The_seed_data_contains_filter_matches_nothing_with_stock_tshark(string source, string capture)
     {

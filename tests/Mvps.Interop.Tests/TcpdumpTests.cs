@@ -14,7 +14,7 @@ public sealed class TcpdumpTests
 
     public static TheoryData<string, string> Captures() => EvidenceSource.AllCaptures();
 
-    [RequiresToolTheory("tcpdump")]
+    [ToolTheory("tcpdump")]
     [MemberData(nameof(Captures))]
     public void Reads_every_frame_with_the_receipt_timestamp_and_the_broadcom_li_decoding(string source, string capture)
     {
@@ -32,7 +32,7 @@ public sealed class TcpdumpTests
         }
     }
 
-    [RequiresToolTheory("tcpdump")]
+    [ToolTheory("tcpdump")]
     [MemberData(nameof(Captures))]
     public void The_ip_level_hex_dump_shows_COHE_at_ip_offset_60_in_the_0x0030_line(string source, string capture)
     {
@@ -50,7 +50,7 @@ public sealed class TcpdumpTests
         }
     }
 
-    [RequiresToolTheory("tcpdump")]
+    [ToolTheory("tcpdump")]
     [MemberData(nameof(Captures))]
     public void The_link_level_hex_dump_has_the_receipt_frame_hash_and_COHE_in_the_0x0040_line(string source, string capture)
     {
@@ -72,7 +72,7 @@ public sealed class TcpdumpTests
         }
     }
 
-    [RequiresToolTheory("tcpdump")]
+    [ToolTheory("tcpdump")]
     [MemberData(nameof(Captures))]
     public void Verbose_output_confirms_ip_header_and_a_good_udp_checksum_on_every_frame(string source, string capture)
     {
@@ -92,7 +92,7 @@ public sealed class TcpdumpTests
         Assert.All(udpLines, line => Assert.Contains("[udp sum ok]", line, StringComparison.Ordinal));
     }
 
-    [RequiresToolTheory("tcpdump")]
+    [ToolTheory("tcpdump")]
     [InlineData(EvidenceFiles.Baseline)]
     [InlineData(EvidenceFiles.Ddos)]
     public void A_bpf_filter_on_the_magic_at_udp_offset_40_matches_every_frame(string capture)

@@ -2,32 +2,12 @@ using System.Diagnostics;
 
 namespace Mvps.Release.Tests;
 
-/// <summary>Finds a program on PATH and runs it with arguments (no shell), capturing its output.</summary>
+/// <summary>Runs a program found on PATH with arguments (no shell), capturing its output.</summary>
 internal static class ExternalTool
 {
-    public static string? Find(string name)
-    {
-        string? path = Environment.GetEnvironmentVariable("PATH");
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        foreach (string directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            string candidate = Path.Combine(directory, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
     public static (int ExitCode, string Output) Run(string tool, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Find(tool) ?? throw new InvalidOperationException($"{tool} not on PATH"))
+        var start = new ProcessStartInfo(ToolLocator.Find(tool) ?? throw new InvalidOperationException($"{tool} not on PATH"))
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

@@ -7,9 +7,9 @@ internal static class MvpsProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    
 
-    public static string Evidence(string file) => Path.Combine(RepositoryRoot, "evidence", file);
+    public static string Evidence(string file) => RepositoryRoot.Evidence(file);
 
     public static Result Run(params string[] args) => Run(null, args);
 
@@ -40,18 +40,5 @@ internal static class MvpsProcess
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Evidence.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Evidence.sln not found");
     }
 }

@@ -2,36 +2,13 @@ using System.Diagnostics;
 
 namespace Mvps.Codec.Tests.Capture;
 
-/// <summary>Locates executables by scanning PATH and runs them with captured output.</summary>
+/// <summary>Runs external programs (found by <see cref="ToolLocator"/>) with captured output.</summary>
 internal static class ExternalTool
 {
-    public static string? Find(string name)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH");
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var fileName in OperatingSystem.IsWindows() ? new[] { name + ".exe", name } : new[] { name })
-            {
-                var candidate = Path.Combine(directory, fileName);
-                if (File.Exists(candidate) && IsExecutable(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>Runs the tool to completion; returns exit code and standard output (stderr kept for failure messages).</summary>
     public static (int ExitCode, string StandardOutput, string StandardError) Run(string name, params string[] arguments)
     {
-        var executable = Find(name) ?? throw new InvalidOperationException($"{name} is not on PATH");
+        var executable = ToolLocator.Find(name) ?? throw new InvalidOperationException($"{name} is not on PATH");
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -56,16 +33,5 @@ internal static class ExternalTool
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, stdout, stderrTask.GetAwaiter().GetResult());
-    }
-
-    private static bool IsExecutable(string file)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return true;
-        }
-
-        var mode = File.GetUnixFileMode(file);
-        return (mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
     }
 }

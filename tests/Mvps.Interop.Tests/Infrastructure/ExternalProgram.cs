@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Mvps.Interop.Tests.Infrastructure;
 
-/// <summary>Finds programs on PATH and runs them to completion with captured output.</summary>
+/// <summary>Runs programs found on PATH to completion with captured output.</summary>
 internal static class ExternalProgram
 {
     /// <summary>A safety net against a hung child process, not a timing assertion.</summary>
@@ -15,28 +15,8 @@ internal static class ExternalProgram
         return home;
     });
 
-    public static string? Find(string name)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH");
-        if (string.IsNullOrEmpty(path))
-        {
-            return null;
-        }
-
-        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(directory, name);
-            if (File.Exists(candidate) && IsExecutable(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
     public static string Require(string name) =>
-        Find(name) ?? throw new InvalidOperationException($"{name} is not on PATH (the test should have been skipped)");
+        ToolLocator.Find(name) ?? throw new InvalidOperationException($"{name} is not on PATH (the test should have been skipped)");
 
     /// <summary>
     /// Runs <paramref name="program"/> (a PATH name or a full path) in <paramref name="workingDirectory"/>.
@@ -91,15 +71,4 @@ internal static class ExternalProgram
     }
 
     public static ProcessResult Run(string program, params string[] arguments) => Run(program, (IEnumerable<string>)arguments);
-
-    private static bool IsExecutable(string file)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return true;
-        }
-
-        var mode = File.GetUnixFileMode(file);
-        return (mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
-    }
 }

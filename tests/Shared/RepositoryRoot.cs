@@ -1,7 +1,7 @@
-namespace Mvps.Codec.Tests;
+namespace Mvps.Tests.Shared;
 
-/// <summary>The checkout this test assembly was built from: the nearest folder up that holds Evidence.sln.</summary>
-internal static class RepositoryRoot
+/// <summary>The checkout the tests were built from: the nearest folder above the test binaries holding Evidence.sln.</summary>
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

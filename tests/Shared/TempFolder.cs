@@ -1,11 +1,13 @@
-namespace Mvps.Tool.Tests;
+namespace Mvps.Tests.Shared;
 
-/// <summary>A temporary folder removed when the test ends.</summary>
+/// <summary>A fresh temporary folder, deleted with everything in it when the test ends.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("mvps-tool-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("mvps-tests-").FullName;
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public string Sub(string name) => Directory.CreateDirectory(File(name)).FullName;
 
     public string Copy(string source, string? name = null)
     {
