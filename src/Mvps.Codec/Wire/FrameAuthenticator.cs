@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Mvps.Codec.Verification;
+using Mvps.Codec.Crypto;
 
 namespace Mvps.Codec.Wire;
 

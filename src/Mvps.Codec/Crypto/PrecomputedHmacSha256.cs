@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace Mvps.Codec.Verification;
+namespace Mvps.Codec.Crypto;
 
 /// <summary>
 /// HMAC-SHA256 (RFC 2104) for short messages with the key's inner and outer states computed once: a tag of

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Mvps.Codec.Verification;
+namespace Mvps.Codec.Crypto;
 
 /// <summary>
 /// The SHA-256 compression function of the platform's OpenSSL (libcrypto 3), the library the .NET runtime
