@@ -134,7 +134,11 @@ partial class Build
         switch (run.Kind)
         {
             case EvidenceRunKind.Jit:
-                return new RunLauncher("dotnet", [MvpsDll], "dotnet src/Mvps.Tool/bin/" + Configuration + "/net10.0/mvps.dll");
+                // The tool ships with invariant globalization, which would make the culture settings of this
+                // run moot: here it runs with culture support switched back on, so a culture-dependent
+                // format anywhere on the path to the output would show up as a difference.
+                return new RunLauncher("dotnet", ["exec", "--runtimeconfig", WriteCultureRuntimeConfig(run), MvpsDll],
+                    "dotnet exec --runtimeconfig <culture-enabled copy> src/Mvps.Tool/bin/" + Configuration + "/net10.0/mvps.dll");
 
             case EvidenceRunKind.Arm64Emulated:
                 skipReason = Arm64Sysroot.Ensure(Arm64SysrootDirectory);
@@ -194,6 +198,18 @@ partial class Build
         ProcessTasks.StartProcess("dotnet", arguments, source);
         Log.Information($"run {run.Name}: publish for {runtimeIdentifier}{(nativeAot ? " (NativeAOT)" : "")} took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         return output;
+    }
+
+    /// <summary>A copy of the tool's runtimeconfig.json with System.Globalization.Invariant off (ICU and the run's LANG decide the culture).</summary>
+    string WriteCultureRuntimeConfig(EvidenceRun run)
+    {
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(MvpsDll, ".runtimeconfig.json")))!;
+        var properties = config["runtimeOptions"]!["configProperties"]!.AsObject();
+        properties["System.Globalization.Invariant"] = false;
+        properties.Remove("System.Globalization.PredefinedCulturesOnly");
+        var path = TemporaryDirectory / ("run-" + run.Name + ".runtimeconfig.json");
+        AtomicFile.WriteAllText(path, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return path;
     }
 
     /// <summary>Runs `mvps generate` with a run's settings into artifacts/runs/NAME, then writes settings.json and SHA256SUMS.</summary>

@@ -36,7 +36,7 @@ sealed record EvidenceRun(
 
     public static readonly EvidenceRun Perturbed = new(
         "b",
-        "perturbed: own working directory and HOME, TZ Pacific/Chatham, Turkish culture, umask 077, JIT without tiering and without hardware intrinsics (no SIMD)",
+        "perturbed: own working directory and HOME, TZ Pacific/Chatham, Turkish culture with globalization (ICU) switched on, umask 077, JIT without tiering and without hardware intrinsics (no SIMD)",
         EvidenceRunKind.Jit,
         "x64",
         true,
