@@ -8,41 +8,18 @@ using System.IO.Compression;
 /// </summary>
 static class BuildOutputComparison
 {
-    const int MaxPerFile = 10;
-
     /// <summary>The differences between the files of two folders (relative paths, '/'-separated); empty when identical.</summary>
-    public static IReadOnlyList<string> Compare(string expectedFolder, string actualFolder)
-    {
-        var differences = new List<string>();
-        var names = Files(expectedFolder).Union(Files(actualFolder), StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        foreach (var name in names)
+    public static IReadOnlyList<string> Compare(string expectedFolder, string actualFolder) =>
+        FolderComparison.Compare(expectedFolder, actualFolder, Files(expectedFolder).Union(Files(actualFolder), StringComparer.Ordinal), (name, a, b) =>
         {
-            var expected = Path.Combine(expectedFolder, name);
-            var actual = Path.Combine(actualFolder, name);
-            if (!File.Exists(expected) || !File.Exists(actual))
-            {
-                differences.Add($"{name}: only in {(File.Exists(expected) ? expectedFolder : actualFolder)}");
-                continue;
-            }
-
-            var a = File.ReadAllBytes(expected);
-            var b = File.ReadAllBytes(actual);
-            if (a.AsSpan().SequenceEqual(b))
-            {
-                continue;
-            }
-
             var found = name.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase) ? DescribePackages(a, b) : [];
             if (found.Count == 0)
             {
                 found.Add(I($"{a.Length} and {b.Length} bytes, first difference at offset {a.AsSpan().CommonPrefixLength(b)}"));
             }
 
-            differences.AddRange(found.Take(MaxPerFile).Select(text => $"{name}: {text}"));
-        }
-
-        return differences;
-    }
+            return found;
+        });
 
     /// <summary>Files below a folder, relative, '/'-separated, ordinal order.</summary>
     public static IReadOnlyList<string> Files(string folder) =>

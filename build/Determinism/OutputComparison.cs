@@ -9,41 +9,15 @@ using Mvps.Codec.Wire;
 /// </summary>
 static class OutputComparison
 {
-    const int MaxPerFile = 10;
-
     /// <summary>
     /// Differences between two folders; with <paramref name="only"/>, just those files (a file missing on
     /// either side is a difference), otherwise every file of either folder except settings.json.
     /// </summary>
-    public static IReadOnlyList<string> Compare(string expectedFolder, string actualFolder, IEnumerable<string>? only = null)
-    {
-        var differences = new List<string>();
-        var names = (only ?? Files(expectedFolder).Union(Files(actualFolder), StringComparer.Ordinal)).Order(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            var expected = Path.Combine(expectedFolder, name);
-            var actual = Path.Combine(actualFolder, name);
-            if (!File.Exists(expected) || !File.Exists(actual))
-            {
-                differences.Add($"{name}: only in {(File.Exists(expected) ? expectedFolder : actualFolder)}");
-                continue;
-            }
-
-            var a = File.ReadAllBytes(expected);
-            var b = File.ReadAllBytes(actual);
-            if (a.AsSpan().SequenceEqual(b))
-            {
-                continue;
-            }
-
-            var found = name.EndsWith(".pcap", StringComparison.Ordinal) || name.EndsWith(".pcapng", StringComparison.Ordinal)
+    public static IReadOnlyList<string> Compare(string expectedFolder, string actualFolder, IEnumerable<string>? only = null) =>
+        FolderComparison.Compare(expectedFolder, actualFolder, only ?? Files(expectedFolder).Union(Files(actualFolder), StringComparer.Ordinal),
+            (name, a, b) => name.EndsWith(".pcap", StringComparison.Ordinal) || name.EndsWith(".pcapng", StringComparison.Ordinal)
                 ? DescribeCaptures(a, b)
-                : DescribeText(a, b);
-            differences.AddRange(found.Take(MaxPerFile).Select(text => $"{name}: {text}"));
-        }
-
-        return differences;
-    }
+                : DescribeText(a, b));
 
     /// <summary>The names of the files directly in a folder (no recursion), in ordinal order.</summary>
     static IEnumerable<string> Files(string folder) =>
@@ -108,7 +82,7 @@ static class OutputComparison
         var linesA = System.Text.Encoding.UTF8.GetString(a).Split('\n');
         var linesB = System.Text.Encoding.UTF8.GetString(b).Split('\n');
         var found = new List<string>();
-        for (var i = 0; i < Math.Min(linesA.Length, linesB.Length) && found.Count < MaxPerFile; i++)
+        for (var i = 0; i < Math.Min(linesA.Length, linesB.Length) && found.Count < FolderComparison.MaxPerFile; i++)
         {
             if (!string.Equals(linesA[i], linesB[i], StringComparison.Ordinal))
             {
