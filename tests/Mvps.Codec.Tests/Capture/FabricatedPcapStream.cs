@@ -7,7 +7,7 @@ namespace Mvps.Codec.Tests.Capture;
 /// fly, never holding more than one record in memory. Record i has timestamp (i, i % 1000000) and a frame of
 /// <c>frameLength</c> bytes whose bytes are (i + j) mod 251, so a reader can verify every byte.
 /// </summary>
-internal sealed class FabricatedPcapStream : Stream
+internal sealed class FabricatedPcapStream : ForwardOnlyReadStream
 {
     private readonly long _recordCount;
     private readonly int _frameLength;
@@ -25,20 +25,6 @@ internal sealed class FabricatedPcapStream : Stream
     }
 
     public long BytesProduced { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public static byte ExpectedByte(long record, int index) => (byte)((record + index) % 251);
 
@@ -63,16 +49,6 @@ internal sealed class FabricatedPcapStream : Stream
         BytesProduced += written;
         return written;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private bool Refill()
     {
