@@ -12,7 +12,7 @@ public class BadInputTests
         { "header only, truncated", t => ["verify", Write(t, "short.pcap", Evidence()[..20])], "" },
         { "truncated record", t => ["verify", Write(t, "cut.pcap", Evidence()[..(24 + 126 + 50)])], "truncated" },
         { "absurd capture length", t => ["verify", Write(t, "huge.pcap", WithInclLen(0xFFFFFFFF))], "4294967295" },
-        { "non-Ethernet link type", t => ["verify", Write(t, "raw.pcap", WithLinkType(101))], "link type 101" },
+        { "non-Ethernet link type under --strict", t => ["verify", "--strict", Write(t, "raw.pcap", WithLinkType(101))], "link type 101" },
         { "missing key file", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-file", t.File("no-key")], "key file not found" },
         { "empty key file", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-file", Write(t, "key", [])], "key file is empty" },
         { "unset key variable", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-env", "MVPS_SURELY_UNSET_VARIABLE"], "not set" },

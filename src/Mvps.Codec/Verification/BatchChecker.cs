@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Mvps.Codec.Wire;
@@ -7,117 +5,118 @@ using Mvps.Codec.Wire;
 namespace Mvps.Codec.Verification;
 
 /// <summary>
-/// Checks the frames of one <see cref="RecordBatch"/>: layout, checksums, tag, tick order within the batch
-/// and, with a receipt, each frame's hash. Tick order across batches is settled when batches are merged
-/// (<see cref="VerdictMerger"/>). One instance per worker thread, each with its own authenticator and scratch.
+/// Checks the records of one <see cref="RecordBatch"/>: in strict mode each as a 110-byte evidence-layout
+/// frame, in capture mode each dissected into its class and, if MVPS, checked as a receiver would; with a
+/// receipt, each frame's hash. Tick order and sessions are settled when batches are merged in order
+/// (<see cref="VerdictMerger"/>), from what this leaves per record. One instance per worker thread, each with
+/// its own authenticator and scratch.
 /// </summary>
 internal sealed class BatchChecker
 {
     private readonly FrameAuthenticator _authenticator;
     private readonly IReadOnlyList<string>? _frameHashes;
+    private readonly VerificationMode _mode;
     private readonly List<FrameProblem> _problems = [];
     private readonly byte[] _tagScratch = new byte[FieldLengths.Tag];
     private readonly byte[] _hashScratch = new byte[SHA256.HashSizeInBytes];
 
     /// <param name="authenticator">Used by this checker alone while it runs; the caller disposes it.</param>
-    public BatchChecker(FrameAuthenticator authenticator, IReadOnlyList<string>? frameHashes)
+    public BatchChecker(FrameAuthenticator authenticator, IReadOnlyList<string>? frameHashes, VerificationMode mode)
     {
         _authenticator = authenticator;
         _frameHashes = frameHashes;
+        _mode = mode;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Check(RecordBatch batch)
     {
         var problems = _problems;
-        uint? previousTick = null;
+        bool strict = _mode == VerificationMode.Strict;
         for (int i = 0; i < batch.Count; i++)
         {
             var data = batch.Data(i);
             long index = batch.FirstIndex + i;
             problems.Clear();
 
-            uint tick;
-            bool decoded;
-            if (CleanFrameScreen.IsClean(data, _authenticator, _tagScratch))
-            {
-                decoded = true;
-                tick = BinaryPrimitives.ReadUInt32BigEndian(data[FieldLocations.Tick..]);
-            }
-            else
-            {
-                decoded = FrameDecoder.TryDecode(data, _authenticator, problems, out CoherenceFrame fields);
-                tick = fields.Tick;
-            }
+            bool ticked = strict ? CheckStrict(batch, i, data, problems) : CheckCaptured(batch, i, data, problems);
+            batch.Ticked[i] = ticked;
 
-            bool firstTicked = false;
-            if (decoded)
-            {
-                if (previousTick is uint previous)
-                {
-                    if (tick <= previous)
-                    {
-                        problems.Add(TickOrderProblem(tick, previous));
-                    }
-                }
-                else
-                {
-                    firstTicked = true;
-                    batch.HasTick = true;
-                    batch.FirstTick = tick;
-                    batch.FirstTickFrameIndex = index;
-                    batch.FirstTickRecordOffset = batch.FileOffset(i);
-                    batch.FirstTickIssuePosition = batch.IssueCount + problems.Count;
-                }
-
-                previousTick = tick;
-            }
-
-            if (_frameHashes is not null)
-            {
-                CheckFrameHash(data, index, problems);
-            }
-
-            if (problems.Count > 0)
+            string? receiptProblem = _frameHashes is null ? null : CheckFrameHash(data, index);
+            bool hasProblems = problems.Count > 0 || receiptProblem is not null;
+            batch.HasProblems[i] = hasProblems;
+            if (hasProblems)
             {
                 foreach (FrameProblem problem in problems)
                 {
-                    batch.AddIssue(FrameIssue.From(index, batch.FileOffset(i), problem));
+                    batch.AddIssue(FrameIssue.From(index, batch.FileOffset(i), problem), afterTick: false);
+                }
+
+                if (receiptProblem is not null)
+                {
+                    // Receipt problems follow the frame's tick-order problem, which the merger inserts.
+                    batch.AddIssue(new FrameIssue(index, batch.FileOffset(i), 0, receiptProblem), afterTick: true);
                 }
 
                 batch.FramesWithProblems++;
             }
-
-            if (firstTicked)
-            {
-                batch.FirstTickFrameHasProblems = problems.Count > 0;
-            }
-        }
-
-        // Written once, not per frame: the batch object is shared with the merging thread.
-        if (previousTick is uint last)
-        {
-            batch.LastTick = last;
         }
     }
 
-    /// <summary>The tick-order problem, worded as the decoder's other problems are.</summary>
-    public static FrameProblem TickOrderProblem(uint tick, uint previous) =>
-        new(FrameProblemKind.TickOrder, FieldLocations.Tick,
-            string.Create(CultureInfo.InvariantCulture, $"tick {tick} does not follow tick {previous}: ticks must increase"));
+    private bool CheckStrict(RecordBatch batch, int i, ReadOnlySpan<byte> data, List<FrameProblem> problems)
+    {
+        batch.PayloadOffset[i] = FieldLocations.Bfd;
+        batch.AddressOffset[i] = FieldLocations.Ipv4Source;
+        batch.AddressLength[i] = FieldLengths.Ipv4Address;
+        return FrameScreen.IsClean(data, _authenticator, _tagScratch)
+            || FrameDecoder.TryDecode(data, _authenticator, problems, out _);
+    }
 
-    private void CheckFrameHash(ReadOnlySpan<byte> data, long index, List<FrameProblem> problems)
+    private bool CheckCaptured(RecordBatch batch, int i, ReadOnlySpan<byte> data, List<FrameProblem> problems)
+    {
+        PacketLayers layers = PacketDissector.Dissect(batch.LinkType(i), data);
+        batch.ClassCounts[(int)layers.Class]++;
+        if (layers.Class != RecordClass.Mvps)
+        {
+            if (layers.Class == RecordClass.CapturedTruncated && batch.FirstTruncatedNeeded == 0)
+            {
+                batch.FirstTruncatedCaptured = layers.CapturedBytes;
+                batch.FirstTruncatedNeeded = layers.NeededBytes;
+            }
+
+            return false;
+        }
+
+        batch.PayloadOffset[i] = layers.PayloadOffset;
+        batch.AddressOffset[i] = layers.AddressOffset;
+        batch.AddressLength[i] = layers.AddressLength;
+        if (layers.HasChecksumWarning)
+        {
+            batch.ChecksumWarnings++;
+        }
+
+        if (FrameScreen.IsCleanCaptured(data, layers, _authenticator, _tagScratch))
+        {
+            return true;
+        }
+
+        bool decoded = FrameDecoder.TryDecodeCaptured(data, layers, _authenticator, problems, out _);
+        problems.RemoveAll(static p => FrameDecoder.IsChecksumWarning(p.Kind)); // counted above, not failures here
+        return decoded;
+    }
+
+    /// <summary>What is wrong with the frame's hash against the receipt, or null.</summary>
+    private string? CheckFrameHash(ReadOnlySpan<byte> data, long index)
     {
         var hashes = _frameHashes!;
         SHA256.HashData(data, _hashScratch);
         if (index >= hashes.Count)
         {
-            problems.Add(new FrameProblem(FrameProblemKind.ReceiptMismatch, 0, "frame not listed in the receipt"));
+            return "frame not listed in the receipt";
         }
-        else if (!Convert.ToHexStringLower(_hashScratch).Equals(hashes[(int)index], StringComparison.Ordinal))
-        {
-            problems.Add(new FrameProblem(FrameProblemKind.ReceiptMismatch, 0,
-                $"frame SHA-256 {Convert.ToHexStringLower(_hashScratch)} differs from the receipt's {hashes[(int)index]}"));
-        }
+
+        return Convert.ToHexStringLower(_hashScratch).Equals(hashes[(int)index], StringComparison.Ordinal)
+            ? null
+            : $"frame SHA-256 {Convert.ToHexStringLower(_hashScratch)} differs from the receipt's {hashes[(int)index]}";
     }
 }

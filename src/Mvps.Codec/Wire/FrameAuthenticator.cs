@@ -36,9 +36,12 @@ public sealed class FrameAuthenticator : IDisposable
     public static FrameAuthenticator ForProofKey() => new(System.Text.Encoding.ASCII.GetBytes(WireConstants.ProofKeyText));
 
     /// <summary>Writes the 12-byte tag for a frame whose bytes 42..97 are already in place.</summary>
-    public void ComputeTag(ReadOnlySpan<byte> frame, Span<byte> tag)
+    public void ComputeTag(ReadOnlySpan<byte> frame, Span<byte> tag) => ComputePayloadTag(frame[FieldLocations.Bfd..], tag);
+
+    /// <summary>Writes the 12-byte tag for a UDP payload whose first 56 bytes are in place, however it was encapsulated.</summary>
+    public void ComputePayloadTag(ReadOnlySpan<byte> payload, Span<byte> tag)
     {
-        var authenticated = frame.Slice(FieldLocations.Bfd, FieldLengths.Authenticated);
+        var authenticated = payload[..FieldLengths.Authenticated];
         if (_precomputed is not null)
         {
             _precomputed.Compute(authenticated, tag[..FieldLengths.Tag]);
@@ -52,10 +55,13 @@ public sealed class FrameAuthenticator : IDisposable
     }
 
     /// <summary>Constant-time comparison of the frame's tag with the one its bytes 42..97 call for.</summary>
-    public bool VerifyTag(ReadOnlySpan<byte> frame, Span<byte> expectedTag)
+    public bool VerifyTag(ReadOnlySpan<byte> frame, Span<byte> expectedTag) => VerifyPayloadTag(frame[FieldLocations.Bfd..], expectedTag);
+
+    /// <summary>As <see cref="VerifyTag"/>, on the 68-byte UDP payload alone.</summary>
+    public bool VerifyPayloadTag(ReadOnlySpan<byte> payload, Span<byte> expectedTag)
     {
-        ComputeTag(frame, expectedTag);
-        return CryptographicOperations.FixedTimeEquals(expectedTag[..FieldLengths.Tag], frame.Slice(FieldLocations.Tag, FieldLengths.Tag));
+        ComputePayloadTag(payload, expectedTag);
+        return CryptographicOperations.FixedTimeEquals(expectedTag[..FieldLengths.Tag], payload.Slice(PayloadLocations.Tag, FieldLengths.Tag));
     }
 
     public void Dispose()

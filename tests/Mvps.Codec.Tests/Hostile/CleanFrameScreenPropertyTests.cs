@@ -39,7 +39,7 @@ public class CleanFrameScreenPropertyTests
         var problems = new List<FrameProblem>();
         FrameDecoder.TryDecode(candidate, Authenticator, problems, out _);
         var scratch = new byte[FieldLengths.Tag];
-        return CleanFrameScreen.IsClean(candidate, Authenticator, scratch) == (problems.Count == 0);
+        return FrameScreen.IsClean(candidate, Authenticator, scratch) == (problems.Count == 0);
     }
 
     [Theory]
@@ -51,9 +51,9 @@ public class CleanFrameScreenPropertyTests
     {
         var frame = TestFramesForHostile.Valid();
         var scratch = new byte[FieldLengths.Tag];
-        Assert.True(CleanFrameScreen.IsClean(frame, Authenticator, scratch));
+        Assert.True(FrameScreen.IsClean(frame, Authenticator, scratch));
         frame[offset] ^= 0x01;
-        Assert.False(CleanFrameScreen.IsClean(frame, Authenticator, scratch));
+        Assert.False(FrameScreen.IsClean(frame, Authenticator, scratch));
     }
 
     /// <summary>Recomputes both checksums and the tag, as a sender would, so edits to other fields stand alone.</summary>

@@ -1,14 +1,14 @@
 using System.Buffers.Binary;
-using Mvps.Codec.Wire;
 
-namespace Mvps.Codec.Verification;
+namespace Mvps.Codec.Wire;
 
 /// <summary>
-/// The verifier's fast path: true only for a frame on which <see cref="FrameDecoder.TryDecode"/> would report
-/// no problem at all (it tests the same conditions, without building fields or messages). Anything else goes
-/// to the decoder, which then explains what is wrong, so reports are the decoder's word for word.
+/// The verifier's fast path, next to the decoder whose rules it restates as one predicate: true only for a
+/// record on which <see cref="FrameDecoder"/> would report no problem at all (the same conditions, without
+/// building fields or messages). Anything else goes to the decoder, which then explains what is wrong, so
+/// reports are the decoder's word for word. A property test holds the two together.
 /// </summary>
-internal static class CleanFrameScreen
+public static class FrameScreen
 {
     private const ushort FragmentBits = WireConstants.Ipv4MoreFragments | WireConstants.Ipv4FragmentOffsetMask;
     private const byte AuthenticationPresentBit = (byte)BfdFlags.AuthenticationPresent;
@@ -19,6 +19,7 @@ internal static class CleanFrameScreen
     /// </summary>
     private const ulong PseudoHeaderConstantLittleEndian = (WireConstants.IpProtocolUdp + FieldLengths.UdpTotal) * 256UL;
 
+    /// <summary>Strict mode: the 110-byte evidence layout, checksums included (<see cref="FrameDecoder.TryDecode"/>).</summary>
     public static bool IsClean(ReadOnlySpan<byte> f, FrameAuthenticator authenticator, Span<byte> tagScratch)
     {
         if (f.Length != FieldLengths.Frame)
@@ -37,14 +38,7 @@ internal static class CleanFrameScreen
             && BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpDestinationPort..]) == WireConstants.UdpDestinationPort
             && BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpLength..]) == FieldLengths.UdpTotal
             && BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpChecksum..]) != 0
-            && f[FieldLocations.BfdVersionDiag] >> 5 == WireConstants.BfdVersion
-            && (f[FieldLocations.BfdStateFlags] & AuthenticationPresentBit) == 0
-            && f[FieldLocations.BfdDetectMultiplier] != 0
-            && f[FieldLocations.BfdLength] == WireConstants.BfdLength
-            && BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.BfdMyDiscriminator..]) != 0
-            && f[FieldLocations.ExtensionVersion] == WireConstants.ExtensionVersion
-            && (f[FieldLocations.ExtensionFlags] & ~WireConstants.ExtensionFlagAlarm) == 0
-            && BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.Magic..]) == WireConstants.Magic;
+            && PayloadFieldsHold(f[FieldLocations.Bfd..]);
         if (!fieldsHold)
         {
             return false;
@@ -64,6 +58,35 @@ internal static class CleanFrameScreen
 
         return authenticator.VerifyTag(f, tagScratch);
     }
+
+    /// <summary>
+    /// Capture mode: an MVPS record (dissected as <see cref="RecordClass.Mvps"/>) on which
+    /// <see cref="FrameDecoder.TryDecodeCaptured"/> would report nothing, checksum warnings aside (the caller
+    /// counts those from <paramref name="layers"/>).
+    /// </summary>
+    public static bool IsCleanCaptured(ReadOnlySpan<byte> record, in PacketLayers layers, FrameAuthenticator authenticator, Span<byte> tagScratch)
+    {
+        if (layers.PayloadLength != FieldLengths.UdpPayload
+            || (layers.DestinationPort == WireConstants.UdpDestinationPort && layers.HopLimit != WireConstants.Ipv4Ttl)
+            || layers.SourcePort < WireConstants.UdpSourcePort)
+        {
+            return false;
+        }
+
+        var payload = record.Slice(layers.PayloadOffset, FieldLengths.UdpPayload);
+        return PayloadFieldsHold(payload) && authenticator.VerifyPayloadTag(payload, tagScratch);
+    }
+
+    /// <summary>The payload rules of <see cref="FrameDecoder"/> (all but the tag), on a UDP payload of at least 68 bytes.</summary>
+    private static bool PayloadFieldsHold(ReadOnlySpan<byte> p) =>
+        p[PayloadLocations.BfdVersionDiag] >> 5 == WireConstants.BfdVersion
+        && (p[PayloadLocations.BfdStateFlags] & AuthenticationPresentBit) == 0
+        && p[PayloadLocations.BfdDetectMultiplier] != 0
+        && p[PayloadLocations.BfdLength] == WireConstants.BfdLength
+        && BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdMyDiscriminator..]) != 0
+        && p[PayloadLocations.ExtensionVersion] == WireConstants.ExtensionVersion
+        && (p[PayloadLocations.ExtensionFlags] & ~WireConstants.ExtensionFlagAlarm) == 0
+        && BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.Magic..]) == WireConstants.Magic;
 
     /// <summary>
     /// Whether an RFC 1071 sum verifies (folds to 0xFFFF). With 2^16 = 1 (mod 0xFFFF) the fold is the sum mod
