@@ -15,7 +15,7 @@ public static class FrameScreen
 
     /// <summary>
     /// Protocol (17) and UDP length (76) of the UDP pseudo-header as one big-endian word, times 256 mod 0xFFFF:
-    /// the same word in the little-endian sum below (see <see cref="ChecksumHolds"/>).
+    /// the same word in the little-endian sum below (see <see cref="InternetChecksum.VerifiesLittleEndian"/>).
     /// </summary>
     private const ulong PseudoHeaderConstantLittleEndian = (WireConstants.IpProtocolUdp + FieldLengths.UdpTotal) * 256UL;
 
@@ -45,13 +45,13 @@ public static class FrameScreen
         }
 
         // IPv4 header, then UDP pseudo-header (addresses) + datagram: bytes 26..109 are contiguous.
-        if (!ChecksumHolds(SumLittleEndianWords(f.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header))))
+        if (!InternetChecksum.VerifiesLittleEndian(InternetChecksum.SumLittleEndianWords(f.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header))))
         {
             return false;
         }
 
         const int pseudoStart = FieldLocations.Ipv4Source;
-        if (!ChecksumHolds(SumLittleEndianWords(f[pseudoStart..FieldLengths.Frame]) + PseudoHeaderConstantLittleEndian))
+        if (!InternetChecksum.VerifiesLittleEndian(InternetChecksum.SumLittleEndianWords(f[pseudoStart..FieldLengths.Frame]) + PseudoHeaderConstantLittleEndian))
         {
             return false;
         }
@@ -88,23 +88,4 @@ public static class FrameScreen
         && (p[PayloadLocations.ExtensionFlags] & ~WireConstants.ExtensionFlagAlarm) == 0
         && BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.Magic..]) == WireConstants.Magic;
 
-    /// <summary>
-    /// Whether an RFC 1071 sum verifies (folds to 0xFFFF). With 2^16 = 1 (mod 0xFFFF) the fold is the sum mod
-    /// 0xFFFF, shown as 0xFFFF unless every word is zero; so it verifies iff the sum is nonzero and divisible
-    /// by 0xFFFF. Reading words little-endian multiplies each by 256 mod 0xFFFF, which is invertible, so
-    /// divisibility is the same in either byte order and 32-bit words sum like pairs of 16-bit ones.
-    /// </summary>
-    private static bool ChecksumHolds(ulong littleEndianSum) => littleEndianSum != 0 && littleEndianSum % 0xFFFF == 0;
-
-    /// <summary>Sum of the 32-bit little-endian words of <paramref name="data"/> (length a multiple of 4).</summary>
-    private static ulong SumLittleEndianWords(ReadOnlySpan<byte> data)
-    {
-        ulong sum = 0;
-        for (int i = 0; i + sizeof(uint) <= data.Length; i += sizeof(uint))
-        {
-            sum += BinaryPrimitives.ReadUInt32LittleEndian(data[i..]);
-        }
-
-        return sum;
-    }
 }

@@ -176,7 +176,7 @@ public static class PacketDissector
         {
             result = result with
             {
-                Ipv4HeaderChecksum = InternetChecksum.Compute(data.Slice(at, headerLength)) == 0 ? ChecksumState.Valid : ChecksumState.Mismatch,
+                Ipv4HeaderChecksum = InternetChecksum.Verifies(data.Slice(at, headerLength), [], 0) ? ChecksumState.Valid : ChecksumState.Mismatch,
                 UdpChecksum = UdpChecksumState(data, result, pseudoHeaderLengthField: false),
             };
         }
@@ -317,10 +317,9 @@ public static class PacketDissector
         }
 
         // Pseudo-header: both addresses, protocol and UDP length (the same sum for IPv4 and IPv6).
-        uint sum = InternetChecksum.Add(0, data.Slice(layers.AddressOffset, 2 * layers.AddressLength));
-        sum += Udp.Protocol;
-        sum += (uint)udp.Length;
-        return InternetChecksum.Finish(InternetChecksum.Add(sum, udp)) == 0 ? ChecksumState.Valid : ChecksumState.Mismatch;
+        return InternetChecksum.Verifies(data.Slice(layers.AddressOffset, 2 * layers.AddressLength), udp, Udp.Protocol + (uint)udp.Length)
+            ? ChecksumState.Valid
+            : ChecksumState.Mismatch;
     }
 
     /// <summary>The facts gathered so far; turned into the immutable result at whichever layer the walk ends.</summary>
