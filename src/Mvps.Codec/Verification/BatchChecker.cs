@@ -17,7 +17,6 @@ internal sealed class BatchChecker
     private readonly IReadOnlyList<string>? _frameHashes;
     private readonly VerificationMode _mode;
     private readonly List<FrameProblem> _problems = [];
-    private readonly byte[] _tagScratch = new byte[FieldLengths.Tag];
     private readonly byte[] _hashScratch = new byte[SHA256.HashSizeInBytes];
 
     /// <param name="authenticator">Used by this checker alone while it runs; the caller disposes it.</param>
@@ -28,18 +27,54 @@ internal sealed class BatchChecker
         _mode = mode;
     }
 
+    /// <summary>Pass 1's finding for one record.</summary>
+    private enum Stage : byte
+    {
+        /// <summary>Not an MVPS frame (capture mode): counted, nothing to check.</summary>
+        NotMvps,
+
+        /// <summary>Every rule but the tag holds: the tag is computed in pass 2.</summary>
+        TagPending,
+
+        /// <summary>Some rule fails: the decoder says which (pass 3).</summary>
+        Decode,
+    }
+
+    private readonly Stage[] _stage = new Stage[RecordBatch.MaxRecords];
+    private readonly bool[] _tagHolds = new bool[RecordBatch.MaxRecords];
+    private readonly int[] _pendingRecord = new int[FrameAuthenticator.TagBatchSize];
+    private readonly int[] _pendingOffset = new int[FrameAuthenticator.TagBatchSize];
+    private readonly byte[] _tags = new byte[FrameAuthenticator.TagBatchSize * FieldLengths.Tag];
+
+    /// <summary>
+    /// Three passes over the batch: the rules without the tag (and, in capture mode, the dissection and class
+    /// counts); the tags of the frames that passed, computed in groups so the compressions run at their own
+    /// speed; then, in record order, the decoder for every frame that failed something, the receipt hashes and
+    /// the issues.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Check(RecordBatch batch)
     {
-        var problems = _problems;
         bool strict = _mode == VerificationMode.Strict;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            _stage[i] = strict ? ScreenStrict(batch, i) : ScreenCaptured(batch, i);
+        }
+
+        ComputeTags(batch);
+
+        var problems = _problems;
         for (int i = 0; i < batch.Count; i++)
         {
             var data = batch.Data(i);
             long index = batch.FirstIndex + i;
             problems.Clear();
-
-            bool ticked = strict ? CheckStrict(batch, i, data, problems) : CheckCaptured(batch, i, data, problems);
+            bool ticked = _stage[i] switch
+            {
+                Stage.NotMvps => false,
+                Stage.TagPending when _tagHolds[i] => true,
+                _ => strict ? FrameDecoder.TryDecode(data, _authenticator, problems, out _) : DecodeCaptured(batch, i, data, problems),
+            };
             batch.Ticked[i] = ticked;
 
             string? receiptProblem = _frameHashes is null ? null : CheckFrameHash(data, index);
@@ -63,17 +98,17 @@ internal sealed class BatchChecker
         }
     }
 
-    private bool CheckStrict(RecordBatch batch, int i, ReadOnlySpan<byte> data, List<FrameProblem> problems)
+    private Stage ScreenStrict(RecordBatch batch, int i)
     {
         batch.PayloadOffset[i] = FieldLocations.Bfd;
         batch.AddressOffset[i] = FieldLocations.Ipv4Source;
         batch.AddressLength[i] = FieldLengths.Ipv4Address;
-        return FrameScreen.IsClean(data, _authenticator, _tagScratch)
-            || FrameDecoder.TryDecode(data, _authenticator, problems, out _);
+        return FrameScreen.EvidenceFieldsHold(batch.Data(i)) ? Stage.TagPending : Stage.Decode;
     }
 
-    private bool CheckCaptured(RecordBatch batch, int i, ReadOnlySpan<byte> data, List<FrameProblem> problems)
+    private Stage ScreenCaptured(RecordBatch batch, int i)
     {
+        var data = batch.Data(i);
         PacketLayers layers = PacketDissector.Dissect(batch.LinkType(i), data);
         batch.ClassCounts[(int)layers.Class]++;
         if (layers.Class != RecordClass.Mvps)
@@ -84,7 +119,7 @@ internal sealed class BatchChecker
                 batch.FirstTruncatedNeeded = layers.NeededBytes;
             }
 
-            return false;
+            return Stage.NotMvps;
         }
 
         batch.PayloadOffset[i] = layers.PayloadOffset;
@@ -95,13 +130,51 @@ internal sealed class BatchChecker
             batch.ChecksumWarnings++;
         }
 
-        if (FrameScreen.IsCleanCaptured(data, layers, _authenticator, _tagScratch))
+        return FrameScreen.CapturedFieldsHold(data, layers) ? Stage.TagPending : Stage.Decode;
+    }
+
+    /// <summary>Pass 2: the tag of every frame whose other rules hold, a group at a time, compared in constant time.</summary>
+    private void ComputeTags(RecordBatch batch)
+    {
+        var arena = batch.Arena;
+        int pending = 0;
+        for (int i = 0; i < batch.Count; i++)
         {
-            return true;
+            if (_stage[i] != Stage.TagPending)
+            {
+                continue;
+            }
+
+            _pendingRecord[pending] = i;
+            _pendingOffset[pending] = batch.DataStart(i) + batch.PayloadOffset[i];
+            if (++pending == FrameAuthenticator.TagBatchSize)
+            {
+                CompareTags(arena, pending);
+                pending = 0;
+            }
         }
 
+        if (pending > 0)
+        {
+            CompareTags(arena, pending);
+        }
+    }
+
+    private void CompareTags(ReadOnlySpan<byte> arena, int count)
+    {
+        _authenticator.ComputePayloadTags(arena, _pendingOffset.AsSpan(0, count), _tags);
+        for (int k = 0; k < count; k++)
+        {
+            var stated = arena.Slice(_pendingOffset[k] + PayloadLocations.Tag, FieldLengths.Tag);
+            _tagHolds[_pendingRecord[k]] = CryptographicOperations.FixedTimeEquals(_tags.AsSpan(k * FieldLengths.Tag, FieldLengths.Tag), stated);
+        }
+    }
+
+    private bool DecodeCaptured(RecordBatch batch, int i, ReadOnlySpan<byte> data, List<FrameProblem> problems)
+    {
+        PacketLayers layers = PacketDissector.Dissect(batch.LinkType(i), data);
         bool decoded = FrameDecoder.TryDecodeCaptured(data, layers, _authenticator, problems, out _);
-        problems.RemoveAll(static p => FrameDecoder.IsChecksumWarning(p.Kind)); // counted above, not failures here
+        problems.RemoveAll(static p => FrameDecoder.IsChecksumWarning(p.Kind)); // counted in pass 1, not failures here
         return decoded;
     }
 

@@ -117,6 +117,11 @@ internal sealed class RecordBatch
 
     public ReadOnlySpan<byte> Data(int i) => _arena.AsSpan(_dataStart[i], _dataLength[i]);
 
+    /// <summary>All records' bytes, back to back; record i starts at <see cref="DataStart"/>.</summary>
+    public ReadOnlySpan<byte> Arena => _arena.AsSpan(0, _arenaUsed);
+
+    public int DataStart(int i) => _dataStart[i];
+
     public long FileOffset(int i) => _fileOffset[i];
 
     public uint LinkType(int i) => _linkType[i];

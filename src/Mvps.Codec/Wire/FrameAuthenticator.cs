@@ -54,6 +54,27 @@ public sealed class FrameAuthenticator : IDisposable
         full[..FieldLengths.Tag].CopyTo(tag);
     }
 
+    /// <summary>Payloads per <see cref="ComputePayloadTags"/> call.</summary>
+    public const int TagBatchSize = PrecomputedHmacSha256.BatchSize;
+
+    /// <summary>
+    /// The 12-byte tags of up to <see cref="TagBatchSize"/> UDP payloads at <paramref name="payloadOffsets"/> in
+    /// <paramref name="source"/>, one after another in <paramref name="tags"/>: the verifier's batched path.
+    /// </summary>
+    public void ComputePayloadTags(ReadOnlySpan<byte> source, ReadOnlySpan<int> payloadOffsets, Span<byte> tags)
+    {
+        if (_precomputed is not null)
+        {
+            _precomputed.ComputeBatch(source, payloadOffsets, FieldLengths.Tag, tags);
+            return;
+        }
+
+        for (int i = 0; i < payloadOffsets.Length; i++)
+        {
+            ComputePayloadTag(source[payloadOffsets[i]..], tags.Slice(i * FieldLengths.Tag, FieldLengths.Tag));
+        }
+    }
+
     /// <summary>Constant-time comparison of the frame's tag with the one its bytes 42..97 call for.</summary>
     public bool VerifyTag(ReadOnlySpan<byte> frame, Span<byte> expectedTag) => VerifyPayloadTag(frame[FieldLocations.Bfd..], expectedTag);
 

@@ -20,7 +20,11 @@ public static class FrameScreen
     private const ulong PseudoHeaderConstantLittleEndian = (WireConstants.IpProtocolUdp + FieldLengths.UdpTotal) * 256UL;
 
     /// <summary>Strict mode: the 110-byte evidence layout, checksums included (<see cref="FrameDecoder.TryDecode"/>).</summary>
-    public static bool IsClean(ReadOnlySpan<byte> f, FrameAuthenticator authenticator, Span<byte> tagScratch)
+    public static bool IsClean(ReadOnlySpan<byte> f, FrameAuthenticator authenticator, Span<byte> tagScratch) =>
+        EvidenceFieldsHold(f) && authenticator.VerifyTag(f, tagScratch);
+
+    /// <summary>Everything <see cref="IsClean"/> tests but the tag, which the verifier computes in batches.</summary>
+    public static bool EvidenceFieldsHold(ReadOnlySpan<byte> f)
     {
         if (f.Length != FieldLengths.Frame)
         {
@@ -56,7 +60,7 @@ public static class FrameScreen
             return false;
         }
 
-        return authenticator.VerifyTag(f, tagScratch);
+        return true;
     }
 
     /// <summary>
@@ -64,18 +68,16 @@ public static class FrameScreen
     /// <see cref="FrameDecoder.TryDecodeCaptured"/> would report nothing, checksum warnings aside (the caller
     /// counts those from <paramref name="layers"/>).
     /// </summary>
-    public static bool IsCleanCaptured(ReadOnlySpan<byte> record, in PacketLayers layers, FrameAuthenticator authenticator, Span<byte> tagScratch)
-    {
-        if (layers.PayloadLength != FieldLengths.UdpPayload
-            || (layers.DestinationPort == WireConstants.UdpDestinationPort && layers.HopLimit != WireConstants.Ipv4Ttl)
-            || layers.SourcePort < WireConstants.UdpSourcePort)
-        {
-            return false;
-        }
+    public static bool IsCleanCaptured(ReadOnlySpan<byte> record, in PacketLayers layers, FrameAuthenticator authenticator, Span<byte> tagScratch) =>
+        CapturedFieldsHold(record, layers)
+        && authenticator.VerifyPayloadTag(record.Slice(layers.PayloadOffset, FieldLengths.UdpPayload), tagScratch);
 
-        var payload = record.Slice(layers.PayloadOffset, FieldLengths.UdpPayload);
-        return PayloadFieldsHold(payload) && authenticator.VerifyPayloadTag(payload, tagScratch);
-    }
+    /// <summary>Everything <see cref="IsCleanCaptured"/> tests but the tag, which the verifier computes in batches.</summary>
+    public static bool CapturedFieldsHold(ReadOnlySpan<byte> record, in PacketLayers layers) =>
+        layers.PayloadLength == FieldLengths.UdpPayload
+        && (layers.DestinationPort != WireConstants.UdpDestinationPort || layers.HopLimit == WireConstants.Ipv4Ttl)
+        && layers.SourcePort >= WireConstants.UdpSourcePort
+        && PayloadFieldsHold(record.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
 
     /// <summary>The payload rules of <see cref="FrameDecoder"/> (all but the tag), on a UDP payload of at least 68 bytes.</summary>
     private static bool PayloadFieldsHold(ReadOnlySpan<byte> p) =>
