@@ -230,6 +230,33 @@ public sealed class RealCaptureTests
         Assert.Contains("mvps.phi_ns (payload offset 40)", changed.StandardOutput);
     }
 
+    [ToolFact("text2pcap", "editcap", "mergecap", "tshark", "capinfos")]
+    public void A_pcapng_with_an_ethernet_ns_interface_and_an_sll_us_interface_is_read_per_interface()
+    {
+        var shapes = new CaptureShapes();
+        string capture = Build(shapes, "pcapng-ethernet-and-sll");
+        var interfaces = ExternalProgram.Run("capinfos", "-I", capture).AssertSuccess().StandardOutput;
+        Assert.Contains("Encapsulation = Ethernet", interfaces);
+        Assert.Contains("Encapsulation = Linux cooked-mode capture v1", interfaces);
+        Assert.Contains("Time precision = nanoseconds", interfaces);
+        Assert.Contains("Time precision = microseconds", interfaces);
+
+        var rows = Tshark.Fields(capture, ["frame.interface_id", "frame.time_epoch"]);
+        var result = MvpsCli.Run("decode", "--json", capture);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(rows.Count, result.Lines.Count);
+        foreach (var (line, row) in result.Lines.Zip(rows))
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            Assert.Equal(row["frame.interface_id"] == "0" ? "ethernet" : "sll", root.GetProperty("linkTypeName").GetString());
+            string epoch = row["frame.time_epoch"];
+            Assert.Equal(epoch[..epoch.IndexOf('.', StringComparison.Ordinal)], root.GetProperty("timestampSeconds").GetInt64().ToString(CultureInfo.InvariantCulture));
+            Assert.Equal(epoch[(epoch.IndexOf('.', StringComparison.Ordinal) + 1)..][..6], root.GetProperty("timestampMicroseconds").GetInt64().ToString("D6", CultureInfo.InvariantCulture));
+        }
+    }
+
     internal static string Build(CaptureShapes shapes, string shape) => shape switch
     {
         "mixed" => shapes.Merge("mixed.pcap", "pcap", shapes.Evidence(Baseline), shapes.PeerBfd("peer", Baseline), shapes.Arp("arp")),
@@ -241,7 +268,7 @@ public sealed class RealCaptureTests
         "raw-ipv4" => shapes.FromFrames("raw-ipv4", Baseline, 228, f => CaptureShapes.Behind(f, [])),
         "raw-ipv6" => RawIpv6(shapes),
         "ipv6-multihop" => shapes.Wrapped("ipv6-multihop", Payloads(Baseline), "-6", "2001:db8::10,2001:db8::20", "49152,4784", 0.0),
-        "pcapng-ethernet-and-sll" => shapes.Merge("two-interfaces.pcapng", "pcapng", shapes.Evidence(Baseline),
+        "pcapng-ethernet-and-sll" => shapes.Merge("two-interfaces.pcapng", "pcapng", shapes.Editcap("baseline-ns.pcap", ["-F", "nsecpcap"], shapes.Evidence(Baseline)),
             shapes.FromFrames("sll-ddos", Ddos, 113, f => CaptureShapes.Behind(f, CaptureShapes.SllHeader), start: "2026-05-25T01:00:00.")),
         "pcapng" => shapes.Editcap("evidence.pcapng", ["-F", "pcapng"], shapes.Evidence(Baseline)),
         "nanoseconds" => shapes.Editcap("evidence-ns.pcap", ["-F", "nsecpcap"], shapes.Evidence(Baseline)),
