@@ -14,6 +14,12 @@ public static class InputFiles
     {
         if (IsStandardInput(path))
         {
+            if (!Console.IsInputRedirected)
+            {
+                // Waiting on a terminal for pcap bytes would look like a hang.
+                throw new UsageException("-: standard input is a terminal, not a capture: pipe one in (tcpdump -w - ... | mvps verify -)");
+            }
+
             return;
         }
 

@@ -59,6 +59,33 @@ public class PacketDissectorTests
         Assert.True(FrameScreen.IsCleanCaptured(record, layers, authenticator, new byte[FieldLengths.Tag]));
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 2000)]
+    public bool Never_throws_and_keeps_offsets_inside_the_record(byte[] bytes, byte linkTypeChoice, bool startFromFrame)
+    {
+        uint[] linkTypes = [LinkTypes.Null, LinkTypes.Ethernet, LinkTypes.Raw, LinkTypes.Loop, LinkTypes.LinuxSll, LinkTypes.Ipv4, LinkTypes.Ipv6, LinkTypes.LinuxSll2, 65000];
+        uint linkType = linkTypes[linkTypeChoice % linkTypes.Length];
+        byte[] record = bytes;
+        if (startFromFrame)
+        {
+            // Damage a real frame rather than start from noise, so the deeper layers are reached.
+            record = TestPackets.Frame;
+            for (int i = 0; i + 1 < bytes.Length && i < 8; i += 2)
+            {
+                record[bytes[i] % record.Length] ^= bytes[i + 1];
+            }
+        }
+
+        PacketLayers layers = PacketDissector.Dissect(linkType, record);
+        if (layers.Class is RecordClass.Mvps or RecordClass.BfdWithoutExtension)
+        {
+            using var authenticator = FrameAuthenticator.ForProofKey();
+            FrameDecoder.TryDecodeCaptured(record, layers, authenticator, [], out _);
+            return layers.PayloadOffset + layers.PayloadLength <= record.Length && layers.AddressOffset + (2 * layers.AddressLength) <= record.Length;
+        }
+
+        return true;
+    }
+
     [Fact]
     public void Vlan_ids_are_outer_then_inner()
     {
