@@ -22,6 +22,9 @@ public class BadInputTests
         { "unknown regime", t => ["generate", "--out", t.Path, "--regime", "chaos"], "chaos" },
         { "zero frames", t => ["generate", "--out", t.Path, "--frames", "0"], "--frames 0" },
         { "decode missing file", t => ["decode", t.File("nope.pcap")], "no such file" },
+        { "standard input with a receipt", t => ["verify", "-", "--receipt", Evidence("mvps_pcap_receipt.json")], "not - (standard input)" },
+        { "standard input twice", t => ["verify", "-", "-"], "can be given once" },
+        { "diff of standard input with itself", t => ["diff", "-", "-"], "only one of the two" },
         { "diff missing file", t => ["diff", Evidence("mvps_ddos.pcap"), t.File("nope.pcap")], "no such file" },
     };
 
