@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Mvps.Codec.IO;
+using Mvps.IO;
 using Mvps.Codec.Receipt;
 using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
@@ -37,10 +37,15 @@ public static class GenerateCommand
             throw new UsageException($"--frames {frames}: give a count from 1 to {uint.MaxValue / 10}");
         }
 
+        if (string.IsNullOrWhiteSpace(outputDirectory))
+        {
+            throw new UsageException("--out: give the name of a folder (it is created if missing)");
+        }
+
         byte[] key = KeySource.Load(keyFile, keyEnv);
         if (File.Exists(outputDirectory))
         {
-            throw new UsageException($"{outputDirectory}: is a file, not a folder");
+            throw new UsageException($"{DisplayName.Of(outputDirectory)}: is a file, not a folder");
         }
 
         Directory.CreateDirectory(outputDirectory);

@@ -13,36 +13,48 @@ internal static class ReceiptContentCheck
 {
     private const int MaxReported = 10;
 
+    /// <summary>
+    /// Streams the capture: its summary is computed once, then each frame's entry is rendered and compared
+    /// with the receipt's entry of the same index as the file is read, and reading stops after the receipt's
+    /// last entry. Memory does not grow with the frame count (the receipt itself is bounded where it is loaded).
+    /// </summary>
     public static IEnumerable<FrameIssue> Compare(string capturePath, JsonElement receiptCapture)
     {
-        using var actual = JsonDocument.Parse(ReceiptWriter.RenderContents(capturePath));
         var issues = new List<FrameIssue>();
 
         if (!receiptCapture.TryGetProperty("summary", out JsonElement summary))
         {
             issues.Add(FrameIssue.ForFile("the receipt's entry has no \"summary\""));
         }
-        else if (FirstDifference(actual.RootElement.GetProperty("summary"), summary, "summary") is string where)
+        else
         {
-            issues.Add(FrameIssue.ForFile($"receipt {where}"));
+            using var computed = JsonDocument.Parse(ReceiptWriter.RenderSummary(capturePath));
+            if (FirstDifference(computed.RootElement.GetProperty("summary"), summary, "summary") is string where)
+            {
+                issues.Add(FrameIssue.ForFile($"receipt {where}"));
+            }
         }
 
-        JsonElement frames = receiptCapture.GetProperty("frames");
-        int index = 0;
-        foreach (JsonElement computed in actual.RootElement.GetProperty("frames").EnumerateArray())
+        // An enumerator, not frames[index]: indexing an array of objects walks it from the start each time.
+        JsonElement.ArrayEnumerator stated = receiptCapture.GetProperty("frames").EnumerateArray();
+        ReceiptWriter.ForEachFrameEntry(capturePath, (index, entry) =>
         {
-            if (index >= frames.GetArrayLength())
+            if (!stated.MoveNext())
             {
-                break; // the frame count is reported by the caller
+                return false; // the frame count is reported by the caller
             }
 
-            if (FirstDifference(computed, frames[index], "") is string where && issues.Count < MaxReported)
+            if (issues.Count < MaxReported)
             {
-                issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
+                using var computed = JsonDocument.Parse(entry);
+                if (FirstDifference(computed.RootElement, stated.Current, "") is string where)
+                {
+                    issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
+                }
             }
 
-            index++;
-        }
+            return issues.Count < MaxReported;
+        });
 
         return issues;
     }
