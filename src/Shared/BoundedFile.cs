@@ -14,7 +14,7 @@ internal static class BoundedFile
         FileKindValue kind = FileKind.Of(path, followLinks);
         if (kind == FileKindValue.Missing)
         {
-            throw new InvalidDataException($"{DisplayName.Of(path)}: {what} not found");
+            throw new InvalidDataException($"{DisplayName.Of(path)}: no such file (a {what} file was expected)");
         }
 
         if (kind != FileKindValue.Regular)
@@ -33,7 +33,16 @@ internal static class BoundedFile
     /// <summary>Reads <paramref name="stream"/> to its end, or throws once more than <paramref name="limit"/> bytes arrive.</summary>
     public static byte[] ReadAll(Stream stream, string path, long limit, string what)
     {
-        var buffer = new MemoryStream();
+        // A regular file that already reports more is refused unread; one that reports less (a /proc file
+        // says 0, a file may grow) is still cut off at limit + 1 bytes below.
+        long reported = stream.CanSeek ? stream.Length : 0;
+        if (reported > limit)
+        {
+            throw TooLarge(path, limit, what);
+        }
+
+        // Sized to the reported length, so a truthful file is read into one array and returned without a copy.
+        var buffer = new MemoryStream((int)Math.Min(reported > 0 ? reported : 1 << 16, limit + 1));
         byte[] chunk = new byte[64 * 1024];
         while (true)
         {
@@ -41,13 +50,13 @@ internal static class BoundedFile
             int read = stream.Read(chunk, 0, want);
             if (read == 0)
             {
-                return buffer.ToArray();
+                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
             }
 
             buffer.Write(chunk, 0, read);
             if (buffer.Length > limit)
             {
-                throw new InvalidDataException($"{DisplayName.Of(path)}: larger than the {Limit(limit)} limit for a {what} file");
+                throw TooLarge(path, limit, what);
             }
         }
     }
@@ -58,6 +67,9 @@ internal static class BoundedFile
         RequireRegular(path, what, followLinks);
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
     }
+
+    private static InvalidDataException TooLarge(string path, long limit, string what) =>
+        new($"{DisplayName.Of(path)}: larger than the {Limit(limit)} limit for a {what} file");
 
     public static string Limit(long bytes) =>
         bytes % (1 << 20) == 0 ? (bytes >> 20).ToString(System.Globalization.CultureInfo.InvariantCulture) + " MiB"
