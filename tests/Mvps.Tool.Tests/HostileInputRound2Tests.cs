@@ -150,7 +150,7 @@ public class HostileInputRound2Tests
         { "/dev/zero", _ => "/dev/zero", "is a character device, not a regular receipt file" },
         { "JSON but no captures", t => WriteText(t, "other.json", "[1,2]"), "no \"captures\" array: not an MVPS receipt" },
         { "captures not objects", t => WriteText(t, "odd.json", "{\"captures\":[null]}"), "capture entry 0 is null, not an object" },
-        { "text", t => WriteText(t, "text.json", "hello"), "not valid JSON at line 1: not a receipt" },
+        { "text", t => WriteText(t, "text.json", "hello"), "not valid JSON near byte 0: not a receipt" },
     };
 
     [Theory]

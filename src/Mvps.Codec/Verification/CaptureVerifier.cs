@@ -138,7 +138,7 @@ public static class CaptureVerifier
             verdict.Add(FrameIssue.ForFile($"file SHA-256 {sha256} differs from the receipt's {expected.Sha256}"));
         }
 
-        if (expected.Contents is JsonElement contents)
+        if (expected.Contents is ReceiptContents contents)
         {
             foreach (FrameIssue issue in ReceiptContentCheck.Compare(path, contents))
             {

@@ -18,11 +18,11 @@ internal static class ReceiptContentCheck
     /// with the receipt's entry of the same index as the file is read, and reading stops after the receipt's
     /// last entry. Memory does not grow with the frame count (the receipt itself is bounded where it is loaded).
     /// </summary>
-    public static IEnumerable<FrameIssue> Compare(string capturePath, JsonElement receiptCapture)
+    public static IEnumerable<FrameIssue> Compare(string capturePath, ReceiptContents contents)
     {
         var issues = new List<FrameIssue>();
 
-        if (!receiptCapture.TryGetProperty("summary", out JsonElement summary))
+        if (contents.Summary is not JsonElement summary)
         {
             issues.Add(FrameIssue.ForFile("the receipt's entry has no \"summary\""));
         }
@@ -35,22 +35,26 @@ internal static class ReceiptContentCheck
             }
         }
 
-        // An enumerator, not frames[index]: indexing an array of objects walks it from the start each time.
-        JsonElement.ArrayEnumerator stated = receiptCapture.GetProperty("frames").EnumerateArray();
+        // The receipt's "frames" array is read again from its offset, one entry at a time, beside the capture.
+        using var stated = new ReceiptJsonStream(Mvps.IO.BoundedFile.OpenRegular(contents.ReceiptPath, "receipt"), contents.FramesOffset);
+        if (!stated.Read() || stated.TokenType != JsonTokenType.StartArray)
+        {
+            issues.Add(FrameIssue.ForFile("the receipt changed while it was being checked"));
+            return issues;
+        }
+
         ReceiptWriter.ForEachFrameEntry(capturePath, (index, entry) =>
         {
-            if (!stated.MoveNext())
+            using JsonDocument? frame = stated.ReadValue();
+            if (frame is null)
             {
                 return false; // the frame count is reported by the caller
             }
 
-            if (issues.Count < MaxReported)
+            using var computed = JsonDocument.Parse(entry);
+            if (FirstDifference(computed.RootElement, frame.RootElement, "") is string where)
             {
-                using var computed = JsonDocument.Parse(entry);
-                if (FirstDifference(computed.RootElement, stated.Current, "") is string where)
-                {
-                    issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
-                }
+                issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
             }
 
             return issues.Count < MaxReported;

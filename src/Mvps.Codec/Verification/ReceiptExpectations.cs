@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Mvps.IO;
 
@@ -15,130 +16,202 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
     /// </summary>
     public const long MaxReceiptBytes = 512L << 20;
 
-    /// <summary>The capture entry's "summary" and "frames" members, when the receipt lists frames.</summary>
-    public JsonElement? Contents { get; init; }
+    /// <summary>Where the entry's "summary" and "frames" are, when the receipt lists frames.</summary>
+    public ReceiptContents? Contents { get; init; }
 
     /// <summary>
-    /// Reads the captures listed in a receipt. Throws <see cref="InvalidDataException"/> with one line
-    /// naming the receipt and the missing or malformed member.
+    /// Reads the captures listed in a receipt, streaming: each capture's "frames" array is walked once for
+    /// the frame hashes and not kept (the content check reads it again from its offset). Throws
+    /// <see cref="InvalidDataException"/> with one line naming the receipt and the missing or malformed member.
     /// </summary>
     public static IReadOnlyDictionary<string, ReceiptExpectations> Load(string path)
     {
         string name = DisplayName.Of(path);
-        byte[] bytes = BoundedFile.ReadAll(path, MaxReceiptBytes, "receipt");
-        if (bytes.Length == 0)
+        using FileStream file = BoundedFile.OpenRegular(path, "receipt");
+        if (file.Length == 0)
         {
             throw new InvalidDataException($"{name}: empty file, not a receipt");
         }
 
-        JsonDocument document;
+        if (file.Length > MaxReceiptBytes)
+        {
+            throw new InvalidDataException($"{name}: larger than the {BoundedFile.Limit(MaxReceiptBytes)} limit for a receipt file");
+        }
+
+        var json = new ReceiptJsonStream(file);
         try
         {
-            // Parsed in place (no copy); the document stays alive as long as the entries' Contents refer to it.
-            document = JsonDocument.Parse(bytes);
+            return Read(name, path, json);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{name}: not valid JSON at line {e.LineNumber + 1}: not a receipt: {e.Message.Split('\n')[0]}");
-        }
-
-        try
-        {
-            return Read(name, document);
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: not valid JSON near byte {json.TokenOffset}: not a receipt: {e.Message.Split('\n')[0]}"));
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
-            document.Dispose();
             // A member of the wrong JSON type, or a string that is not valid UTF-8.
             throw new InvalidDataException($"{name}: malformed receipt: {e.Message.Split('\n')[0]}");
         }
-        catch
-        {
-            document.Dispose();
-            throw;
-        }
     }
 
-    private static IReadOnlyDictionary<string, ReceiptExpectations> Read(string name, JsonDocument document)
+    private static IReadOnlyDictionary<string, ReceiptExpectations> Read(string name, string path, ReceiptJsonStream json)
     {
         var result = new Dictionary<string, ReceiptExpectations>(StringComparer.Ordinal);
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("captures", out JsonElement captures) || captures.ValueKind != JsonValueKind.Array)
+        bool sawCaptures = false;
+        if (json.Read() && json.TokenType == JsonTokenType.StartObject)
         {
-            throw new InvalidDataException($"{name}: no \"captures\" array: not an MVPS receipt");
-        }
-
-        int position = 0;
-        foreach (JsonElement capture in captures.EnumerateArray())
-        {
-            string where = $"capture entry {position++}";
-            if (capture.ValueKind != JsonValueKind.Object)
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
-                throw Malformed(name, $"{where} is {Kind(capture)}, not an object");
-            }
-
-            string file = RequiredString(name, capture, "file", where);
-            List<string>? frames = null;
-            if (capture.TryGetProperty("frames", out JsonElement frameArray))
-            {
-                if (frameArray.ValueKind != JsonValueKind.Array)
+                if (json.Text == "captures" && json.Read() && json.TokenType == JsonTokenType.StartArray)
                 {
-                    throw Malformed(name, $"{where}: \"frames\" is {Kind(frameArray)}, not an array");
+                    ReadCaptures(name, path, json, result);
+                    sawCaptures = true;
                 }
-
-                frames = new List<string>(frameArray.GetArrayLength());
-                int index = 0;
-                foreach (JsonElement frame in frameArray.EnumerateArray())
+                else
                 {
-                    string frameWhere = $"{where}, frame {index++}";
-                    if (frame.ValueKind != JsonValueKind.Object)
-                    {
-                        throw Malformed(name, $"{frameWhere} is {Kind(frame)}, not an object");
-                    }
-
-                    frames.Add(RequiredString(name, frame, "frameSha256", frameWhere));
+                    json.ReadValue()?.Dispose(); // the receipt's other members are not the verifier's concern
                 }
-            }
-
-            var expectations = new ReceiptExpectations(
-                file,
-                RequiredInt64(name, capture, "bytes", where),
-                RequiredInt64(name, capture, "packets", where),
-                RequiredString(name, capture, "sha256", where),
-                frames)
-            {
-                Contents = frames is null ? null : capture,
-            };
-
-            if (!result.TryAdd(file, expectations))
-            {
-                throw Malformed(name, $"{where} lists {DisplayName.Of(file)} again; each capture may have one entry");
             }
         }
 
-        return result;
+        return sawCaptures ? result : throw new InvalidDataException($"{name}: no \"captures\" array: not an MVPS receipt");
     }
 
-    private static JsonElement Required(string name, JsonElement element, string member, string where) =>
-        element.TryGetProperty(member, out JsonElement value)
-            ? value
+    private static void ReadCaptures(string name, string path, ReceiptJsonStream json, Dictionary<string, ReceiptExpectations> result)
+    {
+        for (int position = 0; ; position++)
+        {
+            if (!json.Read())
+            {
+                throw new JsonException("the receipt ends inside \"captures\"");
+            }
+
+            if (json.TokenType == JsonTokenType.EndArray)
+            {
+                return;
+            }
+
+            string where = string.Create(CultureInfo.InvariantCulture, $"capture entry {position}");
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                throw Malformed(name, $"{where} is {Kind(json.TokenType)}, not an object");
+            }
+
+            var members = new Dictionary<string, JsonDocument>(StringComparer.Ordinal);
+            try
+            {
+                List<string>? frames = null;
+                long framesOffset = -1;
+                while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+                {
+                    string member = json.Text!;
+                    if (member == "frames")
+                    {
+                        if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+                        {
+                            throw Malformed(name, $"{where}: \"frames\" is {Kind(json.TokenType)}, not an array");
+                        }
+
+                        framesOffset = json.TokenOffset;
+                        frames = ReadFrameHashes(name, json, where);
+                    }
+                    else
+                    {
+                        JsonDocument value = json.ReadValue()!;
+                        if (members.Remove(member, out JsonDocument? earlier))
+                        {
+                            earlier.Dispose();
+                        }
+
+                        members[member] = value;
+                    }
+                }
+
+                string file = RequiredString(name, members, "file", where);
+                var expectations = new ReceiptExpectations(
+                    file,
+                    RequiredInt64(name, members, "bytes", where),
+                    RequiredInt64(name, members, "packets", where),
+                    RequiredString(name, members, "sha256", where),
+                    frames)
+                {
+                    Contents = frames is null ? null
+                        : new ReceiptContents(path, framesOffset, members.TryGetValue("summary", out JsonDocument? summary) ? summary.RootElement.Clone() : null),
+                };
+
+                if (!result.TryAdd(file, expectations))
+                {
+                    throw Malformed(name, $"{where} lists {DisplayName.Of(file)} again; each capture may have one entry");
+                }
+            }
+            finally
+            {
+                foreach (JsonDocument document in members.Values)
+                {
+                    document.Dispose();
+                }
+            }
+        }
+    }
+
+    /// <summary>Each frame entry's "frameSha256", one entry in memory at a time.</summary>
+    private static List<string> ReadFrameHashes(string name, ReceiptJsonStream json, string where)
+    {
+        var hashes = new List<string>();
+        while (json.ReadValue() is JsonDocument frame)
+        {
+            using (frame)
+            {
+                string frameWhere = string.Create(CultureInfo.InvariantCulture, $"{where}, frame {hashes.Count}");
+                if (frame.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw Malformed(name, $"{frameWhere} is {Kind(frame.RootElement)}, not an object");
+                }
+
+                hashes.Add(RequiredString(name, frame.RootElement, "frameSha256", frameWhere));
+            }
+        }
+
+        return hashes;
+    }
+
+    private static JsonElement Required(string name, Dictionary<string, JsonDocument> members, string member, string where) =>
+        members.TryGetValue(member, out JsonDocument? value)
+            ? value.RootElement
             : throw new InvalidDataException($"{name}: a capture entry lacks \"{member}\" ({where})");
 
-    private static string RequiredString(string name, JsonElement element, string member, string where)
-    {
-        JsonElement value = Required(name, element, member, where);
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw Malformed(name, $"{where}: \"{member}\" is {Kind(value)}, not a string");
-    }
+    private static string RequiredString(string name, Dictionary<string, JsonDocument> members, string member, string where) =>
+        AsString(name, Required(name, members, member, where), member, where);
 
-    private static long RequiredInt64(string name, JsonElement element, string member, string where)
+    private static long RequiredInt64(string name, Dictionary<string, JsonDocument> members, string member, string where)
     {
-        JsonElement value = Required(name, element, member, where);
+        JsonElement value = Required(name, members, member, where);
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && number >= 0
             ? number
             : throw Malformed(name, $"{where}: \"{member}\" is {Kind(value)}, not a non-negative 64-bit integer");
     }
+
+    private static string RequiredString(string name, JsonElement element, string member, string where) =>
+        element.TryGetProperty(member, out JsonElement value)
+            ? AsString(name, value, member, where)
+            : throw new InvalidDataException($"{name}: a capture entry lacks \"{member}\" ({where})");
+
+    private static string AsString(string name, JsonElement value, string member, string where) =>
+        value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw Malformed(name, $"{where}: \"{member}\" is {Kind(value)}, not a string");
+
+    private static string Kind(JsonTokenType token) => token switch
+    {
+        JsonTokenType.Null => "null",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        _ => "missing",
+    };
 
     private static string Kind(JsonElement value) => value.ValueKind switch
     {
