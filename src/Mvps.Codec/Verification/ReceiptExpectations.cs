@@ -12,7 +12,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
 {
     /// <summary>
     /// Largest receipt read. A genuine receipt lists at most <see cref="Receipt.ReceiptSettings.MaxFramesListed"/>
-    /// frames per capture at about 1.6 KB each, so two captures come to about 330 MB; anything past 512 MiB is not one.
+    /// frames per capture at about 1.46 KB each, so two captures come to about 292 MB; anything past 512 MiB is not one.
     /// </summary>
     public const long MaxReceiptBytes = 512L << 20;
 
