@@ -68,13 +68,13 @@ public static class GenerateCommand
             }
 
             captures.Add(new ReceiptCapture(profile, path));
-            Console.Out.WriteLine($"{path}: {frames} frames, {new FileInfo(path).Length} bytes");
+            Console.Out.WriteLine($"{DisplayName.Of(path)}: {frames} frames, {new FileInfo(path).Length} bytes");
         }
 
         var settings = new ReceiptSettings(seed, frames, KeySource.IsProofKey(key) ? WireConstants.ProofKeyText : null);
         string receiptPath = Path.Combine(outputDirectory, ReceiptWriter.FileName);
         AtomicFile.Write(receiptPath, stream => ReceiptWriter.Write(stream, settings, captures));
-        Console.Out.WriteLine($"{receiptPath}: receipt for {captures.Count} capture(s)");
+        Console.Out.WriteLine($"{DisplayName.Of(receiptPath)}: receipt for {captures.Count} capture(s)");
         return ExitCodes.Ok;
     }
 }

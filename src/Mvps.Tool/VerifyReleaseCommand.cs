@@ -48,11 +48,11 @@ public static class VerifyReleaseCommand
             int captureProblems = noCaptures ? 0 : VerifyCaptures(folder, keyFile, keyEnv);
             if (result.Passed && captureProblems == 0)
             {
-                Console.Out.WriteLine($"{folder}: OK, {result.ListedFiles.Count} file(s) match SHA256SUMS and the provenance, signatures verify with key {result.KeyId}");
+                Console.Out.WriteLine($"{DisplayName.Of(folder)}: OK, {result.ListedFiles.Count} file(s) match SHA256SUMS and the provenance, signatures verify with key {result.KeyId}");
                 return ExitCodes.Ok;
             }
 
-            Console.Out.WriteLine($"{folder}: FAILED, {result.Problems.Count} release problem(s), {captureProblems} capture(s) failing");
+            Console.Out.WriteLine($"{DisplayName.Of(folder)}: FAILED, {result.Problems.Count} release problem(s), {captureProblems} capture(s) failing");
             return ExitCodes.VerificationFailed;
         }
         catch (Exception e) when (e is ReleaseInputException or UsageException or IOException or UnauthorizedAccessException)
@@ -76,7 +76,7 @@ public static class VerifyReleaseCommand
 
         if (receiptKind == FileKindValue.Missing)
         {
-            Console.Out.WriteLine($"{folder}: no {ReceiptFileName}, captures not checked frame by frame");
+            Console.Out.WriteLine($"{DisplayName.Of(folder)}: no {ReceiptFileName}, captures not checked frame by frame");
             return 0;
         }
 
