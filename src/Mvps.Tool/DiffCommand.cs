@@ -30,7 +30,7 @@ public static class DiffCommand
 
         using CaptureReader a = InputFiles.OpenCapture(pathA);
         using CaptureReader b = InputFiles.OpenCapture(pathB);
-        var differences = new List<string>();
+        var differences = new DifferenceList(MaxReported);
         var notes = new List<string>();
 
         string? headerDifference = a.Format != b.Format || a.IsBigEndian != b.IsBigEndian || a.SnapLength != b.SnapLength
@@ -50,7 +50,7 @@ public static class DiffCommand
             {
                 if (hasA || hasB)
                 {
-                    differences.Add(I($"frame {frames}: only in {(hasA ? pathA : pathB)} (the other capture ends after {frames} frames)"));
+                    differences.Add(I($"frame {frames}: only in {Mvps.IO.DisplayName.Of(hasA ? pathA : pathB)} (the other capture ends after {frames} frames)"));
                 }
 
                 break;
@@ -72,12 +72,6 @@ public static class DiffCommand
             pendingB = MvpsFrame.From(rb, lb);
         }
 
-        if (headerDifference is not null)
-        {
-            // Between captures of the same traffic taken differently, the file header is expected to differ.
-            (byRecord ? differences : notes).Insert(0, headerDifference);
-        }
-
         long compared = 0;
         if (!byRecord)
         {
@@ -92,7 +86,7 @@ public static class DiffCommand
                     if (fa is not null || fb is not null)
                     {
                         var only = fa ?? fb!;
-                        differences.Add(I($"MVPS frame {compared} (record {only.Record}): only in {(fa is not null ? pathA : pathB)} (the other capture has {compared} MVPS frames)"));
+                        differences.Add(I($"MVPS frame {compared} (record {only.Record}): only in {Mvps.IO.DisplayName.Of(fa is not null ? pathA : pathB)} (the other capture has {compared} MVPS frames)"));
                     }
 
                     break;
@@ -102,12 +96,20 @@ public static class DiffCommand
                 compared++;
             }
 
-            notes.Add(I($"{pathA}: {sideA.Records:N0} records, {sideA.Frames:N0} MVPS; {pathB}: {sideB.Records:N0} records, {sideB.Frames:N0} MVPS"));
+            notes.Add(I($"{Mvps.IO.DisplayName.Of(pathA)}: {sideA.Records:N0} records, {sideA.Frames:N0} MVPS; {Mvps.IO.DisplayName.Of(pathB)}: {sideB.Records:N0} records, {sideB.Frames:N0} MVPS"));
         }
 
-        if (byRecord && differences.Count == 0 && !InputFiles.IsStandardInput(pathA) && !InputFiles.IsStandardInput(pathB) && !SameBytes(pathA, pathB))
+        if (byRecord && differences.Count == 0 && headerDifference is null && !InputFiles.IsStandardInput(pathA) && !InputFiles.IsStandardInput(pathB) && !SameBytes(pathA, pathB))
         {
             differences.Add("the files differ in bytes outside the packet records (block options or padding)");
+        }
+
+        // Between captures of the same traffic taken differently the file header is expected to differ: there
+        // it is a note, record by record a difference.
+        long total = differences.Count + (byRecord && headerDifference is not null ? 1 : 0);
+        if (headerDifference is not null)
+        {
+            Console.Out.WriteLine(headerDifference);
         }
 
         foreach (string line in notes)
@@ -115,7 +117,7 @@ public static class DiffCommand
             Console.Out.WriteLine(line);
         }
 
-        foreach (string line in differences.Take(MaxReported))
+        foreach (string line in differences.Kept)
         {
             Console.Out.WriteLine(line);
         }
@@ -127,18 +129,18 @@ public static class DiffCommand
 
         if (byRecord)
         {
-            Console.Out.WriteLine(differences.Count == 0
+            Console.Out.WriteLine(total == 0
                 ? I($"identical: {frames} frames")
-                : I($"different: {differences.Count} difference(s) in {frames} compared frames"));
+                : I($"different: {total} difference(s) in {frames} compared frames"));
         }
         else
         {
-            Console.Out.WriteLine(differences.Count == 0
+            Console.Out.WriteLine(total == 0
                 ? I($"same MVPS frames: {mvpsBefore + compared} MVPS frames ({frames} records compared record by record, then {compared} MVPS frames by session and tick); the captures differ only in encapsulation or other traffic")
                 : I($"different: {differences.Count} difference(s) in {frames} compared records and {compared} compared MVPS frames"));
         }
 
-        return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+        return total == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
     }
 
     /// <summary>Whether two records can be compared byte for byte: same link type, VLAN tags, class and layer offsets.</summary>
@@ -148,7 +150,7 @@ public static class DiffCommand
 
     private static string Shape(in PacketLayers l) => I($"{RecordClasses.Token(l.Class)} {RecordDescription.Encapsulation(l)}");
 
-    private static void CompareMvps(long n, MvpsFrame a, MvpsFrame b, List<string> differences)
+    private static void CompareMvps(long n, MvpsFrame a, MvpsFrame b, DifferenceList differences)
     {
         string where = I($"MVPS frame {n} (records {a.Record} and {b.Record})");
         if (a.Session != b.Session || a.Tick != b.Tick)
@@ -229,7 +231,7 @@ public static class DiffCommand
         }
     }
 
-    private static void CompareRecords(long index, CaptureRecord ra, CaptureRecord rb, List<string> differences)
+    private static void CompareRecords(long index, CaptureRecord ra, CaptureRecord rb, DifferenceList differences)
     {
         if (ra.TimestampSeconds != rb.TimestampSeconds || ra.TimestampNanoseconds != rb.TimestampNanoseconds)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Verification;
+using Mvps.IO;
 
 namespace Mvps.Tool;
 
@@ -51,7 +52,6 @@ public static class VerifyCommand
         IReadOnlyDictionary<string, ReceiptExpectations>? receipt = null;
         if (receiptPath is not null)
         {
-            InputFiles.RequireCapture(receiptPath);
             try
             {
                 receipt = ReceiptExpectations.Load(receiptPath);
@@ -67,11 +67,19 @@ public static class VerifyCommand
         {
             try
             {
-                InputFiles.RequireCapture(file);
+                if (receipt is null)
+                {
+                    InputFiles.RequireCapture(file);
+                }
+                else
+                {
+                    InputFiles.RequireRegularCapture(file);
+                }
+
                 ReceiptExpectations? expected = null;
                 if (receipt is not null && !receipt.TryGetValue(Path.GetFileName(file), out expected))
                 {
-                    Console.Out.WriteLine($"{file}: FAILED, not listed in receipt {receiptPath}");
+                    Console.Out.WriteLine($"{DisplayName.Of(file)}: FAILED, not listed in receipt {DisplayName.Of(receiptPath)}");
                     exitCode = Math.Max(exitCode, ExitCodes.VerificationFailed);
                     continue;
                 }
@@ -86,7 +94,7 @@ public static class VerifyCommand
                     }
                     else
                     {
-                        verdict = CaptureVerifier.Verify(file, file, key, threads, mode, expected, progress);
+                        verdict = CaptureVerifier.Verify(file, DisplayName.Of(file), key, threads, mode, expected, progress);
                     }
                 }
 
@@ -98,7 +106,7 @@ public static class VerifyCommand
             }
             catch (Exception e) when (e is UsageException or CaptureFormatException or IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"mvps verify: {e.Message}");
+                Console.Error.WriteLine($"mvps verify: {DisplayName.Clean(e.Message)}");
                 exitCode = ExitCodes.UnusableInput;
             }
         }
