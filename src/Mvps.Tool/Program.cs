@@ -9,6 +9,7 @@ var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coheren
     DecodeCommand.Create(),
     DiffCommand.Create(),
     VerifyReleaseCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 
 ParseResult parse = root.Parse(args);
