@@ -13,8 +13,11 @@ public sealed class CholeskyFactor
 
     public int Size => _lower.GetLength(0);
 
-    /// <summary>Null when <paramref name="matrix"/> is not (numerically) positive definite.</summary>
-    public static CholeskyFactor? TryFactor(double[,] matrix)
+    /// <summary>
+    /// Null when <paramref name="matrix"/> is not positive definite, or when a pivot's square (what is left of a
+    /// diagonal entry after the earlier columns) is not above <paramref name="minimumPivotSquared"/>.
+    /// </summary>
+    public static CholeskyFactor? TryFactor(double[,] matrix, double minimumPivotSquared = 0)
     {
         int size = matrix.GetLength(0);
         var lower = new double[size, size];
@@ -26,7 +29,7 @@ public sealed class CholeskyFactor
                 diagonal -= lower[j, k] * lower[j, k];
             }
 
-            if (!(diagonal > 0) || double.IsInfinity(diagonal))
+            if (!(diagonal > minimumPivotSquared) || double.IsInfinity(diagonal))
             {
                 return null;
             }

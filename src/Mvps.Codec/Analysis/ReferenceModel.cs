@@ -11,6 +11,12 @@ public sealed class ReferenceModel
 {
     private const int P = CoherenceVector.Dimension;
 
+    /// <summary>
+    /// On the correlation matrix a pivot² is 1 − R² of that variable regressed on the earlier ones: below 10⁻¹²
+    /// the variable is a linear function of the others up to rounding, and D² would be noise amplified 10¹² times.
+    /// </summary>
+    private const double MinimumPivotSquared = 1e-12;
+
     private readonly double[] _mean;
     private readonly double[,] _covariance;
     private readonly double[] _scale;
@@ -103,7 +109,7 @@ public sealed class ReferenceModel
             }
         }
 
-        CholeskyFactor? factor = CholeskyFactor.TryFactor(correlation);
+        CholeskyFactor? factor = CholeskyFactor.TryFactor(correlation, MinimumPivotSquared);
         if (factor is null)
         {
             problem = "the reference's correlation matrix is singular (the variables are linearly dependent): D² is undefined";
