@@ -10,6 +10,7 @@ var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coheren
     DiffCommand.Create(),
     VerifyReleaseCommand.Create(),
     AnalyzeCommand.Create(),
+    ReportCommand.Create(),
 };
 
 ParseResult parse = root.Parse(args);

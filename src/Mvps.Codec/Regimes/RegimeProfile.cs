@@ -39,6 +39,23 @@ public sealed record RegimeProfile(Regime Regime, string Name, string FileName, 
         return -1;
     }
 
+    /// <summary>The attack phase of frame <paramref name="index"/>: "healthy" for the baseline, else one of the four rows of docs/regimes.md.</summary>
+    public string AttackPhase(long index, long frameCount)
+    {
+        if (Regime == Regime.Baseline)
+        {
+            return "healthy";
+        }
+
+        return (index * 1000 / frameCount) switch
+        {
+            < 200 => "before the attack",
+            < 500 => "onset",
+            < 800 => "peak",
+            _ => "mitigation",
+        };
+    }
+
     /// <summary>Attack severity in per mille at frame <paramref name="index"/> of <paramref name="frameCount"/>; integer-only.</summary>
     public int SeverityPerMille(long index, long frameCount)
     {
