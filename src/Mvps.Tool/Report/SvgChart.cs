@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Mvps.Tool.Report;
@@ -117,7 +116,10 @@ public sealed class SvgChart
     /// <summary>Pixel coordinates with at most two decimals, invariant culture: the same bits print the same text everywhere.</summary>
     public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes the five markup characters only; everything else stays UTF-8 text (the page declares utf-8).</summary>
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
