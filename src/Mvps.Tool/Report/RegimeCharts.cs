@@ -58,7 +58,6 @@ public static class RegimeCharts
         double d2Axis = Math.Max(2, Ceiling(BasicMath.SymmetricLog(d2Max, DistanceLinear)));
         var distance = new SvgChart(id + "-d2", "Mahalanobis D² (symmetric log scale) and the T² alarm threshold", 190, xMin, xMax, v => BasicMath.SymmetricLog(v, DistanceLinear), 0, d2Axis);
         Decorate(distance, profile, frames, first, last);
-        distance.YTick(0, "0");
         for (int decade = 0; BasicMath.SymmetricLog(Power10(decade), DistanceLinear) <= d2Axis; decade++)
         {
             distance.YTick(Power10(decade), Power10(decade).ToString("#,0", CultureInfo.InvariantCulture));

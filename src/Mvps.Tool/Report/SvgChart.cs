@@ -58,7 +58,8 @@ public sealed class SvgChart
         double x0 = X(fromTick);
         double x1 = X(toTick);
         _body.Append(I($"<rect class=\"{cssClass}\" x=\"{N(x0)}\" y=\"{N(Top)}\" width=\"{N(x1 - x0)}\" height=\"{N(PlotBottom - Top)}\"><title>{Escape(label)}</title></rect>"));
-        _body.Append(I($"<text class=\"band-label\" x=\"{N(x0 + 3)}\" y=\"{N(Top + 10)}\">{Escape(label)}</text>\n"));
+        // A label only where it fits (about 5 px a character at 9 px): a narrow band keeps its tooltip.
+        _body.Append(x1 - x0 >= 6 + 5 * label.Length ? I($"<text class=\"band-label\" x=\"{N(x0 + 3)}\" y=\"{N(Top + 10)}\">{Escape(label)}</text>\n") : "\n");
     }
 
     public void YTick(double value, string label)
