@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Mvps.Codec.Analysis;
 using Mvps.Codec.Capture;
-using Mvps.Codec.IO;
+using Mvps.IO;
 using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
 using Mvps.Release;

@@ -5,7 +5,9 @@ using System.Text.Json;
 using Mvps.Codec.Analysis;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Regimes;
+using Mvps.Codec.Verification;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 
 namespace Mvps.Tool.Report;
 
@@ -134,20 +136,34 @@ public static class ReportPage
     {
         Section(html, "recipe", "Check it yourself: the validation recipe");
         html.Append("<p>Run from the repository root (the receipt's <code>validation</code> array, with the exact output each command prints):</p>\n<ol class=\"recipe\">\n");
-        using JsonDocument receipt = JsonDocument.Parse(File.ReadAllBytes(receiptPath));
-        if (receipt.RootElement.TryGetProperty("validation", out JsonElement steps) && steps.ValueKind == JsonValueKind.Array)
+        JsonDocument receipt;
+        try
+        {
+            receipt = JsonDocument.Parse(BoundedFile.ReadAll(receiptPath, ReceiptExpectations.MaxReceiptBytes, "receipt"));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{DisplayName.Of(receiptPath)}: not a JSON receipt ({e.Message})");
+        }
+
+        using var document = receipt;
+        if (receipt.RootElement.ValueKind == JsonValueKind.Object && receipt.RootElement.TryGetProperty("validation", out JsonElement steps) && steps.ValueKind == JsonValueKind.Array)
         {
             foreach (JsonElement step in steps.EnumerateArray())
             {
-                string claim = step.TryGetProperty("claim", out var c) ? c.GetString() ?? "" : "";
-                string command = step.TryGetProperty("command", out var m) ? m.GetString() ?? "" : "";
-                string expected = step.TryGetProperty("expectedOutput", out var e) ? e.GetString() ?? "" : "";
+                string claim = Text(step, "claim");
+                string command = Text(step, "command");
+                string expected = Text(step, "expectedOutput");
                 html.Append(I($"<li><p>{Escape(claim)}</p><pre class=\"command\">{Escape(command)}</pre><pre class=\"expected\">{Escape(expected)}</pre></li>\n"));
             }
         }
 
         html.Append("</ol>\n</section>\n");
     }
+
+    /// <summary>A string member of a recipe step, or "" when absent or not a string (a hand-edited receipt is not trusted).</summary>
+    private static string Text(JsonElement step, string name) =>
+        step.ValueKind == JsonValueKind.Object && step.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     public static string Sha256(string path)
     {
