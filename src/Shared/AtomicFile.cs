@@ -93,8 +93,8 @@ internal static class AtomicFile
     }
 
     /// <summary>
-    /// Deletes temporary files of <paramref name="name"/> left by killed runs: regular files (never links)
-    /// with this name's pattern whose exclusive lock can be taken, which a live writer would still hold.
+    /// Deletes temporary files of <paramref name="name"/> left by killed runs: non-empty regular files (never
+    /// links) with this name's pattern whose exclusive lock can be taken, which a live writer would still hold.
     /// </summary>
     private static void RemoveAbandoned(string directory, string name)
     {
@@ -117,6 +117,14 @@ internal static class AtomicFile
                 if (FileKind.Of(candidate, followLinks: false) != FileKindValue.Regular)
                 {
                     continue; // never open a link or a FIFO someone planted under the pattern
+                }
+
+                // A writer opens with O_EXCL and takes its lock a moment later; an empty file may be in that
+                // moment, and taking its lock then would make the live writer fail. Bytes reach the disk only
+                // after the lock is held, so a non-empty unlocked file is provably abandoned.
+                if (new FileInfo(candidate).Length == 0)
+                {
+                    continue;
                 }
 
                 using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))

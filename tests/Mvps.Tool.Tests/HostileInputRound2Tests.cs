@@ -303,7 +303,10 @@ public class HostileInputRound2Tests
         string abandoned = Path.Combine(output, ".mvps_baseline.pcap.0123456789abcdef0123456789abcdef.partial");
         string live = Path.Combine(output, ".mvps_baseline.pcap.fedcba9876543210fedcba9876543210.partial");
         string foreign = Path.Combine(output, ".mvps_baseline.pcap.mine.partial");
+        // Empty: it may be a live writer's between its O_EXCL open and its lock, so it is never taken.
+        string empty = Path.Combine(output, ".mvps_baseline.pcap.00112233445566778899aabbccddeeff.partial");
         File.WriteAllText(abandoned, "left by a run killed with SIGKILL");
+        File.WriteAllBytes(empty, []);
         File.WriteAllText(foreign, "not our pattern");
         Fifo(temp, Path.Combine("out", ".mvps_baseline.pcap.00000000000000000000000000000000.partial"));
 
@@ -315,6 +318,7 @@ public class HostileInputRound2Tests
             Assert.False(File.Exists(abandoned), "the abandoned temporary file is still there");
             Assert.True(File.Exists(live), "a live run's temporary file was removed");
             Assert.True(File.Exists(foreign), "a file outside the pattern was removed");
+            Assert.True(File.Exists(empty), "an empty temporary file, possibly a live writer's before its lock, was removed");
         }
     }
 
