@@ -2,13 +2,14 @@ using System.CommandLine;
 using Mvps.Codec.Capture;
 using Mvps.Tool;
 
-var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coherence-BFD evidence captures")
+var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coherence-BFD evidence captures, and send them to a live BFD peer")
 {
     GenerateCommand.Create(),
     VerifyCommand.Create(),
     DecodeCommand.Create(),
     DiffCommand.Create(),
     VerifyReleaseCommand.Create(),
+    SendCommand.Create(),
 };
 
 ParseResult parse = root.Parse(args);

@@ -34,6 +34,7 @@ public sealed class RegimeModel
 
     private readonly RegimeProfile _profile;
     private readonly long _frameCount;
+    private readonly bool _scriptedSession;
     private SplitMix64 _random;
     private long _index;
     private uint _tick;
@@ -41,8 +42,20 @@ public sealed class RegimeModel
     private BfdDiagnostic _diagnostic = BfdDiagnostic.NoDiagnostic;
 
     public RegimeModel(RegimeProfile profile, ulong seed, long frameCount)
+        : this(profile, seed, frameCount, scriptedSession: true)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="scriptedSession"/> false the model leaves the BFD session to a real state machine
+    /// (`mvps send`): it scripts no Down/Init/Up and no slow rate, so each frame is one lattice transmit
+    /// opportunity after the regime's lost ticks, with the regime's phi and coherence values. The random stream
+    /// is the scripted one for as long as the scripted session stays Up (always, in the baseline).
+    /// </summary>
+    public RegimeModel(RegimeProfile profile, ulong seed, long frameCount, bool scriptedSession)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frameCount);
+        _scriptedSession = scriptedSession;
         _profile = profile;
         _frameCount = frameCount;
         _random = new SplitMix64(seed ^ profile.StreamSalt);
@@ -125,6 +138,10 @@ public sealed class RegimeModel
         int minimumStep = _state == BfdState.Up ? 1 : (int)(SlowTxIntervalUs / LatticePeriodUs);
         int step = Math.Max(lost + 1, minimumStep);
         _tick += (uint)step;
+        if (!_scriptedSession)
+        {
+            return;
+        }
 
         _state = _state switch
         {

@@ -193,8 +193,25 @@ internal sealed class BackgroundProcess : IDisposable
         }
     }
 
-    /// <summary>True while a process with this pid exists (kill with signal 0 checks without signalling).</summary>
-    public static bool IsAlive(int pid) => Kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() != 3;
+    /// <summary>True while a process with this pid exists (kill with signal 0 checks without signalling).
+    /// A zombie (exited, not yet reaped by whoever inherited it) counts as gone.</summary>
+    public static bool IsAlive(int pid)
+    {
+        if (Kill(pid, 0) != 0 && Marshal.GetLastPInvokeError() == 3)
+        {
+            return false;
+        }
+
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault() != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Mvps.Interop.Tests.Infrastructure;
 
@@ -189,22 +188,9 @@ internal sealed class TestNetwork : IDisposable
 
     private static void WaitUntilUp(string ns, string device)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var link = ExternalProgram.Run("ip", "-n", ns, "-o", "link", "show", device).AssertSuccess();
-            if (link.StandardOutput.Contains("state UP", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            if (clock.Elapsed > ReadyLimit)
-            {
-                throw new TimeoutException($"{device} in {ns} not up within {ReadyLimit.TotalSeconds:0} s: {link.StandardOutput.Trim()}");
-            }
-
-            Thread.Yield();
-        }
+        string last = "";
+        Poll.Until(() => (last = ExternalProgram.Run("ip", "-n", ns, "-o", "link", "show", device).AssertSuccess().StandardOutput).Contains("state UP", StringComparison.Ordinal),
+            ReadyLimit, () => $"{device} in {ns} not up: {last.Trim()}");
     }
 
     private static void Ip(params string[] arguments) => ExternalProgram.Run("ip", arguments).AssertSuccess();
