@@ -35,6 +35,9 @@ public enum PacketVerdict
 
     /// <summary>The A bit is set, but this session uses no authentication.</summary>
     UnexpectedAuthentication,
+
+    /// <summary>RFC 5881 §5: a single-hop packet must arrive with TTL 255 (judged by whoever reads the IP header).</summary>
+    WrongTtl,
 }
 
 public static class PacketVerdicts

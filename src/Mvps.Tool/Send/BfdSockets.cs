@@ -5,17 +5,12 @@ using Mvps.Codec.Wire;
 namespace Mvps.Tool.Send;
 
 /// <summary>
-/// The two UDP sockets of a single-hop session (RFC 5881): one bound to port 3784 that only accepts packets
-/// arriving with TTL 255 (the kernel's IP_MINTTL drops the rest, as GTSM asks), and one sending from a source
+/// The two UDP sockets of a single-hop session (RFC 5881): one bound to port 3784 (read with each datagram's TTL,
+/// <see cref="TtlDatagramReader"/>; Linux ignores IP_MINTTL on UDP, measured here), and one sending from a source
 /// port in 49152..65535 with TTL 255 and DSCP CS6. Binding failures become one-line usage errors.
 /// </summary>
 public sealed class BfdSockets : IDisposable
 {
-    /// <summary>Linux &lt;netinet/in.h&gt;: IP_MINTTL, the minimum TTL a socket accepts.</summary>
-    private const int IpMinTtl = 21;
-
-    private const int IpProtocolIp = 0;
-
     private BfdSockets(Socket receive, Socket send)
     {
         Receive = receive;
@@ -32,13 +27,12 @@ public sealed class BfdSockets : IDisposable
     {
         if (!OperatingSystem.IsLinux())
         {
-            throw new UsageException("mvps send needs Linux: it checks the peer's TTL with IP_MINTTL");
+            throw new UsageException("mvps send needs Linux: it reads the TTL of the peer's packets with IP_RECVTTL");
         }
 
         Socket receive = NewSocket();
         try
         {
-            receive.SetRawSocketOption(IpProtocolIp, IpMinTtl, BitConverter.GetBytes((int)WireConstants.Ipv4Ttl));
             Bind(receive, new IPEndPoint(local, WireConstants.UdpDestinationPort));
             Socket send = OpenSender(local);
             return new BfdSockets(receive, send);

@@ -34,6 +34,7 @@ public static class SendText
         PacketVerdict.UnknownYourDiscriminator => "Your Discriminator is not ours",
         PacketVerdict.ZeroYourDiscriminator => "Your Discriminator is 0 in state Init or Up",
         PacketVerdict.UnexpectedAuthentication => "A bit set, but no authentication is in use",
+        PacketVerdict.WrongTtl => "TTL is not 255 (RFC 5881 §5)",
         _ => verdict.ToString(),
     };
 

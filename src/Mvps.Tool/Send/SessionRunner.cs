@@ -23,10 +23,10 @@ public sealed class SessionRunner
     private readonly SendOptions _options;
     private readonly ISendReporter _reporter;
     private readonly byte[] _frame = new byte[FieldLengths.Frame];
-    private readonly byte[] _receiveBuffer = new byte[2048];
     private readonly SendSummary _summary = new();
     private BfdSession _session = null!;
     private BfdSockets _sockets = null!;
+    private TtlDatagramReader _reader = null!;
     private IPEndPoint _peer = null!;
     private long _startTimestamp;
     private long _firstTick;
@@ -41,12 +41,17 @@ public sealed class SessionRunner
     public SendSummary Run(BfdSockets sockets, CancellationToken cancel)
     {
         _sockets = sockets;
+        using var reader = new TtlDatagramReader(sockets.Receive, new byte[2048]);
+        _reader = reader;
         _peer = new IPEndPoint(_options.Peer, WireConstants.UdpDestinationPort);
         var settings = new BfdSessionSettings(_options.MyDiscriminator, RegimeModel.DetectMultiplier, _options.LatticeUs, _options.LatticeUs);
         _session = new BfdSession(settings);
         int tail = settings.DetectMultiplier;
         var model = new RegimeModel(_options.Regime, _options.Seed, _options.Ticks + (long)tail, scriptedSession: false);
         using var authenticator = new FrameAuthenticator(_options.Key);
+
+        // Compile the send path before the clock starts, so the first tick is not late by a JIT pass.
+        FrameEncoder.Write(new CoherenceFrame(new BfdSession(settings).NextPacket(), 0, 0, 0, 0, 0, 0, 0, 0, 0), authenticator, _frame);
 
         _startTimestamp = Stopwatch.GetTimestamp();
         long? lastSentTick = null;
@@ -189,12 +194,8 @@ public sealed class SessionRunner
 
     private void Drain()
     {
-        Socket socket = _sockets.Receive;
-        while (socket.Available > 0)
+        while (_reader.TryReceive(out int length, out IPEndPoint sender, out int ttl))
         {
-            EndPoint from = new IPEndPoint(IPAddress.Any, 0);
-            int length = socket.ReceiveFrom(_receiveBuffer, ref from);
-            var sender = (IPEndPoint)from;
             if (!sender.Address.Equals(_options.Peer))
             {
                 _summary.PacketsFromOthers++;
@@ -202,7 +203,10 @@ public sealed class SessionRunner
             }
 
             _summary.PacketsReceived++;
-            PacketVerdict verdict = _session.Receive(_receiveBuffer.AsSpan(0, length), NowUs());
+            // RFC 5881 §5: a single-hop packet that did not arrive with TTL 255 may come from off the link.
+            PacketVerdict verdict = ttl == WireConstants.Ipv4Ttl
+                ? _session.Receive(_reader.Buffer.AsSpan(0, length), NowUs())
+                : PacketVerdict.WrongTtl;
             if (verdict.IsRejection())
             {
                 _summary.Rejected[verdict] = _summary.Rejected.GetValueOrDefault(verdict) + 1;
