@@ -39,7 +39,7 @@ internal sealed class BackgroundProcess : IDisposable
 
     public bool HasExited => _disposed || _process.HasExited;
 
-    public static BackgroundProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static BackgroundProcess Start(string program, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -58,6 +58,11 @@ internal sealed class BackgroundProcess : IDisposable
         start.Environment["TZ"] = "UTC";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         string display = Path.GetFileName(program) + " " + string.Join(' ', start.ArgumentList);
         var process = new Process { StartInfo = start };
         var background = new BackgroundProcess(display, process);
@@ -182,6 +187,28 @@ internal sealed class BackgroundProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// Signals the innermost program this process runs (a shell's child, as Ctrl-C in its terminal would reach
+    /// it), by pid, and waits for this process to exit.
+    /// </summary>
+    public int StopInnermost(int signal)
+    {
+        int pid = Id;
+        while (true)
+        {
+            string children = File.Exists($"/proc/{pid}/task/{pid}/children") ? File.ReadAllText($"/proc/{pid}/task/{pid}/children").Trim() : "";
+            if (children.Length == 0)
+            {
+                break;
+            }
+
+            pid = int.Parse(children.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Signal(pid, signal);
+        return WaitForExit(ExitLimit);
     }
 
     /// <summary>kill(2) on one pid; no process group, no name matching.</summary>
