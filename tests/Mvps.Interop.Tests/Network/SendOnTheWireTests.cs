@@ -56,6 +56,37 @@ public sealed class SendOnTheWireTests
         Assert.Equal(0, at255.GetProperty("packetsDiscarded").GetInt64());
     }
 
+    [NetworkFact("/usr/bin/python3", "tcpdump")]
+    public void Ctrl_C_ends_an_Up_session_with_AdminDown_packets_and_exit_0()
+    {
+        using var network = TestNetwork.Create();
+        string capture = Path.Combine(TemporaryFolder.Create("ctrl-c"), "ours.pcap");
+        var tcpdump = network.StartCapture(network.PeerNamespace, network.PeerInterface, capture, "udp and src host " + TestNetwork.VantageAddress);
+        var peer = network.Start(network.PeerNamespace, "/usr/bin/python3", "-c", InitSender, "255");
+        peer.WaitForLine(line => line == "sending", Limit, "'sending' from the scripted peer");
+        var send = network.Start(network.VantageNamespace, ExternalProgram.Require("dotnet"), MvpsCli.DllPath, "send",
+            "--peer", TestNetwork.PeerAddress, "--ticks", "100000", "--lattice-us", "20000", "--json");
+        send.WaitForLine(line => line.Contains("\"localState\":\"Up\"", StringComparison.Ordinal), Limit, "the session to come Up");
+
+        Assert.Equal(0, send.Stop(BackgroundProcess.SigInt));
+
+        var events = send.StandardOutput.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        JsonElement summary = events[^1];
+        Assert.True(summary.GetProperty("interrupted").GetBoolean());
+        Assert.Equal("AdminDown", summary.GetProperty("finalState").GetString());
+        Assert.Contains(events, e => e.GetProperty("event").GetString() == "transition"
+            && e.GetProperty("localState").GetString() == "AdminDown" && e.GetProperty("diagnostic").GetInt32() == 7);
+        long sent = summary.GetProperty("packetsSent").GetInt64();
+        Poll.Until(() => CaptureFile.CountFrom(capture, TestNetwork.VantageAddress) >= sent, Limit, () => $"{capture} lacks our {sent} frames");
+        tcpdump.Stop(BackgroundProcess.SigInt);
+        // The last Detect Mult (3) packets on the wire say AdminDown (state 0) with diagnostic 7.
+        Assert.All(CaptureFile.Frames(capture).TakeLast(3), frame =>
+        {
+            Assert.Equal(0, frame[Mvps.Codec.Wire.FieldLocations.BfdStateFlags] >> 6);
+            Assert.Equal(7, frame[Mvps.Codec.Wire.FieldLocations.BfdVersionDiag] & 0x1F);
+        });
+    }
+
     private static JsonElement RunAgainstScriptedPeer(int ttl, out int exitCode)
     {
         using var network = TestNetwork.Create();
