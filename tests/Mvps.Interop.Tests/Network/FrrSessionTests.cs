@@ -69,6 +69,11 @@ public sealed class FrrSessionTests
         Assert.Contains(session.Transitions, t => t.GetProperty("previousLocalState").GetString() == "Up" && t.GetProperty("localState").GetString() == "Down");
 
         AssertCapture(session);
+        // The capture shows it too: FRR's own packets say Down with diagnostic 1, and later Up again.
+        List<BfdControlPacket> frr = [.. CaptureFile.Frames(session.FrrCapture).Select(f => BfdSession.ReadControlPacket(f.AsSpan(FieldLocations.Bfd)))];
+        int expired = frr.FindIndex(p => p.State == BfdState.Down && p.Diagnostic == BfdDiagnostic.ControlDetectionTimeExpired);
+        Assert.True(expired >= 0, "no FRR packet with state Down and diagnostic 1 (control detection time expired) in the capture");
+        Assert.Contains(frr.Skip(expired), p => p.State == BfdState.Up);
         Summarize(session, "4-frr-ddos");
     }
 

@@ -27,7 +27,7 @@ internal sealed class TestNetwork : IDisposable
 
     private TestNetwork(int number)
     {
-        string run = string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{number}");
+        string run = number.ToString(CultureInfo.InvariantCulture);
         VantageNamespace = NamePrefix + run + "-vantage";
         PeerNamespace = NamePrefix + run + "-peer";
         // Interface names have at most 15 characters.
