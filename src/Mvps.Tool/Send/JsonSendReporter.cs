@@ -74,6 +74,9 @@ public sealed class JsonSendReporter(Stream output) : ISendReporter
         w.WriteNumber("remoteDiscriminator", s.RemoteDiscriminator);
         w.WriteNumber("sendErrorMeanNs", s.SendErrorMeanNs);
         w.WriteNumber("sendErrorMaxNs", s.SendErrorMaxNs);
+        w.WriteNumber("pollWaits", s.WakeCount);
+        w.WriteNumber("pollLatenessMeanNs", s.WakeLatenessMeanNs);
+        w.WriteNumber("pollLatenessMaxNs", s.WakeLatenessMaxNs);
         w.WriteNumber("exitCode", s.ExitCode);
     });
 

@@ -47,6 +47,15 @@ public sealed class SendSummary
 
     public long SendErrorMaxNs { get; set; }
 
+    /// <summary>Timed-out poll(2) waits and how late each woke up (nanoseconds): the OS's own timer precision in this run.</summary>
+    public long WakeCount { get; set; }
+
+    public long WakeLatenessSumNs { get; set; }
+
+    public long WakeLatenessMaxNs { get; set; }
+
+    public long WakeLatenessMeanNs => WakeCount == 0 ? 0 : WakeLatenessSumNs / WakeCount;
+
     public long RejectedTotal => Rejected.Values.Sum();
 
     public long SendErrorMeanNs => PacketsSent == 0 ? 0 : SendErrorSumNs / PacketsSent;

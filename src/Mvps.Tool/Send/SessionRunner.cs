@@ -17,7 +17,7 @@ namespace Mvps.Tool.Send;
 /// </summary>
 public sealed class SessionRunner
 {
-    /// <summary>Closer than this to a send time the runner spins instead of sleeping in poll(2) (millisecond granularity).</summary>
+    /// <summary>Closer than this to a send time the runner spins instead of sleeping in poll(2) (millisecond granularity, late wake-ups).</summary>
     private const long SpinWindowNs = 1_500_000;
 
     private readonly SendOptions _options;
@@ -181,9 +181,20 @@ public sealed class SessionRunner
                 return;
             }
 
-            if (remaining > SpinWindowNs)
+            // poll(2) counts whole milliseconds: sleep that many, spin the rest.
+            long pollMs = (remaining - SpinWindowNs) / 1_000_000;
+            if (pollMs > 0)
             {
-                _sockets.Receive.Poll(TimeSpan.FromTicks((remaining - SpinWindowNs) / 100), SelectMode.SelectRead);
+                long timeoutNs = pollMs * 1_000_000;
+                long before = NowNs();
+                if (!_sockets.Receive.Poll(TimeSpan.FromMilliseconds(pollMs), SelectMode.SelectRead))
+                {
+                    // A timed-out poll(2): how late the OS woke us is the baseline the spin improves on.
+                    long late = Math.Max(0, NowNs() - before - timeoutNs);
+                    _summary.WakeCount++;
+                    _summary.WakeLatenessSumNs += late;
+                    _summary.WakeLatenessMaxNs = Math.Max(_summary.WakeLatenessMaxNs, late);
+                }
             }
             else
             {

@@ -29,7 +29,7 @@ public sealed class TextSendReporter(TextWriter output) : ISendReporter
         output.WriteLine(I($"sent {s.PacketsSent} packets (ticks {s.FirstTick}..{s.LastTick}; {s.LostTicks} lost ticks silent, {s.HeldTicks} held by the negotiated interval; {s.PollsSent} with Poll, {s.FinalsSent} with Final)"));
         output.WriteLine(I($"received {s.PacketsReceived} packets from the peer, {s.RejectedTotal} discarded{SendText.Rejections(s)}; {s.PacketsFromOthers} from other hosts ignored"));
         output.WriteLine(I($"session: {(s.ReachedUp ? "reached Up" : "never came Up")}, {s.UpTransitions} time(s) Up, {s.DownTransitions} time(s) down from Up, ended {s.FinalState}{(s.Interrupted ? " (interrupted)" : "")}, peer discriminator 0x{s.RemoteDiscriminator:x8}"));
-        output.WriteLine(I($"send time vs schedule (tick + phi): mean |error| {s.SendErrorMeanNs / 1000.0:0.0} us, max {s.SendErrorMaxNs / 1000.0:0.0} us"));
+        output.WriteLine(I($"send time vs schedule (tick + phi): mean |error| {s.SendErrorMeanNs / 1000.0:0.0} us, max {s.SendErrorMaxNs / 1000.0:0.0} us; poll(2) alone wakes {s.WakeLatenessMeanNs / 1000.0:0.0} us late on average, max {s.WakeLatenessMaxNs / 1000.0:0.0} us ({s.WakeCount} waits)"));
         output.WriteLine(s.ExitCode == ExitCodes.Ok ? "result: OK" : s.ReachedUp ? "result: FAILED, the peer sent packets that break RFC 5880 §6.8.6" : "result: FAILED, the session never came Up");
         output.Flush();
     }
