@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Mvps.Build.Engine;
+using Mvps.IO;
 
 /// <summary>
 /// The wire proof (docs/interop.md): the evidence frames through a real kernel (tcpreplay over a veth pair into a
