@@ -86,7 +86,7 @@ partial class Build
             var package = Directory.GetFiles(folder, "mvps.*.nupkg").Single();
             var version = Path.GetFileNameWithoutExtension(package)["mvps.".Length..];
             DotNet("tool", "install", "mvps", "--tool-path", toolPath, "--add-source", folder, "--version", version, "--ignore-failed-sources");
-            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", folder / "mvps_baseline.pcap", folder / "mvps_ddos.pcap", "--receipt", folder / "mvps_pcap_receipt.json", "--quiet"], RootDirectory);
+            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", "--strict", folder / "mvps_baseline.pcap", folder / "mvps_ddos.pcap", "--receipt", folder / "mvps_pcap_receipt.json", "--quiet"], RootDirectory);
             ReportSummary($"release verified, packaged mvps {version} verifies the evidence");
         });
 
