@@ -105,11 +105,12 @@ partial class Build
         return reason;
     }
 
-    /// <summary>Captures that hold our frames only: the replayed evidence and our direction of each session.</summary>
+    /// <summary>Captures `mvps verify` must pass: the replayed evidence, each session's two directions, and our direction alone.</summary>
     static bool IsMvpsOnlyCapture(string path)
     {
         var name = Path.GetFileName(path);
-        return name.EndsWith("_replayed.pcap", StringComparison.Ordinal) || name.EndsWith("_mvps.pcap", StringComparison.Ordinal);
+        return name.EndsWith("_replayed.pcap", StringComparison.Ordinal) || name.EndsWith("_mvps.pcap", StringComparison.Ordinal)
+            || (name.StartsWith("session_", StringComparison.Ordinal) && !name.EndsWith("_frr.pcap", StringComparison.Ordinal));
     }
 
     string InteropSummary(TestCounts counts, List<string> leftovers, List<string> verdicts)

@@ -82,6 +82,8 @@ public sealed partial class DocumentedInteropStepsTests
             Assert.Equal(0, sessionCapture.StopInnermost(BackgroundProcess.SigInt)); // Ctrl-C in terminal 3
             var verify = Run(9).AssertSuccess();
             Assert.StartsWith($"{dir}/session_mvps.pcap: OK, {sent} ", verify.Lines[0], StringComparison.Ordinal);
+            string both = verify.Lines.Single(line => line.StartsWith($"{dir}/session.pcap: ", StringComparison.Ordinal));
+            Assert.Matches($@"^{Regex.Escape(dir)}/session\.pcap: OK, \d+ records: {sent} MVPS \(1 session\), \d+ BFD without extension$", both);
 
             Run(10).AssertSuccess();
             Assert.False(Directory.Exists(dir));

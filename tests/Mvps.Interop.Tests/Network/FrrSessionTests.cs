@@ -108,6 +108,12 @@ public sealed class FrrSessionTests
             Assert.Equal(frrId, bfd.MyDiscriminator);
             Assert.True(bfd.YourDiscriminator is 0 or FrrSession.MyDiscriminator);
         }
+
+        // Both directions in one capture: our frames are MVPS frames of one session, FRR's are BFD without the extension.
+        var both = MvpsCli.Run("verify", "--quiet", session.AllCapture);
+        Assert.True(both.ExitCode == 0, both.StandardOutput + both.StandardError);
+        Assert.Equal($"{session.AllCapture}: OK, {session.PacketsSent + frr.Count} records: {session.PacketsSent} MVPS (1 session), {frr.Count} BFD without extension", both.Lines[0]);
+        Assert.StartsWith($"  session 1: vantage 10, discriminator 0x4d565053, 203.0.113.10 > 203.0.113.20: {session.PacketsSent} frames", both.Lines[1], StringComparison.Ordinal);
     }
 
     private static void Summarize(FrrSession session, string name)
