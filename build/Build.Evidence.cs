@@ -71,7 +71,7 @@ partial class Build
             var differences = new List<string>();
             foreach (var run in made)
             {
-                differences.AddRange(OutputComparison.Compare(RunsDirectory / "a", RunsDirectory / run.Name, EvidenceFiles)
+                differences.AddRange(OutputComparison.Compare(RunsDirectory / "a", RunsDirectory / run.Name, [.. EvidenceFiles, .. RunReportFiles])
                     .Select(difference => $"run {run.Name} vs run a: {difference}"));
             }
 
@@ -242,6 +242,8 @@ partial class Build
             // umask cannot be set for a child process from .NET: a shell sets it and execs the tool.
             ProcessTasks.StartProcess("sh", ["-c", $"umask {run.Umask} && exec \"$@\"", "sh", launcher.Tool, .. command], workingDirectory, environment);
         }
+
+        MakeRunReport(launcher, folder, workingDirectory, environment, run.Umask);
 
         WriteSettings(folder / "settings.json", run, launcher, workingDirectory == RootDirectory ? "repository root" : ".nuke/temp/run-" + run.Name);
         WriteSha256Sums(folder);

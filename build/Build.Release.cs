@@ -45,6 +45,9 @@ partial class Build
                 File.Copy(package, ReleaseDirectory / Path.GetFileName(package));
             }
 
+            // The report page, listing the release files above with size and SHA-256, is signed as a subject like them.
+            DotNet(MvpsDll, "report", "--evidence", ReleaseDirectory, "--release", ReleaseDirectory, "--out", ReleaseDirectory / ReleaseReportPage);
+
             using var key = SigningKey.Load(SigningKeyFile, SigningKeyVariable, TemporaryDirectory);
             if (key.IsEphemeral)
             {
