@@ -31,6 +31,9 @@ public sealed class CaptureVerdict(string displayName, VerificationMode mode = V
     /// <summary>Capture mode: MVPS frames whose IPv4 or UDP checksum is wrong (warnings; strict mode fails them).</summary>
     public long ChecksumWarnings { get; internal set; }
 
+    /// <summary>Capture mode: MVPS frames seen again right after themselves (same session, tick and tag), counted once.</summary>
+    public long DuplicateCopies { get; internal set; }
+
     /// <summary>Sessions in order of first appearance (capture mode; strict mode has the whole file as one).</summary>
     public IReadOnlyList<SessionSummary> Sessions => SessionsMutable;
 

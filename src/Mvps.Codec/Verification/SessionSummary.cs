@@ -43,6 +43,8 @@ public sealed class SessionSummary
 
     internal byte LastState { get; set; }
 
+    internal UInt128 LastTag { get; set; }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"session {Number}: vantage {VantageId}, discriminator 0x{MyDiscriminator:x8}, {Source} > {Destination}: {Frames:N0} frames, ticks {FirstTick}..{LastTick}, {LostTicks:N0} lost, {StateChanges:N0} state changes");
 }

@@ -45,6 +45,15 @@ internal sealed class VerdictMerger(CaptureVerdict verdict)
                 continue;
             }
 
+            UInt128 tag = new(BinaryPrimitives.ReadUInt32BigEndian(payload[(PayloadLocations.Tag + 8)..]), BinaryPrimitives.ReadUInt64BigEndian(payload[PayloadLocations.Tag..]));
+            if (!strict && session.Frames > 0 && tick == session.LastTick && tag == session.LastTag)
+            {
+                // The same frame seen twice (tcpdump -i any on both ends of a veth, a VLAN sub-interface and its
+                // parent): a copy, not a tick that failed to increase. Strict mode keeps "ticks must increase".
+                verdict.DuplicateCopies++;
+                continue;
+            }
+
             FrameIssue? tickIssue = null;
             FrameIssue? latticeIssue = null;
             if (session.Frames == 0)
@@ -76,6 +85,7 @@ internal sealed class VerdictMerger(CaptureVerdict verdict)
             }
 
             session.LastTick = tick;
+            session.LastTag = tag;
             session.LastState = state;
             session.Frames++;
 

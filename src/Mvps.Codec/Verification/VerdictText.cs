@@ -60,6 +60,11 @@ public static class VerdictText
         string warnings = verdict.ChecksumWarnings == 0
             ? ""
             : I($"; {verdict.ChecksumWarnings:N0} checksum warning(s): MVPS frames with a wrong IPv4 or UDP checksum, as checksum offload on the capturing host leaves them (--strict fails them)");
+        if (verdict.DuplicateCopies > 0)
+        {
+            warnings += I($"; {verdict.DuplicateCopies:N0} duplicate copies: the same MVPS frame captured twice in a row (one interface seen from two capture points)");
+        }
+
         return verdict.Passed
             ? I($"{verdict.DisplayName}: OK, {verdict.Frames:N0} records: {ClassCounts(verdict)}{warnings}")
             : I($"{verdict.DisplayName}: FAILED, {verdict.Frames:N0} records: {ClassCounts(verdict)}; {verdict.FramesWithProblems:N0} with problems, {verdict.IssueCount:N0} problem(s){warnings}");

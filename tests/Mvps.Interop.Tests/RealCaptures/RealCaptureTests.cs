@@ -257,6 +257,23 @@ public sealed class RealCaptureTests
         }
     }
 
+    [ToolFact("text2pcap", "editcap", "mergecap", "tshark")]
+    public void A_frame_captured_twice_in_a_row_is_a_counted_copy_but_fails_strict()
+    {
+        var shapes = new CaptureShapes();
+        string twice = shapes.Merge("twice.pcap", "pcap", shapes.Evidence(Baseline), shapes.Evidence(Baseline));
+        Assert.Equal(60, Tshark.Matching(twice, "udp.dstport == 3784").Count);
+
+        var result = MvpsCli.Run("verify", "--quiet", twice);
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput);
+        Assert.Equal($"{twice}: OK, 60 records: 60 MVPS (1 session); 30 duplicate copies: the same MVPS frame captured twice in a row (one interface seen from two capture points)", result.Lines[0]);
+        Assert.Contains(": 30 frames, ticks 1000..1029, 0 lost", result.Lines[1]);
+        var strict = MvpsCli.Run("verify", "--quiet", "--strict", twice);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("tick 1000 does not follow tick 1000: ticks must increase", strict.StandardOutput);
+    }
+
     internal static string Build(CaptureShapes shapes, string shape) => shape switch
     {
         "mixed" => shapes.Merge("mixed.pcap", "pcap", shapes.Evidence(Baseline), shapes.PeerBfd("peer", Baseline), shapes.Arp("arp")),
