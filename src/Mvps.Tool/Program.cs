@@ -3,7 +3,7 @@ using Mvps.Codec.Capture;
 using Mvps.IO;
 using Mvps.Tool;
 
-var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coherence-BFD evidence captures")
+var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coherence-BFD evidence captures, and send them to a live BFD peer")
 {
     GenerateCommand.Create(),
     VerifyCommand.Create(),
@@ -12,6 +12,7 @@ var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coheren
     VerifyReleaseCommand.Create(),
     AnalyzeCommand.Create(),
     ReportCommand.Create(),
+    SendCommand.Create(),
 };
 
 ParseResult parse = root.Parse(args);

@@ -34,6 +34,7 @@ public sealed class RegimeModel
 
     private readonly RegimeProfile _profile;
     private readonly long _frameCount;
+    private readonly bool _scriptedSession;
     private readonly ushort _vantageId;
     private readonly uint _myDiscriminator;
     private readonly bool _attacked;
@@ -44,7 +45,18 @@ public sealed class RegimeModel
     private BfdDiagnostic _diagnostic = BfdDiagnostic.NoDiagnostic;
 
     public RegimeModel(RegimeProfile profile, ulong seed, long frameCount)
-        : this(profile, seed, frameCount, vantageIndex: 0)
+        : this(profile, seed, frameCount, vantageIndex: 0, scriptedSession: true)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="scriptedSession"/> false the model leaves the BFD session to a real state machine
+    /// (`mvps send`): it scripts no Down/Init/Up and no slow rate, so each frame is one lattice transmit
+    /// opportunity after the regime's lost ticks, with the regime's phi and coherence values. The random stream
+    /// is the scripted one for as long as the scripted session stays Up (always, in the baseline).
+    /// </summary>
+    public RegimeModel(RegimeProfile profile, ulong seed, long frameCount, bool scriptedSession)
+        : this(profile, seed, frameCount, vantageIndex: 0, scriptedSession)
     {
     }
 
@@ -54,10 +66,16 @@ public sealed class RegimeModel
     /// says so. Vantage 0 is exactly the single-vantage model of the evidence.
     /// </summary>
     public RegimeModel(RegimeProfile profile, ulong seed, long frameCount, int vantageIndex)
+        : this(profile, seed, frameCount, vantageIndex, scriptedSession: true)
+    {
+    }
+
+    private RegimeModel(RegimeProfile profile, ulong seed, long frameCount, int vantageIndex, bool scriptedSession)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frameCount);
         ArgumentOutOfRangeException.ThrowIfNegative(vantageIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(vantageIndex, VantageBundle.MaxVantages);
+        _scriptedSession = scriptedSession;
         _profile = profile;
         _frameCount = frameCount;
         _vantageId = (ushort)(VantageId + vantageIndex);
@@ -143,6 +161,10 @@ public sealed class RegimeModel
         int minimumStep = _state == BfdState.Up ? 1 : (int)(SlowTxIntervalUs / LatticePeriodUs);
         int step = Math.Max(lost + 1, minimumStep);
         _tick += (uint)step;
+        if (!_scriptedSession)
+        {
+            return;
+        }
 
         _state = _state switch
         {

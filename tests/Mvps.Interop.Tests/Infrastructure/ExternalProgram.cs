@@ -27,7 +27,8 @@ internal static class ExternalProgram
         string program,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
-        string? pathPrefix = null)
+        string? pathPrefix = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var executable = Path.IsPathRooted(program) ? program : Require(program);
         var start = new ProcessStartInfo(executable)
@@ -53,6 +54,11 @@ internal static class ExternalProgram
         if (pathPrefix is not null)
         {
             start.Environment["PATH"] = pathPrefix + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");

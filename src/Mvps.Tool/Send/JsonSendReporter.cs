@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using Mvps.Codec.Session;
+
+namespace Mvps.Tool.Send;
+
+/// <summary>JSON Lines on stdout: one object per event as it happens ("start", "transition", "discarded"), then "summary".</summary>
+public sealed class JsonSendReporter(Stream output) : ISendReporter
+{
+    public void Started(SendOptions options, IPEndPoint source) => Line(w =>
+    {
+        w.WriteString("event", "start");
+        w.WriteString("local", source.Address.ToString());
+        w.WriteNumber("sourcePort", source.Port);
+        w.WriteString("peer", options.Peer.ToString());
+        w.WriteString("regime", options.Regime.Name);
+        w.WriteNumber("ticks", options.Ticks);
+        w.WriteNumber("latticeUs", options.LatticeUs);
+        w.WriteNumber("myDiscriminator", options.MyDiscriminator);
+    });
+
+    public void Transition(in SessionTransition t, long tick)
+    {
+        SessionTransition transition = t;
+        Line(w =>
+        {
+            w.WriteString("event", "transition");
+            w.WriteNumber("tick", tick);
+            w.WriteString("previousLocalState", transition.PreviousLocalState.ToString());
+            w.WriteString("localState", transition.LocalState.ToString());
+            w.WriteString("remoteState", transition.RemoteState.ToString());
+            w.WriteNumber("diagnostic", (int)transition.LocalDiagnostic);
+            w.WriteString("diagnosticText", SendText.Diagnostic(transition.LocalDiagnostic));
+            w.WriteNumber("myDiscriminator", transition.LocalDiscriminator);
+            w.WriteNumber("yourDiscriminator", transition.RemoteDiscriminator);
+            w.WriteString("cause", transition.Cause);
+        });
+    }
+
+    public void Rejected(PacketVerdict verdict, IPEndPoint sender, long tick) => Line(w =>
+    {
+        w.WriteString("event", "discarded");
+        w.WriteNumber("tick", tick);
+        w.WriteString("from", sender.ToString());
+        w.WriteString("reason", verdict.ToString());
+        w.WriteString("reasonText", SendText.Verdict(verdict));
+    });
+
+    public void Finished(SendSummary s) => Line(w =>
+    {
+        w.WriteString("event", "summary");
+        w.WriteNumber("packetsSent", s.PacketsSent);
+        w.WriteNumber("firstTick", s.FirstTick);
+        w.WriteNumber("lastTick", s.LastTick);
+        w.WriteNumber("lostTicks", s.LostTicks);
+        w.WriteNumber("heldTicks", s.HeldTicks);
+        w.WriteNumber("pollsSent", s.PollsSent);
+        w.WriteNumber("finalsSent", s.FinalsSent);
+        w.WriteNumber("packetsReceived", s.PacketsReceived);
+        w.WriteNumber("packetsDiscarded", s.RejectedTotal);
+        w.WriteStartObject("discardedBy");
+        foreach (var (verdict, count) in s.Rejected)
+        {
+            w.WriteNumber(verdict.ToString(), count);
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("packetsFromOthers", s.PacketsFromOthers);
+        w.WriteBoolean("reachedUp", s.ReachedUp);
+        w.WriteNumber("upTransitions", s.UpTransitions);
+        w.WriteNumber("downTransitions", s.DownTransitions);
+        w.WriteString("finalState", s.FinalState.ToString());
+        w.WriteBoolean("interrupted", s.Interrupted);
+        w.WriteNumber("remoteDiscriminator", s.RemoteDiscriminator);
+        w.WriteNumber("sendErrorMeanNs", s.SendErrorMeanNs);
+        w.WriteNumber("sendErrorMaxNs", s.SendErrorMaxNs);
+        w.WriteNumber("pollWaits", s.WakeCount);
+        w.WriteNumber("pollLatenessMeanNs", s.WakeLatenessMeanNs);
+        w.WriteNumber("pollLatenessMaxNs", s.WakeLatenessMaxNs);
+        w.WriteNumber("exitCode", s.ExitCode);
+    });
+
+    private void Line(Action<Utf8JsonWriter> body)
+    {
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false }))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        output.WriteByte((byte)'\n');
+        output.Flush();
+    }
+}

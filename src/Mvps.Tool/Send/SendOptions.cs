@@ -1,0 +1,16 @@
+using System.Net;
+using Mvps.Codec.Regimes;
+
+namespace Mvps.Tool.Send;
+
+/// <summary>The validated settings of one `mvps send` run.</summary>
+public sealed record SendOptions(
+    IPAddress Peer,
+    IPAddress? Local,
+    RegimeProfile Regime,
+    int Ticks,
+    uint LatticeUs,
+    byte[] Key,
+    ulong Seed,
+    uint MyDiscriminator,
+    bool Json);

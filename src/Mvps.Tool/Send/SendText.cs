@@ -1,0 +1,45 @@
+using System.Globalization;
+using Mvps.Codec.Session;
+using Mvps.Codec.Wire;
+
+namespace Mvps.Tool.Send;
+
+/// <summary>Names `mvps send` prints: RFC 5880's diagnostic wording and the reasons a packet was discarded.</summary>
+public static class SendText
+{
+    public static string Diagnostic(BfdDiagnostic diagnostic) => diagnostic switch
+    {
+        BfdDiagnostic.NoDiagnostic => "no diagnostic",
+        BfdDiagnostic.ControlDetectionTimeExpired => "control detection time expired",
+        BfdDiagnostic.EchoFunctionFailed => "echo function failed",
+        BfdDiagnostic.NeighborSignaledSessionDown => "neighbor signaled session down",
+        BfdDiagnostic.ForwardingPlaneReset => "forwarding plane reset",
+        BfdDiagnostic.PathDown => "path down",
+        BfdDiagnostic.ConcatenatedPathDown => "concatenated path down",
+        BfdDiagnostic.AdministrativelyDown => "administratively down",
+        BfdDiagnostic.ReverseConcatenatedPathDown => "reverse concatenated path down",
+        _ => "reserved",
+    };
+
+    public static string Verdict(PacketVerdict verdict) => verdict switch
+    {
+        PacketVerdict.Accepted => "accepted",
+        PacketVerdict.IgnoredWhileAdminDown => "ignored while AdminDown",
+        PacketVerdict.Truncated => "shorter than 24 bytes",
+        PacketVerdict.WrongVersion => "version is not 1",
+        PacketVerdict.BadLength => "Length field below 24 or beyond the datagram",
+        PacketVerdict.ZeroDetectMultiplier => "Detect Mult is 0",
+        PacketVerdict.MultipointSet => "Multipoint bit set",
+        PacketVerdict.ZeroMyDiscriminator => "My Discriminator is 0",
+        PacketVerdict.UnknownYourDiscriminator => "Your Discriminator is not ours",
+        PacketVerdict.ZeroYourDiscriminator => "Your Discriminator is 0 in state Init or Up",
+        PacketVerdict.UnexpectedAuthentication => "A bit set, but no authentication is in use",
+        PacketVerdict.WrongTtl => "TTL is not 255 (RFC 5881 §5)",
+        _ => verdict.ToString(),
+    };
+
+    public static string Rejections(SendSummary summary) =>
+        summary.Rejected.Count == 0
+            ? ""
+            : " (" + string.Join(", ", summary.Rejected.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Value} {Verdict(r.Key)}"))) + ")";
+}

@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Mvps.Codec.Regimes;
+using Mvps.Codec.Session;
+using Mvps.Codec.Wire;
+
+namespace Mvps.Tool.Send;
+
+/// <summary>
+/// Runs one live Coherence-BFD session: the regime gives the tick lattice (its lost ticks are silences), phi
+/// (the send-time offset from the tick) and the coherence values; <see cref="BfdSession"/> gives every BFD field.
+/// Each regime frame is a transmit opportunity at its tick: it is sent when the negotiated interval allows
+/// (or a Final is owed), otherwise held. At the end, or on SIGINT/SIGTERM, the session goes AdminDown and says so
+/// on Detect Mult more ticks. Only the timing reads the clock; what goes on the wire comes from the regime and
+/// the session.
+/// </summary>
+public sealed class SessionRunner
+{
+    /// <summary>Closer than this to a send time the runner spins instead of sleeping in poll(2) (millisecond granularity, late wake-ups).</summary>
+    private const long SpinWindowNs = 1_500_000;
+
+    private readonly SendOptions _options;
+    private readonly ISendReporter _reporter;
+    private readonly byte[] _frame = new byte[FieldLengths.Frame];
+    private readonly SendSummary _summary = new();
+    private BfdSession _session = null!;
+    private BfdSockets _sockets = null!;
+    private TtlDatagramReader _reader = null!;
+    private IPEndPoint _peer = null!;
+    private long _startTimestamp;
+    private long _firstTick;
+    private int _reportedTransitions;
+
+    public SessionRunner(SendOptions options, ISendReporter reporter)
+    {
+        _options = options;
+        _reporter = reporter;
+    }
+
+    public SendSummary Run(BfdSockets sockets, CancellationToken cancel)
+    {
+        _sockets = sockets;
+        using var reader = new TtlDatagramReader(sockets.Receive, new byte[2048]);
+        _reader = reader;
+        _peer = new IPEndPoint(_options.Peer, WireConstants.UdpDestinationPort);
+        var settings = new BfdSessionSettings(_options.MyDiscriminator, RegimeModel.DetectMultiplier, _options.LatticeUs, _options.LatticeUs);
+        _session = new BfdSession(settings);
+        int tail = settings.DetectMultiplier;
+        var model = new RegimeModel(_options.Regime, _options.Seed, _options.Ticks + (long)tail, scriptedSession: false);
+        using var authenticator = new FrameAuthenticator(_options.Key);
+
+        // Compile the send path before the clock starts, so the first tick is not late by a JIT pass.
+        FrameEncoder.Write(new CoherenceFrame(new BfdSession(settings).NextPacket(), 0, 0, 0, 0, 0, 0, 0, 0, 0), authenticator, _frame);
+
+        _startTimestamp = Stopwatch.GetTimestamp();
+        long? lastSentTick = null;
+        long previousTick = -1;
+        int regimeFrames = 0;
+        int adminDownSent = 0;
+        while (model.TryNext(out FrameSample sample))
+        {
+            long tick = sample.Fields.Tick;
+            if (previousTick < 0)
+            {
+                _firstTick = tick;
+                _summary.FirstTick = tick;
+            }
+            else
+            {
+                _summary.LostTicks += tick - previousTick - 1;
+            }
+
+            previousTick = tick;
+            long dueNs = (tick - _firstTick) * _options.LatticeUs * 1_000L + sample.Fields.PhiNanoseconds;
+            bool ending = regimeFrames >= _options.Ticks || cancel.IsCancellationRequested;
+            if (!ending)
+            {
+                WaitUntil(dueNs, cancel);
+                ending = cancel.IsCancellationRequested;
+            }
+            else
+            {
+                WaitUntil(dueNs, CancellationToken.None);
+            }
+
+            if (ending)
+            {
+                _summary.Interrupted |= regimeFrames < _options.Ticks;
+                _session.AdministrativelyDown(NowUs());
+                ReportTransitions();
+                Transmit(sample, authenticator, dueNs);
+                lastSentTick = tick;
+                if (++adminDownSent >= tail)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            regimeFrames++;
+            bool allowed = lastSentTick is not long last || (tick - last) * _options.LatticeUs >= _session.TransmitIntervalUs;
+            if (_session.MayTransmit && (allowed || _session.FinalPending))
+            {
+                Transmit(sample, authenticator, dueNs);
+                lastSentTick = tick;
+            }
+            else
+            {
+                _summary.HeldTicks++;
+            }
+        }
+
+        _summary.LastTick = lastSentTick ?? _firstTick;
+        _summary.FinalState = _session.State;
+        _summary.ReachedUp = _session.HasBeenUp;
+        _summary.RemoteDiscriminator = _session.RemoteDiscriminator;
+        foreach (SessionTransition transition in _session.Transitions)
+        {
+            if (transition.LocalState != transition.PreviousLocalState && transition.LocalState == BfdState.Up)
+            {
+                _summary.UpTransitions++;
+            }
+            else if (transition.PreviousLocalState == BfdState.Up && transition.LocalState != BfdState.Up)
+            {
+                _summary.DownTransitions++;
+            }
+        }
+
+        return _summary;
+    }
+
+    /// <summary>The lattice tick a moment of the run falls on, for reports.</summary>
+    public long TickAt(long atUs) => _firstTick + atUs / _options.LatticeUs;
+
+    private void Transmit(in FrameSample sample, FrameAuthenticator authenticator, long dueNs)
+    {
+        BfdControlPacket bfd = _session.NextPacket();
+        CoherenceFrame fields = sample.Fields with { Bfd = bfd, LatticePeriodUs = _options.LatticeUs };
+        FrameEncoder.Write(fields, authenticator, _frame);
+        // The kernel writes Ethernet, IPv4 and UDP headers; the UDP payload is the frame from the BFD packet on.
+        long error = NowNs() - dueNs;
+        try
+        {
+            _sockets.Send.SendTo(_frame.AsSpan(FieldLocations.Bfd), SocketFlags.None, _peer);
+        }
+        catch (SocketException e)
+        {
+            throw new UsageException($"sending to {_peer}: {e.Message}");
+        }
+
+        _summary.PacketsSent++;
+        _summary.SendErrorSumNs += Math.Abs(error);
+        _summary.SendErrorMaxNs = Math.Max(_summary.SendErrorMaxNs, Math.Abs(error));
+        if ((bfd.Flags & BfdFlags.Final) != 0)
+        {
+            _summary.FinalsSent++;
+        }
+
+        if ((bfd.Flags & BfdFlags.Poll) != 0)
+        {
+            _summary.PollsSent++;
+        }
+    }
+
+    /// <summary>
+    /// Receives and applies the peer's packets and runs the detection timer until <paramref name="dueNs"/>:
+    /// poll(2) while the send time is far, a spin for the last stretch, so phi is honoured to microseconds.
+    /// </summary>
+    private void WaitUntil(long dueNs, CancellationToken cancel)
+    {
+        while (true)
+        {
+            Drain();
+            _session.CheckDetection(NowUs());
+            ReportTransitions();
+            long remaining = dueNs - NowNs();
+            if (remaining <= 0 || cancel.IsCancellationRequested)
+            {
+                return;
+            }
+
+            // poll(2) counts whole milliseconds: sleep that many, spin the rest.
+            long pollMs = (remaining - SpinWindowNs) / 1_000_000;
+            if (pollMs > 0)
+            {
+                long timeoutNs = pollMs * 1_000_000;
+                long before = NowNs();
+                if (!_sockets.Receive.Poll(TimeSpan.FromMilliseconds(pollMs), SelectMode.SelectRead))
+                {
+                    // A timed-out poll(2): how late the OS woke us is the baseline the spin improves on.
+                    long late = Math.Max(0, NowNs() - before - timeoutNs);
+                    _summary.WakeCount++;
+                    _summary.WakeLatenessSumNs += late;
+                    _summary.WakeLatenessMaxNs = Math.Max(_summary.WakeLatenessMaxNs, late);
+                }
+            }
+            else
+            {
+                Thread.SpinWait(50);
+            }
+        }
+    }
+
+    private void Drain()
+    {
+        while (_reader.TryReceive(out int length, out IPEndPoint sender, out int ttl))
+        {
+            if (!sender.Address.Equals(_options.Peer))
+            {
+                _summary.PacketsFromOthers++;
+                continue;
+            }
+
+            _summary.PacketsReceived++;
+            // RFC 5881 §5: a single-hop packet that did not arrive with TTL 255 may come from off the link.
+            PacketVerdict verdict = ttl == WireConstants.Ipv4Ttl
+                ? _session.Receive(_reader.Buffer.AsSpan(0, length), NowUs())
+                : PacketVerdict.WrongTtl;
+            if (verdict.IsRejection())
+            {
+                _summary.Rejected[verdict] = _summary.Rejected.GetValueOrDefault(verdict) + 1;
+                _reporter.Rejected(verdict, sender, TickAt(NowUs()));
+            }
+        }
+    }
+
+    private void ReportTransitions()
+    {
+        while (_reportedTransitions < _session.Transitions.Count)
+        {
+            SessionTransition transition = _session.Transitions[_reportedTransitions++];
+            _reporter.Transition(transition, TickAt(transition.AtUs));
+        }
+    }
+
+    private long NowNs() => Stopwatch.GetElapsedTime(_startTimestamp).Ticks * 100;
+
+    private long NowUs() => Stopwatch.GetElapsedTime(_startTimestamp).Ticks / 10;
+}

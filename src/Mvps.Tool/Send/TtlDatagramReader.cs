@@ -1,0 +1,135 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace Mvps.Tool.Send;
+
+/// <summary>
+/// Reads datagrams together with the TTL they arrived with (IP_RECVTTL and recvmsg(2)): RFC 5881 §5 discards a
+/// single-hop packet whose TTL is not 255, and .NET's Socket does not hand out that ancillary data. Linux only;
+/// non-blocking (MSG_DONTWAIT), with buffers pinned once for the session.
+/// </summary>
+public sealed class TtlDatagramReader : IDisposable
+{
+    private const int IpProtocolIp = 0;
+    private const int IpTtl = 2;
+    private const int IpRecvTtl = 12;
+    private const int MessageDontWait = 0x40;
+    private const int ErrorWouldBlock = 11; // EAGAIN
+    private const int SockaddrInLength = 16;
+    private const int ControlLength = 64;
+
+    private readonly Socket _socket;
+    private readonly GCHandle _data;
+    private readonly GCHandle _name;
+    private readonly GCHandle _control;
+    private readonly IntPtr _iov;
+    private readonly byte[] _nameBytes = new byte[SockaddrInLength];
+    private readonly byte[] _controlBytes = new byte[ControlLength];
+
+    public TtlDatagramReader(Socket socket, byte[] buffer)
+    {
+        _socket = socket;
+        socket.SetRawSocketOption(IpProtocolIp, IpRecvTtl, BitConverter.GetBytes(1));
+        Buffer = buffer;
+        _data = GCHandle.Alloc(buffer, GCHandleType.Pinned);
+        _name = GCHandle.Alloc(_nameBytes, GCHandleType.Pinned);
+        _control = GCHandle.Alloc(_controlBytes, GCHandleType.Pinned);
+        _iov = Marshal.AllocHGlobal(Marshal.SizeOf<IoVec>());
+        Marshal.StructureToPtr(new IoVec { Base = _data.AddrOfPinnedObject(), Length = (UIntPtr)buffer.Length }, _iov, false);
+    }
+
+    public byte[] Buffer { get; }
+
+    /// <summary>One queued datagram, if any: its length in <see cref="Buffer"/>, its sender and its TTL (-1 if the kernel gave none).</summary>
+    public bool TryReceive(out int length, out IPEndPoint sender, out int ttl)
+    {
+        var message = new MsgHdr
+        {
+            Name = _name.AddrOfPinnedObject(),
+            NameLength = SockaddrInLength,
+            Iov = _iov,
+            IovLength = 1,
+            Control = _control.AddrOfPinnedObject(),
+            ControlLength = ControlLength,
+        };
+        long received = (long)RecvMsg((int)_socket.SafeHandle.DangerousGetHandle(), ref message, MessageDontWait);
+        if (received < 0)
+        {
+            int error = Marshal.GetLastPInvokeError();
+            if (error == ErrorWouldBlock)
+            {
+                length = 0;
+                sender = null!;
+                ttl = 0;
+                return false;
+            }
+
+            throw new SocketException(error);
+        }
+
+        length = (int)received;
+        sender = new IPEndPoint(new IPAddress(_nameBytes.AsSpan(4, 4)), BinaryPrimitives.ReadUInt16BigEndian(_nameBytes.AsSpan(2)));
+        ttl = FindTtl(_controlBytes.AsSpan(0, (int)message.ControlLength));
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _data.Free();
+        _name.Free();
+        _control.Free();
+        Marshal.FreeHGlobal(_iov);
+    }
+
+    /// <summary>Walks the cmsghdr list (size_t length, int level, int type, data; each aligned to size_t).</summary>
+    private static int FindTtl(ReadOnlySpan<byte> control)
+    {
+        int header = IntPtr.Size + 8;
+        int offset = 0;
+        while (offset + header <= control.Length)
+        {
+            long cmsgLength = IntPtr.Size == 8
+                ? (long)BitConverter.ToUInt64(control[offset..])
+                : BitConverter.ToUInt32(control[offset..]);
+            int level = BitConverter.ToInt32(control[(offset + IntPtr.Size)..]);
+            int type = BitConverter.ToInt32(control[(offset + IntPtr.Size + 4)..]);
+            if (cmsgLength < header || offset + cmsgLength > control.Length)
+            {
+                break;
+            }
+
+            if (level == IpProtocolIp && type == IpTtl && cmsgLength >= header + 4)
+            {
+                return BitConverter.ToInt32(control[(offset + header)..]);
+            }
+
+            offset += (int)((cmsgLength + IntPtr.Size - 1) & ~(long)(IntPtr.Size - 1));
+        }
+
+        return -1;
+    }
+
+    [DllImport("libc", EntryPoint = "recvmsg", SetLastError = true)]
+    private static extern IntPtr RecvMsg(int socket, ref MsgHdr message, int flags);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct IoVec
+    {
+        public IntPtr Base;
+        public UIntPtr Length;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MsgHdr
+    {
+        public IntPtr Name;
+        public uint NameLength;
+        public IntPtr Iov;
+        public UIntPtr IovLength;
+        public IntPtr Control;
+        public UIntPtr ControlLength;
+        public int Flags;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using Mvps.Interop.Tests.Infrastructure;
+
+namespace Mvps.Interop.Tests.Network;
+
+/// <summary>
+/// FRRouting's zebra and bfdd in the peer namespace, from a config in a folder of their own: own pid files,
+/// own vty socket folder (--vty_socket), own zserv socket, own log. Stopped by the pids in their pid files,
+/// never by name. Readiness and state are read with `vtysh --vty_socket FOLDER -c '...'` in bounded polls.
+/// </summary>
+internal sealed class FrrPeer
+{
+    /// <summary>bfdd's fast timers: 50 ms both ways, Detect Mult 3 (its detection time for us is our Detect Mult times our interval).</summary>
+    public const int IntervalMs = 50;
+    public const int DetectMultiplier = 3;
+
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    private FrrPeer(string folder)
+    {
+        Folder = folder;
+    }
+
+    public string Folder { get; }
+
+    public string ConfigPath => Path.Combine(Folder, "frr.conf");
+
+    public string BfddLog => Path.Combine(Folder, "bfdd.log");
+
+    public IReadOnlyList<int> Pids { get; private set; } = [];
+
+    /// <summary>The config: one single-hop peer, the vantage, with fast timers; `debug bfd peer` logs every state change with its reason.</summary>
+    public static string Config => string.Create(CultureInfo.InvariantCulture, $"""
+        frr defaults traditional
+        hostname mvps-peer
+        debug bfd peer
+        !
+        bfd
+         peer {TestNetwork.VantageAddress} local-address {TestNetwork.PeerAddress}
+          receive-interval {IntervalMs}
+          transmit-interval {IntervalMs}
+          detect-multiplier {DetectMultiplier}
+         !
+        !
+
+        """);
+
+    public static FrrPeer Start(TestNetwork network)
+    {
+        string folder = TemporaryFolder.Create("frr");
+        var peer = new FrrPeer(folder);
+        network.OnTeardown(peer.Stop);
+        File.WriteAllText(peer.ConfigPath, Config);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(peer.ConfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        // The daemons drop to the frr user: the folder for their sockets, pid files and logs is theirs.
+        ExternalProgram.Run("chown", "frr:frr", folder).AssertSuccess();
+        peer.StartDaemon(network, NetworkRequirements.Zebra, "zebra");
+        peer.StartDaemon(network, NetworkRequirements.Bfdd, "bfdd");
+        peer.Pids = [peer.PidOf("zebra"), peer.PidOf("bfdd")];
+        peer.WaitFor(p => p.Peers().GetArrayLength() == 1, "bfdd to list its configured peer");
+        return peer;
+    }
+
+    /// <summary>`vtysh --vty_socket FOLDER -c COMMAND`, output as JSON.</summary>
+    public JsonElement Json(string command)
+    {
+        var result = ExternalProgram.Run("vtysh", "--vty_socket", Folder, "-c", command).AssertSuccess();
+        using var document = JsonDocument.Parse(result.StandardOutput);
+        return document.RootElement.Clone();
+    }
+
+    public string Text(string command) => ExternalProgram.Run("vtysh", "--vty_socket", Folder, "-c", command).AssertSuccess().StandardOutput;
+
+    public JsonElement Peers() => Json("show bfd peers json");
+
+    public JsonElement Counters() => Json("show bfd peers counters json");
+
+    /// <summary>The one configured peer's entry of `show bfd peers json`.</summary>
+    public JsonElement Peer() => Peers()[0];
+
+    public JsonElement PeerCounters() => Counters()[0];
+
+    /// <summary>Polls vtysh until <paramref name="condition"/> holds; fails naming what was awaited and FRR's last view.</summary>
+    public void WaitFor(Func<FrrPeer, bool> condition, string what)
+    {
+        string last = "";
+        Poll.Until(() =>
+        {
+            try
+            {
+                if (condition(this))
+                {
+                    return true;
+                }
+
+                last = Text("show bfd peers");
+            }
+            catch (Exception e) when (e is Xunit.Sdk.XunitException or JsonException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                last = e.Message; // not ready yet (no vty socket, no peer entry)
+            }
+
+            return false;
+        }, Limit, () => $"FRR: no {what}; last view:\n{last}");
+    }
+
+    /// <summary>bfdd's "state-change" log lines (from `debug bfd peer`), e.g. "up -> down reason:control-expired".</summary>
+    public IReadOnlyList<string> StateChanges() =>
+        File.Exists(BfddLog)
+            ? [.. File.ReadAllLines(BfddLog).Where(l => l.Contains("state-change:", StringComparison.Ordinal)).Select(l => l[(l.IndexOf(']', l.IndexOf("state-change:", StringComparison.Ordinal)) + 2)..])]
+            : [];
+
+    /// <summary>First line of `bfdd --version`, e.g. "bfdd version 8.4.4".</summary>
+    public static string Version() =>
+        ExternalProgram.Run(NetworkRequirements.Bfdd, "--version").StandardOutput.Split('\n')[0].Trim();
+
+    public void Stop()
+    {
+        foreach (int pid in Pids.Reverse())
+        {
+            BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
+        }
+
+        Poll.Until(() => !Pids.Any(BackgroundProcess.IsAlive), Limit,
+            () => $"FRR daemons {string.Join(", ", Pids.Where(BackgroundProcess.IsAlive))} still run after SIGTERM");
+    }
+
+    private void StartDaemon(TestNetwork network, string program, string name)
+    {
+        // -d: the daemon forks into the background once it is listening; its pid file names the process to stop.
+        TestNetwork.Exec(network.PeerNamespace, program,
+            "-d", "-f", ConfigPath, "-i", PidFile(name), "--vty_socket", Folder, "-z", Path.Combine(Folder, "zserv.api"),
+            "--log", "file:" + Path.Combine(Folder, name + ".log")).AssertSuccess();
+    }
+
+    private string PidFile(string name) => Path.Combine(Folder, name + ".pid");
+
+    private int PidOf(string name)
+    {
+        string file = PidFile(name);
+        int pid = 0;
+        Poll.Until(() => File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pid),
+            Limit, () => $"{name} wrote no pid file {file}");
+        return pid;
+    }
+}

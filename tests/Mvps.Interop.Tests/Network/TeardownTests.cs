@@ -1,0 +1,81 @@
+using Mvps.Interop.Tests.Infrastructure;
+
+namespace Mvps.Interop.Tests.Network;
+
+/// <summary>No namespace, veth, FRR daemon or tcpdump started by a test outlives it.</summary>
+[Collection(NetworkCollection.Name)]
+public sealed class TeardownTests
+{
+    [NetworkFact("tcpdump", "vtysh", NetworkRequirements.Zebra, NetworkRequirements.Bfdd)]
+    public void A_test_network_with_FRR_and_tcpdump_leaves_nothing_behind()
+    {
+        var network = TestNetwork.Create();
+        List<int> pids;
+        string frrFolder;
+        try
+        {
+            FrrPeer frr = FrrPeer.Start(network);
+            frrFolder = frr.Folder;
+            network.StartCapture(network.PeerNamespace, network.PeerInterface, Path.Combine(frr.Folder, "any.pcap"), "udp");
+            pids = [.. frr.Pids, .. network.ProcessIds];
+            Assert.Equal(3, pids.Count);
+            Assert.All(pids, pid => Assert.True(BackgroundProcess.IsAlive(pid), $"pid {pid} should run"));
+            Assert.Contains(network.VantageNamespace, NamespaceNames());
+            Assert.Contains(network.PeerNamespace, NamespaceNames());
+        }
+        finally
+        {
+            network.Dispose();
+        }
+
+        Assert.DoesNotContain(network.VantageNamespace, NamespaceNames());
+        Assert.DoesNotContain(network.PeerNamespace, NamespaceNames());
+        Assert.All(pids, pid => Assert.False(BackgroundProcess.IsAlive(pid), $"pid {pid} outlived the test network"));
+        Assert.NotEqual(0, ExternalProgram.Run("ip", "link", "show", network.VantageInterface).ExitCode);
+        Assert.NotEqual(0, ExternalProgram.Run("ip", "link", "show", network.PeerInterface).ExitCode);
+        Assert.Empty(ProcessesNaming(frrFolder));
+    }
+
+    [NetworkFact]
+    public void No_namespace_or_process_of_this_test_run_is_left_from_earlier_network_tests()
+    {
+        // The network tests run one after another in one collection: whichever ran before this one must be gone.
+        Assert.Empty(TestNetwork.LeftoverNamespaces());
+        Assert.Empty(ProcessesNaming("mvps-interop-frr-"));
+        Assert.Empty(ProcessesNaming(TestNetwork.NamePrefix));
+    }
+
+    private static List<string> NamespaceNames() =>
+        [.. ExternalProgram.Run("ip", "netns", "list").AssertSuccess().Lines.Select(line => line.Split(' ', 2)[0])];
+
+    /// <summary>Command lines of running processes (zombies excluded) that contain <paramref name="text"/>.</summary>
+    internal static List<string> ProcessesNaming(string text)
+    {
+        var found = new List<string>();
+        foreach (string directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out int pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                string commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains(text, StringComparison.Ordinal) && BackgroundProcess.IsAlive(pid))
+                {
+                    found.Add($"{pid}: {commandLine}");
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return found;
+    }
+}
