@@ -10,7 +10,6 @@ partial class Build
     Target Test => _ => _
         .Description($"Runs the test projects of {Solution}; the last line says 'N passed, N failed'.")
         .DependsOn(Compile)
-        .Produces("artifacts/test-results/*.trx")
         .Executes(() =>
         {
             Directory.CreateDirectory(TestResultsDirectory);
@@ -25,12 +24,12 @@ partial class Build
             foreach (var project in TestProjects())
             {
                 var trxName = Path.GetFileNameWithoutExtension(project) + ".trx";
-                ProcessTasks.StartProcess(
-                    "dotnet",
-                    ["test", project, "--no-build", "-c", Configuration.ToString(), "-nologo",
-                        "--logger", $"trx;LogFileName={trxName}", "--results-directory", TestResultsDirectory],
-                    RootDirectory,
-                    throwOnFailure: false); // the trx files say what failed
+                new DotNet("test", project)
+                {
+                    NoBuild = true,
+                    Configuration = Configuration,
+                    Extra = ["--logger", $"trx;LogFileName={trxName}", "--results-directory", TestResultsDirectory],
+                }.Run(RootDirectory, throwOnFailure: false); // the trx files say what failed
                 trxFiles.Add(TestResultsDirectory / trxName);
             }
 

@@ -38,14 +38,15 @@ partial class Build : NukeBuild
 
     Target Restore => _ => _
         .Description($"Restores the packages of {Solution}.")
-        .Executes(() => DotNet("restore", Solution, "-nologo"));
+        .Executes(() => new DotNet("restore", Solution).Run(RootDirectory));
 
     Target Compile => _ => _
         .Description($"Builds {Solution}.")
         .DependsOn(Restore)
-        .Executes(() => DotNet("build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"));
+        .Executes(() => new DotNet("build", Solution) { NoRestore = true, Configuration = Configuration }.Run(RootDirectory));
 
-    void DotNet(params string[] arguments) => ProcessTasks.StartProcess("dotnet", arguments, RootDirectory);
+    /// <summary>Runs the mvps tool built by Compile (framework-dependent, under the installed runtime).</summary>
+    ProcessResult RunMvps(params string[] arguments) => ProcessTasks.StartProcess("dotnet", [MvpsDll, .. arguments], RootDirectory);
 }
 
 enum Configuration

@@ -19,17 +19,17 @@ static class NativeAotToolchain
 
         if (!ToolOnPath.Exists("clang") && !ToolOnPath.Exists("gcc"))
         {
-            return "neither clang nor gcc is on PATH (NativeAOT links with one of them; Debian package clang)";
+            return "neither clang nor gcc is on PATH (NativeAOT links with one of them; install: apt-get install -y clang)";
         }
 
         if (!ToolOnPath.Exists("ld"))
         {
-            return "the linker ld is not on PATH (Debian package binutils)";
+            return "the linker ld is not on PATH (install: apt-get install -y binutils)";
         }
 
         if (!LibraryFolders.Any(folder => File.Exists(Path.Combine(folder, "libz.so")) || File.Exists(Path.Combine(folder, "libz.a"))))
         {
-            return "zlib's development library (libz.so) is missing (Debian package zlib1g-dev)";
+            return "zlib's development library (libz.so) is missing (install: apt-get install -y zlib1g-dev)";
         }
 
         return null;
