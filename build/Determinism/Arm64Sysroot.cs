@@ -28,19 +28,20 @@ static class Arm64Sysroot
     /// Makes sure <paramref name="sysroot"/> holds the packages, downloading them when missing. Returns null when
     /// the arm64 run can go ahead, otherwise what is missing and the command that installs it (the build fails with it).
     /// </summary>
-    public static string? Ensure(AbsolutePath sysroot)
+    public static string? Ensure(AbsolutePath sysroot, Func<string, bool>? toolExists = null)
     {
+        toolExists ??= ToolOnPath.Exists;
         if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
         {
             return $"the arm64 run emulates arm64 on a linux-x64 host; this host is {RuntimeInformation.RuntimeIdentifier}";
         }
 
-        if (!ToolOnPath.Exists(Emulator))
+        if (!toolExists(Emulator))
         {
             return $"{Emulator} is not on PATH (install: apt-get install -y qemu-user-static)";
         }
 
-        if (!ToolOnPath.Exists("apt-get") || !ToolOnPath.Exists("apt-cache") || !ToolOnPath.Exists("dpkg-deb") || !ToolOnPath.Exists("dpkg"))
+        if (!toolExists("apt-get") || !toolExists("apt-cache") || !toolExists("dpkg-deb") || !toolExists("dpkg"))
         {
             return File.Exists(sysroot / CompleteMarker) && File.Exists(sysroot / Loader)
                 ? null // made elsewhere, nothing here to check it against

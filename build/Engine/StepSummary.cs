@@ -11,8 +11,18 @@ public static class StepSummary
 {
     public const string Variable = "GITHUB_STEP_SUMMARY";
 
-    /// <summary>The file to append to for this build; set by <see cref="BuildRunner"/> from the build's environment.</summary>
-    internal static string? FilePath { get; set; }
+    /// <summary>
+    /// The file to append to for this build; set by <see cref="BuildRunner"/> from the build's environment. Per
+    /// thread: a build runs its targets on the thread that started it, and hermetic test builds run side by side.
+    /// </summary>
+    [ThreadStatic]
+    private static string? _filePath;
+
+    internal static string? FilePath
+    {
+        get => _filePath;
+        set => _filePath = value;
+    }
 
     /// <summary>Appends a heading and the differences in a code block (no Markdown escaping needed); nothing when there are none.</summary>
     public static void AppendDifferences(string target, IReadOnlyList<string> differences)
