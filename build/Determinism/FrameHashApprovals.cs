@@ -31,18 +31,23 @@ static class FrameHashApprovals
             var approvedPath = ApprovedPath(approvalDirectory, capture);
             var approved = File.Exists(approvedPath) ? Strip(File.ReadAllText(approvedPath, Encoding.UTF8)) : null;
             string? received = null;
-            foreach (var (run, folder) in runList)
+            // Runs with the same listing are reported together: one line per distinct listing, not per run.
+            var listings = runList
+                .Select(run => (run.Run, Listing: Listing(Path.Combine(run.Folder, capture), capture)))
+                .GroupBy(run => run.Listing, StringComparer.Ordinal);
+            foreach (var group in listings)
             {
-                var listing = Listing(Path.Combine(folder, capture), capture);
-                if (string.Equals(listing, approved, StringComparison.Ordinal))
+                if (string.Equals(group.Key, approved, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
+                var listing = group.Key;
+                var runNames = string.Join(", ", group.Select(run => run.Run));
                 received ??= listing;
                 problems.Add(approved is null
-                    ? $"{display(approvedPath)}: missing (run {run}'s {capture} has {listing.Split('\n').Length - 1} frames)"
-                    : $"{display(approvedPath)}: {FirstDifference(approved, listing)} (run {run}'s {capture})");
+                    ? $"{display(approvedPath)}: missing (run {runNames}: {capture} has {listing.Split('\n').Length - 1} frames)"
+                    : $"{display(approvedPath)}: {FirstDifference(approved, listing)} (run {runNames}: {capture})");
             }
 
             var receivedPath = ReceivedPath(approvalDirectory, capture);

@@ -76,6 +76,6 @@ public sealed class SnapshotApprovalTests : IDisposable
         var problems = Check();
 
         Assert.StartsWith("FrameHashApprovalTests.Baseline_frame_hashes.approved.txt: line 2 approved \" 0 -> ", problems[0]);
-        Assert.Contains("(run a's mvps_baseline.pcap)", problems[0]);
+        Assert.Contains("(run a: mvps_baseline.pcap)", problems[0]);
     }
 }
