@@ -34,14 +34,20 @@ partial class Build
             }
 
             var counts = TestCounts.FromTrxFiles(trxFiles);
+            foreach (var skipped in counts.SkippedTests)
+            {
+                Log.Information($"SKIPPED {skipped}"); // the reason on the console, not only in the .trx
+            }
+
             foreach (var name in counts.FailedTests)
             {
                 Log.Information($"FAILED {name}");
             }
 
             var line = counts.ToString();
-            Log.Information(line); // must stay the last line the target prints
+            Log.Information(line);
             ReportSummary(line);
+            ReportFinalLine(line); // and the build's very last line, after the summary table
             if (counts.Failed > 0 || counts.Total == 0)
             {
                 throw new BuildException(counts.Total == 0 ? "No tests ran." : $"{counts.Failed} test(s) failed.");
@@ -61,7 +67,7 @@ partial class Build
     }
 
     /// <summary>Outcome counts over TRX files (VSTest's results format).</summary>
-    sealed record TestCounts(int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedTests)
+    internal sealed record TestCounts(int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedTests, IReadOnlyList<string> SkippedTests)
     {
         static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
@@ -71,6 +77,7 @@ partial class Build
         {
             int passed = 0, failed = 0, skipped = 0;
             var failedTests = new List<string>();
+            var skippedTests = new List<string>();
             foreach (var path in paths.Where(File.Exists))
             {
                 foreach (var result in XDocument.Load(path).Descendants(Trx + "UnitTestResult"))
@@ -82,6 +89,8 @@ partial class Build
                             break;
                         case "NotExecuted":
                             skipped++;
+                            var reason = result.Descendants(Trx + "Message").Select(message => message.Value.Trim()).FirstOrDefault(text => text.Length > 0) ?? "no reason given";
+                            skippedTests.Add($"{(string?)result.Attribute("testName") ?? "(unnamed test)"}: {reason}");
                             break;
                         default: // Failed, Error, Timeout, Aborted, ...
                             failed++;
@@ -92,7 +101,8 @@ partial class Build
             }
 
             failedTests.Sort(StringComparer.Ordinal);
-            return new TestCounts(passed, failed, skipped, failedTests);
+            skippedTests.Sort(StringComparer.Ordinal);
+            return new TestCounts(passed, failed, skipped, failedTests, skippedTests);
         }
 
         public override string ToString() =>

@@ -115,6 +115,11 @@ public static class BuildRunner
         Log.Information("");
         Log.WriteLine(Log.Writer, SummaryTable.Render(plan).TrimEnd('\n'));
         StepSummary.Append(StepSummary.RenderTable(plan));
+        if (build.FinalLine is { } finalLine)
+        {
+            Log.Information("");
+            Log.WriteLine(Log.Writer, finalLine);
+        }
         return build.IsSuccessful ? ExitSuccess : ExitBuildFailed;
     }
 

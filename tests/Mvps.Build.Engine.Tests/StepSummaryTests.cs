@@ -46,3 +46,24 @@ public sealed class StepSummaryTests
         Assert.Empty(Directory.GetFiles(harness.Root, "*.md"));
     }
 }
+
+/// <summary>A final line reported by a target closes the build's output, after the summary table.</summary>
+public sealed class FinalLineTests
+{
+    [Fact]
+    public void The_final_line_comes_after_the_verdict()
+    {
+        using var harness = new BuildHarness();
+
+        var outcome = harness.Run(new FinalLineBuild(), "Count");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("3 passed, 0 failed", outcome.Lines[^1]);
+        Assert.Contains("Build succeeded.", outcome.Lines[^3]);
+    }
+}
+
+internal sealed class FinalLineBuild : RecordingBuild
+{
+    Target Count => _ => _.Executes(() => ReportFinalLine("3 passed, 0 failed"));
+}
