@@ -85,7 +85,7 @@ partial class Build
             var package = Directory.GetFiles(folder, "mvps.*.nupkg").Single();
             var version = Path.GetFileNameWithoutExtension(package)["mvps.".Length..];
             new DotNet("tool", "install") { Extra = ["mvps", "--tool-path", toolPath, "--add-source", folder, "--version", version, "--ignore-failed-sources"] }.Run(RootDirectory);
-            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", folder / "mvps_baseline.pcap", folder / "mvps_ddos.pcap", "--receipt", folder / "mvps_pcap_receipt.json", "--quiet"], RootDirectory);
+            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Codec.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
             ReportSummary($"release verified, packaged mvps {version} verifies the evidence");
         });
 

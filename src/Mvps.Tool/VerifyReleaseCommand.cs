@@ -12,7 +12,7 @@ namespace Mvps.Tool;
 /// </summary>
 public static class VerifyReleaseCommand
 {
-    public const string ReceiptFileName = "mvps_pcap_receipt.json";
+    public const string ReceiptFileName = Mvps.Codec.Receipt.ReceiptWriter.FileName;
 
     public static Command Create()
     {

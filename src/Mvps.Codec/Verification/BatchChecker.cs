@@ -20,6 +20,7 @@ internal sealed class BatchChecker
     private readonly byte[] _hashScratch = new byte[SHA256.HashSizeInBytes];
 
     /// <param name="authenticator">Used by this checker alone while it runs; the caller disposes it.</param>
+    /// <param name="frameHashes">The receipt's per-frame SHA-256 values to compare with, or null to skip that comparison.</param>
     public BatchChecker(FrameAuthenticator authenticator, IReadOnlyList<string>? frameHashes)
     {
         _authenticator = authenticator;
