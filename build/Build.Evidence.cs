@@ -115,7 +115,7 @@ partial class Build
         });
 
     Target Receipt => _ => _
-        .Description("Validates every run's receipt against evidence/receipt.schema.json and checks every run's captures frame by frame against its receipt (mvps verify --receipt).")
+        .Description("Validates every run's receipt against evidence/receipt.schema.json and checks the captures frame by frame against the receipt (mvps verify --receipt; on run a, which Diff has shown every other run to equal byte for byte).")
         .DependsOn(Diff)
         .Executes(() =>
         {
@@ -125,8 +125,11 @@ partial class Build
             {
                 var folder = RunsDirectory / run.Name;
                 problems.AddRange(ReceiptSchemaCheck.Problems(schema, folder / ReceiptWriter.FileName));
-                RunMvps(["verify", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / ReceiptWriter.FileName, "--quiet"]);
             }
+
+            // Diff ran first: every run's three files equal run a's byte for byte, so one verification covers all.
+            var runA = RunsDirectory / "a";
+            RunMvps(["verify", .. CaptureFiles.Select(name => (string)(runA / name)), "--receipt", runA / ReceiptWriter.FileName, "--quiet"]);
 
             foreach (var problem in problems)
             {
@@ -138,7 +141,7 @@ partial class Build
                 throw new BuildException($"{problems.Count} receipt schema violation(s), first: {problems[0]}");
             }
 
-            ReportSummary($"{SelectedRuns.Count} receipt(s) schema-valid, captures verified against them");
+            ReportSummary($"{SelectedRuns.Count} receipt(s) schema-valid, captures verified frame by frame against the receipt");
         });
 
     Target Evidence => _ => _
@@ -224,7 +227,7 @@ partial class Build
         };
 
         // The arguments name the copy's path, which is fixed per run: they stand for the parameters.
-        var fingerprint = InputFingerprint.Of(RootDirectory, ["publish", .. command.Arguments(), "sdk " + SdkVersion]);
+        var fingerprint = InputFingerprint.Combine(WorkingTreeDigest, ["publish", .. command.Arguments(), "sdk " + SdkVersion]);
         var stamp = TemporaryDirectory / "publish" / (run.Name + ".inputs");
         if (InputFingerprint.IsCurrent(stamp, fingerprint) && File.Exists(output / "mvps"))
         {
@@ -245,6 +248,11 @@ partial class Build
         Log.Information($"run {run.Name}: publish for {runtimeIdentifier}{(nativeAot ? " (NativeAOT)" : "")} took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         return output;
     }
+
+    string? _workingTreeDigest;
+
+    /// <summary>The content hash of the working tree, once per build: the shared part of every step's input fingerprint.</summary>
+    string WorkingTreeDigest => _workingTreeDigest ??= InputFingerprint.TreeDigest(RootDirectory);
 
     string? _sdkVersion;
 

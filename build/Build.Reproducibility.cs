@@ -26,7 +26,7 @@ partial class Build
             // Two fresh compiles cost most of a warm Evidence: they are skipped only when the content hash of
             // everything that goes into them (every working-tree file, the commit, the remote, the SDK, the
             // parameters) equals the one recorded after the last successful reproduction.
-            var fingerprint = InputFingerprint.Of(RootDirectory, ReproduceParameters(epoch));
+            var fingerprint = InputFingerprint.Combine(WorkingTreeDigest, ReproduceParameters(epoch));
             var stamp = ReproduceDirectory / "inputs.sha256";
             if (InputFingerprint.IsCurrent(stamp, fingerprint) && Directory.Exists(ReproduceDirectory / "output-1"))
             {

@@ -11,7 +11,26 @@ using Mvps.Build.Engine;
 static class InputFingerprint
 {
     /// <summary>SHA-256 (hex) over the parameters, then every working-tree file's path and content.</summary>
-    public static string Of(AbsolutePath root, IEnumerable<string> parameters)
+    public static string Of(AbsolutePath root, IEnumerable<string> parameters) => Combine(TreeDigest(root), parameters);
+
+    /// <summary>
+    /// SHA-256 (hex) over every working-tree file's path and content: computed once per build (the tree does not
+    /// change while it runs) and combined with each step's parameters.
+    /// </summary>
+    public static string TreeDigest(AbsolutePath root)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var relative in SourceTreeCopy.WorkingTreeFiles(root))
+        {
+            AppendField(hash, "path", Encoding.UTF8.GetBytes(relative));
+            AppendField(hash, "content", File.ReadAllBytes(root / relative));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The fingerprint of a step: its parameters and the tree digest.</summary>
+    public static string Combine(string treeDigest, IEnumerable<string> parameters)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var parameter in parameters)
@@ -19,12 +38,7 @@ static class InputFingerprint
             AppendField(hash, "parameter", Encoding.UTF8.GetBytes(parameter));
         }
 
-        foreach (var relative in SourceTreeCopy.WorkingTreeFiles(root))
-        {
-            AppendField(hash, "path", Encoding.UTF8.GetBytes(relative));
-            AppendField(hash, "content", File.ReadAllBytes(root / relative));
-        }
-
+        AppendField(hash, "tree", Encoding.UTF8.GetBytes(treeDigest));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
