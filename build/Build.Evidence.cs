@@ -1,3 +1,4 @@
+using Mvps.IO;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

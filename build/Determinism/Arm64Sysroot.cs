@@ -1,3 +1,4 @@
+using Mvps.IO;
 using System.Runtime.InteropServices;
 using Mvps.Build.Engine;
 

@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
+using Mvps.IO;
 
 namespace Mvps.Release;
 
 /// <summary>
 /// The regular files directly in one folder and their SHA-256 digests, each file hashed at most once
 /// and streamed, so a verifier that compares against several lists reads every file only once.
+/// A release is a flat folder of regular files: a symlink, FIFO, device or socket in it is never followed
+/// or opened (a link to /dev/zero would never end, a FIFO would block) and has no digest.
 /// </summary>
 internal sealed class FolderDigests(string folder)
 {
@@ -24,7 +27,7 @@ internal sealed class FolderDigests(string folder)
         if (ReleaseFileNames.IsPlainName(name))
         {
             string path = Path.Combine(Folder, name);
-            if (File.Exists(path))
+            if (FileKind.Of(path, followLinks: false) == FileKindValue.Regular)
             {
                 using FileStream stream = File.OpenRead(path);
                 digest = Convert.ToHexStringLower(SHA256.HashData(stream));
@@ -35,13 +38,17 @@ internal sealed class FolderDigests(string folder)
         return digest;
     }
 
-    /// <summary>Every entry directly in the folder (files and subfolders), sorted by ordinal name.</summary>
-    public static IReadOnlyList<(string Name, bool IsDirectory)> List(string folder)
+    /// <summary>True when the folder has an entry of that name of any kind (a link, even a dangling one, included).</summary>
+    public bool IsPresent(string name) =>
+        ReleaseFileNames.IsPlainName(name) && FileKind.Of(Path.Combine(Folder, name), followLinks: false) != FileKindValue.Missing;
+
+    /// <summary>Every entry directly in the folder and its kind (links not followed), sorted by ordinal name.</summary>
+    public static IReadOnlyList<(string Name, FileKindValue Kind)> List(string folder)
     {
-        var entries = new List<(string Name, bool IsDirectory)>();
+        var entries = new List<(string Name, FileKindValue Kind)>();
         foreach (string path in Directory.EnumerateFileSystemEntries(folder))
         {
-            entries.Add((Path.GetFileName(path), Directory.Exists(path)));
+            entries.Add((Path.GetFileName(path), FileKind.Of(path, followLinks: false)));
         }
 
         entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));

@@ -92,29 +92,40 @@ internal static class PemKeyReader
 
     public static string ReadFile(string path, string what)
     {
+        string name = Mvps.IO.DisplayName.Of(path);
         if (Directory.Exists(path))
         {
-            throw new ReleaseInputException($"{path}: is a folder, not a {what} file");
+            throw new ReleaseInputException($"{name}: is a folder, not a {what} file");
         }
 
         if (!File.Exists(path))
         {
-            throw new ReleaseInputException($"{path}: {what} file not found");
+            throw new ReleaseInputException($"{name}: {what} file not found");
         }
 
-        long length = new FileInfo(path).Length;
-        if (length > MaxPemBytes)
+        byte[] bytes;
+        try
         {
-            throw new ReleaseInputException($"{path}: {length} bytes is far too big for a P-256 {what} PEM");
+            // Bounded whatever the file reports (/dev/zero reports 0 bytes and never ends); FIFOs and devices refused.
+            bytes = Mvps.IO.BoundedFile.ReadAll(path, MaxPemBytes, what);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ReleaseInputException(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReleaseInputException($"{name}: cannot read the {what} file ({e.GetType().Name})");
         }
 
         try
         {
-            return File.ReadAllText(path);
+            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        finally
         {
-            throw new ReleaseInputException($"{path}: cannot read the {what} file ({e.GetType().Name})");
+            CryptographicOperations.ZeroMemory(bytes);
         }
     }
 

@@ -39,13 +39,15 @@ public static class ReleaseFileNames
         return true;
     }
 
-    /// <summary>A name made safe for a one-line message: control characters become '?'.</summary>
-    internal static string Printable(string name) =>
-        string.Create(name.Length, name, static (span, source) =>
-        {
-            for (int i = 0; i < source.Length; i++)
-            {
-                span[i] = char.IsControl(source[i]) ? '?' : source[i];
-            }
-        });
+    /// <summary>A name made safe for a one-line message: control characters become '?', a huge name is cut.</summary>
+    internal static string Printable(string name) => Mvps.IO.DisplayName.Of(name);
+
+    /// <summary>Largest SHA256SUMS read: a line is at most 64 + 2 + 255 + 1 bytes, so 1 MiB lists over 3,000 files.</summary>
+    public const long MaxChecksumsBytes = 1 << 20;
+
+    /// <summary>Largest SHA256SUMS.sig read: a DER ECDSA P-256 signature is at most 72 bytes.</summary>
+    public const long MaxSignatureBytes = 4 << 10;
+
+    /// <summary>Largest mvps.intoto.jsonl read: one envelope whose statement names the release's files.</summary>
+    public const long MaxProvenanceBytes = 4 << 20;
 }

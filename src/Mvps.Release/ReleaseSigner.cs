@@ -1,3 +1,4 @@
+using Mvps.IO;
 using System.Security.Cryptography;
 
 namespace Mvps.Release;
@@ -23,7 +24,7 @@ public static class ReleaseSigner
         }
 
         List<string> names = fileNames is null
-            ? [.. FolderDigests.List(folder).Where(e => !e.IsDirectory && !ReleaseFileNames.IsMetadata(e.Name) && !IsPartialWrite(e.Name)).Select(e => e.Name)]
+            ? [.. FolderDigests.List(folder).Where(e => e.Kind == FileKindValue.Regular && !ReleaseFileNames.IsMetadata(e.Name) && !IsPartialWrite(e.Name)).Select(e => e.Name)]
             : [.. fileNames];
         foreach (string name in names.Where(ReleaseFileNames.IsMetadata))
         {

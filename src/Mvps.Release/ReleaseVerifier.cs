@@ -1,3 +1,5 @@
+using Mvps.IO;
+
 namespace Mvps.Release;
 
 /// <summary>
@@ -41,29 +43,28 @@ public static class ReleaseVerifier
 
     private static ChecksumList CheckChecksums(string folder, FolderDigests digests, List<ReleaseProblem> problems)
     {
-        string path = Path.Combine(folder, ReleaseFileNames.Checksums);
-        if (!File.Exists(path))
+        byte[]? bytes = ReadMetadata(folder, ReleaseFileNames.Checksums, ReleaseFileNames.MaxChecksumsBytes, problems);
+        if (bytes is null)
         {
-            problems.Add(Missing(ReleaseFileNames.Checksums));
             return new ChecksumList(ReleaseFileNames.Checksums, [], []);
         }
 
-        ChecksumList list = Sha256Sums.Read(path);
+        ChecksumList list = Sha256Sums.Parse(bytes, ReleaseFileNames.Checksums);
         problems.AddRange(Sha256Sums.Verify(digests, list));
         return list;
     }
 
     private static void CheckChecksumsSignature(string folder, ReleasePublicKey key, List<ReleaseProblem> problems)
     {
-        string checksumsPath = Path.Combine(folder, ReleaseFileNames.Checksums);
-        string signaturePath = Path.Combine(folder, ReleaseFileNames.ChecksumsSignature);
-        if (!File.Exists(signaturePath))
+        byte[]? signature = ReadMetadata(folder, ReleaseFileNames.ChecksumsSignature, ReleaseFileNames.MaxSignatureBytes, problems);
+        if (signature is null)
         {
-            problems.Add(Missing(ReleaseFileNames.ChecksumsSignature));
             return;
         }
 
-        if (File.Exists(checksumsPath) && !key.VerifyData(File.ReadAllBytes(checksumsPath), File.ReadAllBytes(signaturePath)))
+        // Read again without reporting: CheckChecksums already named whatever is wrong with it.
+        byte[]? checksums = ReadMetadata(folder, ReleaseFileNames.Checksums, ReleaseFileNames.MaxChecksumsBytes, problems: null);
+        if (checksums is not null && !key.VerifyData(checksums, signature))
         {
             problems.Add(new ReleaseProblem(ReleaseFileNames.ChecksumsSignature,
                 $"does not verify {ReleaseFileNames.Checksums} with public key {key.KeyId}: {ReleaseFileNames.Checksums} or its signature was altered, or another key signed it"));
@@ -72,12 +73,8 @@ public static class ReleaseVerifier
 
     private static void CheckPublishedKey(string folder, ReleasePublicKey key, List<ReleaseProblem> problems)
     {
-        string path = Path.Combine(folder, ReleaseFileNames.PublicKey);
-        if (!File.Exists(path))
-        {
-            problems.Add(Missing(ReleaseFileNames.PublicKey));
-        }
-        else if (!File.ReadAllBytes(path).AsSpan().SequenceEqual(key.PemFileBytes))
+        byte[]? published = ReadMetadata(folder, ReleaseFileNames.PublicKey, PemKeyReader.MaxPemBytes, problems);
+        if (published is not null && !published.AsSpan().SequenceEqual(key.PemFileBytes))
         {
             problems.Add(new ReleaseProblem(ReleaseFileNames.PublicKey, $"is not the PEM of the given public key {key.KeyId}"));
         }
@@ -86,14 +83,12 @@ public static class ReleaseVerifier
     private static ProvenanceStatement? CheckProvenance(string folder, ReleasePublicKey key, List<ReleaseProblem> problems, List<string> signerKeyIds)
     {
         const string name = ReleaseFileNames.Provenance;
-        string path = Path.Combine(folder, name);
-        if (!File.Exists(path))
+        byte[]? bytes = ReadMetadata(folder, name, ReleaseFileNames.MaxProvenanceBytes, problems);
+        if (bytes is null)
         {
-            problems.Add(Missing(name));
             return null;
         }
 
-        byte[] bytes = File.ReadAllBytes(path);
         int newline = Array.IndexOf(bytes, (byte)'\n');
         if (newline != bytes.Length - 1)
         {
@@ -171,11 +166,15 @@ public static class ReleaseVerifier
     private static void CheckUnlisted(string folder, ChecksumList checksums, List<ReleaseProblem> problems)
     {
         var listed = checksums.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        foreach ((string name, bool isDirectory) in FolderDigests.List(folder))
+        foreach ((string name, FileKindValue kind) in FolderDigests.List(folder))
         {
-            if (isDirectory)
+            if (kind == FileKindValue.Directory)
             {
                 problems.Add(new ReleaseProblem(name, "is a folder inside the release; releases are flat"));
+            }
+            else if (kind != FileKindValue.Regular)
+            {
+                problems.Add(new ReleaseProblem(name, NotRegular(kind)));
             }
             else if (!ReleaseFileNames.IsMetadata(name) && !listed.Contains(name))
             {
@@ -185,6 +184,39 @@ public static class ReleaseVerifier
     }
 
     private static ReleaseProblem Missing(string name) => new(name, "missing from the release folder");
+
+    private static string NotRegular(FileKindValue kind) =>
+        $"is {FileKind.Describe(kind)}, not a regular file: a release is a flat folder of regular files, and links are not followed";
+
+    /// <summary>
+    /// A metadata file's bytes, or null after adding a problem (when <paramref name="problems"/> is given):
+    /// missing, not a regular file (links not followed), or over <paramref name="limit"/> bytes.
+    /// </summary>
+    private static byte[]? ReadMetadata(string folder, string name, long limit, List<ReleaseProblem>? problems)
+    {
+        string path = Path.Combine(folder, name);
+        FileKindValue kind = FileKind.Of(path, followLinks: false);
+        if (kind != FileKindValue.Regular)
+        {
+            // A non-regular entry is reported once, by CheckUnlisted.
+            if (kind == FileKindValue.Missing)
+            {
+                problems?.Add(Missing(name));
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return BoundedFile.ReadAll(path, limit, name, followLinks: false);
+        }
+        catch (InvalidDataException)
+        {
+            problems?.Add(new ReleaseProblem(name, $"is larger than the {BoundedFile.Limit(limit)} a release's {name} may be"));
+            return null;
+        }
+    }
 
     private static void RequireFolder(string folder)
     {

@@ -22,7 +22,7 @@ public static class Sha256Sums
             throw new ReleaseInputException($"{folder}: no such folder");
         }
 
-        IEnumerable<string> names = fileNames ?? FolderDigests.List(folder).Where(e => !e.IsDirectory).Select(e => e.Name);
+        IEnumerable<string> names = fileNames ?? FolderDigests.List(folder).Where(e => e.Kind == Mvps.IO.FileKindValue.Regular).Select(e => e.Name);
         var digests = new FolderDigests(folder);
         var entries = new List<ChecksumEntry>();
         foreach (string name in names.Distinct(StringComparer.Ordinal))
@@ -71,11 +71,15 @@ public static class Sha256Sums
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = Mvps.IO.BoundedFile.ReadAll(path, ReleaseFileNames.MaxChecksumsBytes, ReleaseFileNames.Checksums);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ReleaseInputException(e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ReleaseInputException($"{path}: cannot be read: {e.Message}");
+            throw new ReleaseInputException($"{Mvps.IO.DisplayName.Of(path)}: cannot be read: {e.Message}");
         }
 
         return Parse(bytes, Path.GetFileName(path));
@@ -155,7 +159,9 @@ public static class Sha256Sums
             string? actual = folder.DigestOf(entry.Name);
             if (actual is null)
             {
-                problems.Add(new ReleaseProblem(entry.Name, $"listed in {list.SourceName} but missing from the folder"));
+                problems.Add(new ReleaseProblem(entry.Name, folder.IsPresent(entry.Name)
+                    ? $"listed in {list.SourceName} but not a regular file (a release is a flat folder of regular files; links are not followed)"
+                    : $"listed in {list.SourceName} but missing from the folder"));
             }
             else if (!actual.Equals(entry.Sha256, StringComparison.OrdinalIgnoreCase))
             {

@@ -26,7 +26,7 @@ public static class DiffCommand
         InputFiles.RequireCapture(pathB);
         using CaptureReader a = CaptureReader.Open(pathA);
         using CaptureReader b = CaptureReader.Open(pathB);
-        var differences = new List<string>();
+        var differences = new DifferenceList(MaxReported);
 
         if (a.Format != b.Format || a.IsBigEndian != b.IsBigEndian || a.SnapLength != b.SnapLength)
         {
@@ -42,7 +42,7 @@ public static class DiffCommand
             {
                 if (hasA || hasB)
                 {
-                    differences.Add(I($"frame {frames}: only in {(hasA ? pathA : pathB)} (the other capture ends after {frames} frames)"));
+                    differences.Add(I($"frame {frames}: only in {Mvps.IO.DisplayName.Of(hasA ? pathA : pathB)} (the other capture ends after {frames} frames)"));
                 }
 
                 break;
@@ -57,7 +57,7 @@ public static class DiffCommand
             differences.Add("the files differ in bytes outside the packet records (block options or padding)");
         }
 
-        foreach (string line in differences.Take(MaxReported))
+        foreach (string line in differences.Kept)
         {
             Console.Out.WriteLine(line);
         }
@@ -73,7 +73,7 @@ public static class DiffCommand
         return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
     }
 
-    private static void CompareRecords(long index, CaptureRecord ra, CaptureRecord rb, List<string> differences)
+    private static void CompareRecords(long index, CaptureRecord ra, CaptureRecord rb, DifferenceList differences)
     {
         if (ra.TimestampSeconds != rb.TimestampSeconds || ra.TimestampNanoseconds != rb.TimestampNanoseconds)
         {

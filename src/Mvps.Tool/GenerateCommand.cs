@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Mvps.Codec.IO;
+using Mvps.IO;
 using Mvps.Codec.Receipt;
 using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
@@ -37,10 +37,15 @@ public static class GenerateCommand
             throw new UsageException($"--frames {frames}: give a count from 1 to {uint.MaxValue / 10}");
         }
 
+        if (string.IsNullOrWhiteSpace(outputDirectory))
+        {
+            throw new UsageException("--out: give the name of a folder (it is created if missing)");
+        }
+
         byte[] key = KeySource.Load(keyFile, keyEnv);
         if (File.Exists(outputDirectory))
         {
-            throw new UsageException($"{outputDirectory}: is a file, not a folder");
+            throw new UsageException($"{DisplayName.Of(outputDirectory)}: is a file, not a folder");
         }
 
         Directory.CreateDirectory(outputDirectory);
@@ -63,13 +68,13 @@ public static class GenerateCommand
             }
 
             captures.Add(new ReceiptCapture(profile, path));
-            Console.Out.WriteLine($"{path}: {frames} frames, {new FileInfo(path).Length} bytes");
+            Console.Out.WriteLine($"{DisplayName.Of(path)}: {frames} frames, {new FileInfo(path).Length} bytes");
         }
 
         var settings = new ReceiptSettings(seed, frames, KeySource.IsProofKey(key) ? WireConstants.ProofKeyText : null);
         string receiptPath = Path.Combine(outputDirectory, ReceiptWriter.FileName);
         AtomicFile.Write(receiptPath, stream => ReceiptWriter.Write(stream, settings, captures));
-        Console.Out.WriteLine($"{receiptPath}: receipt for {captures.Count} capture(s)");
+        Console.Out.WriteLine($"{DisplayName.Of(receiptPath)}: receipt for {captures.Count} capture(s)");
         return ExitCodes.Ok;
     }
 }

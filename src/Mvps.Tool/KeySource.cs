@@ -1,4 +1,5 @@
 using System.Text;
+using Mvps.IO;
 using Mvps.Codec.Wire;
 
 namespace Mvps.Tool;
@@ -10,6 +11,9 @@ namespace Mvps.Tool;
 /// </summary>
 public static class KeySource
 {
+    /// <summary>Largest key file read: a key of over 1 MiB is surely the wrong file.</summary>
+    public const int MaxKeyFileBytes = 1 << 20;
+
     public static byte[] Load(string? keyFile, string? keyEnvironmentVariable)
     {
         if (keyFile is not null && keyEnvironmentVariable is not null)
@@ -19,23 +23,28 @@ public static class KeySource
 
         if (keyFile is not null)
         {
+            string name = DisplayName.Of(keyFile);
             if (Directory.Exists(keyFile))
             {
-                throw new UsageException($"{keyFile}: is a directory, not a key file");
+                throw new UsageException($"{name}: is a directory, not a key file");
             }
 
-            if (!File.Exists(keyFile))
+            if (FileKind.Of(keyFile) == FileKindValue.Missing)
             {
-                throw new UsageException($"{keyFile}: key file not found");
+                throw new UsageException($"{name}: key file not found");
             }
 
-            var info = new FileInfo(keyFile);
-            if (info.Length > 1 << 20)
+            byte[] bytes;
+            try
             {
-                throw new UsageException($"{keyFile}: key file is {info.Length} bytes; a key of over 1 MiB is surely the wrong file");
+                // Bounded whatever the file reports: /dev/zero reports length 0 and never ends.
+                bytes = BoundedFile.ReadAll(keyFile, MaxKeyFileBytes, "key");
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UsageException(e.Message);
             }
 
-            byte[] bytes = File.ReadAllBytes(keyFile);
             int length = bytes.Length;
             if (length > 0 && bytes[length - 1] == '\n')
             {
@@ -46,7 +55,7 @@ public static class KeySource
                 }
             }
 
-            return length == 0 ? throw new UsageException($"{keyFile}: key file is empty") : bytes[..length];
+            return length == 0 ? throw new UsageException($"{name}: key file is empty") : bytes[..length];
         }
 
         if (keyEnvironmentVariable is not null)

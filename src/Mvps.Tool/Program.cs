@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
+using Mvps.IO;
 using Mvps.Tool;
 
 var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coherence-BFD evidence captures")
@@ -31,6 +32,6 @@ try
 catch (Exception e) when (e is UsageException or CaptureFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
 {
     // One line, no stack trace: the message already names the file, the record or offset, and the problem.
-    Console.Error.WriteLine($"mvps: {e.Message}");
+    Console.Error.WriteLine($"mvps: {DisplayName.Clean(e.Message)}");
     return ExitCodes.UnusableInput;
 }

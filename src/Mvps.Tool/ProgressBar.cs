@@ -18,7 +18,7 @@ public sealed class ProgressBar : IProgress<long>, IDisposable
 
     public ProgressBar(string label, long total, string unit, bool quiet)
     {
-        _label = label;
+        _label = Mvps.IO.DisplayName.Of(label);
         _total = Math.Max(total, 1);
         _unit = unit;
         _enabled = !quiet && !Console.IsErrorRedirected;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Verification;
+using Mvps.IO;
 
 namespace Mvps.Tool;
 
@@ -37,7 +38,6 @@ public static class VerifyCommand
         IReadOnlyDictionary<string, ReceiptExpectations>? receipt = null;
         if (receiptPath is not null)
         {
-            InputFiles.RequireCapture(receiptPath);
             try
             {
                 receipt = ReceiptExpectations.Load(receiptPath);
@@ -53,11 +53,19 @@ public static class VerifyCommand
         {
             try
             {
-                InputFiles.RequireCapture(file);
+                if (receipt is null)
+                {
+                    InputFiles.RequireCapture(file);
+                }
+                else
+                {
+                    InputFiles.RequireRegularCapture(file);
+                }
+
                 ReceiptExpectations? expected = null;
                 if (receipt is not null && !receipt.TryGetValue(Path.GetFileName(file), out expected))
                 {
-                    Console.Out.WriteLine($"{file}: FAILED, not listed in receipt {receiptPath}");
+                    Console.Out.WriteLine($"{DisplayName.Of(file)}: FAILED, not listed in receipt {DisplayName.Of(receiptPath)}");
                     exitCode = Math.Max(exitCode, ExitCodes.VerificationFailed);
                     continue;
                 }
@@ -65,7 +73,7 @@ public static class VerifyCommand
                 CaptureVerdict verdict;
                 using (var progress = new ProgressBar($"verify {Path.GetFileName(file)}", new FileInfo(file).Length, "B", quiet))
                 {
-                    verdict = CaptureVerifier.Verify(file, file, key, threads, expected, progress);
+                    verdict = CaptureVerifier.Verify(file, DisplayName.Of(file), key, threads, expected, progress);
                 }
 
                 Report(verdict);
@@ -76,7 +84,7 @@ public static class VerifyCommand
             }
             catch (Exception e) when (e is UsageException or CaptureFormatException or IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"mvps verify: {e.Message}");
+                Console.Error.WriteLine($"mvps verify: {DisplayName.Clean(e.Message)}");
                 exitCode = ExitCodes.UnusableInput;
             }
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Verification;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 using Mvps.Release;
 
 namespace Mvps.Tool;
@@ -49,16 +50,16 @@ public static class VerifyReleaseCommand
             int captureProblems = noCaptures ? 0 : VerifyCaptures(folder, keyFile, keyEnv);
             if (result.Passed && captureProblems == 0)
             {
-                Console.Out.WriteLine($"{folder}: OK, {result.ListedFiles.Count} file(s) match SHA256SUMS and the provenance, signatures verify with key {result.KeyId}");
+                Console.Out.WriteLine($"{DisplayName.Of(folder)}: OK, {result.ListedFiles.Count} file(s) match SHA256SUMS and the provenance, signatures verify with key {result.KeyId}");
                 return ExitCodes.Ok;
             }
 
-            Console.Out.WriteLine($"{folder}: FAILED, {result.Problems.Count} release problem(s), {captureProblems} capture(s) failing");
+            Console.Out.WriteLine($"{DisplayName.Of(folder)}: FAILED, {result.Problems.Count} release problem(s), {captureProblems} capture(s) failing");
             return ExitCodes.VerificationFailed;
         }
         catch (Exception e) when (e is ReleaseInputException or UsageException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"mvps verify-release: {e.Message}");
+            Console.Error.WriteLine($"mvps verify-release: {DisplayName.Clean(e.Message)}");
             return ExitCodes.UnusableInput;
         }
     }
@@ -67,9 +68,17 @@ public static class VerifyReleaseCommand
     private static int VerifyCaptures(string folder, string? keyFile, string? keyEnv)
     {
         string receiptPath = Path.Combine(folder, ReceiptFileName);
-        if (!File.Exists(receiptPath))
+        FileKindValue receiptKind = FileKind.Of(receiptPath, followLinks: false);
+        if (receiptKind is not (FileKindValue.Regular or FileKindValue.Missing))
         {
-            Console.Out.WriteLine($"{folder}: no {ReceiptFileName}, captures not checked frame by frame");
+            // Already a release problem (a release is a flat folder of regular files); never followed or opened.
+            Console.Out.WriteLine($"FAILED {ReceiptFileName}: is {FileKind.Describe(receiptKind)}, not a regular file; captures not checked");
+            return 1;
+        }
+
+        if (receiptKind == FileKindValue.Missing)
+        {
+            Console.Out.WriteLine($"{DisplayName.Of(folder)}: no {ReceiptFileName}, captures not checked frame by frame");
             return 0;
         }
 
@@ -91,8 +100,16 @@ public static class VerifyReleaseCommand
         Array.Sort(captures, StringComparer.Ordinal);
         foreach (string path in captures)
         {
-            string name = Path.GetFileName(path);
-            if (!receipt.TryGetValue(name, out ReceiptExpectations? expected))
+            string name = DisplayName.Of(Path.GetFileName(path));
+            FileKindValue kind = FileKind.Of(path, followLinks: false);
+            if (kind != FileKindValue.Regular)
+            {
+                Console.Out.WriteLine($"FAILED {name}: is {FileKind.Describe(kind)}, not a regular file; not opened");
+                failed++;
+                continue;
+            }
+
+            if (!receipt.TryGetValue(Path.GetFileName(path), out ReceiptExpectations? expected))
             {
                 Console.Out.WriteLine($"FAILED {name}: not listed in {ReceiptFileName}");
                 failed++;

@@ -112,7 +112,7 @@ public class HostileInputTests
     }
 
     /// <summary>Runs the tool under /usr/bin/time; returns its result and peak RSS in kilobytes.</summary>
-    private static (MvpsProcess.Result Result, long PeakKilobytes) RunMeasured(params string[] args)
+    internal static (MvpsProcess.Result Result, long PeakKilobytes) RunMeasured(params string[] args)
     {
         string report = Path.GetTempFileName();
         try

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Mvps.Codec.Capture;
 
@@ -32,6 +31,7 @@ public sealed class CaptureFormatException : Exception
 
     private static string Compose(string displayName, long? recordIndex, long offset, string problem)
     {
+        displayName = Mvps.IO.DisplayName.Of(displayName);
         var text = recordIndex is long index
             ? string.Create(CultureInfo.InvariantCulture, $"{displayName}: record {index} at offset {offset}: {problem}")
             : string.Create(CultureInfo.InvariantCulture, $"{displayName}: offset {offset}: {problem}");
@@ -39,19 +39,5 @@ public sealed class CaptureFormatException : Exception
     }
 
     // A file name may contain control characters; the message must stay one line whatever it is called.
-    private static string SingleLine(string text)
-    {
-        if (!text.AsSpan().ContainsAnyInRange('\0', '\x1f') && !text.Contains('\x7f', StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) ? '?' : c);
-        }
-
-        return builder.ToString();
-    }
+    private static string SingleLine(string text) => Mvps.IO.DisplayName.Clean(text);
 }

@@ -147,23 +147,8 @@ public static class ReceiptWriter
         json.WriteEndObject();
     }
 
-    /// <summary>
-    /// The parts of a capture's entry that describe its contents — "summary" and "frames" — as a JSON
-    /// object, exactly as the receipt writes them; `mvps verify --receipt` compares a receipt against it.
-    /// </summary>
-    public static byte[] RenderContents(string capturePath)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
-        {
-            json.WriteStartObject();
-            WriteSummary(json, Summarize(capturePath));
-            WriteFrames(json, capturePath);
-            json.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
+    /// <summary>Bytes a Utf8JsonWriter may hold before they go to the stream: it buffers everything until flushed.</summary>
+    private const int FlushThreshold = 1 << 16;
 
     private static void WriteFrames(Utf8JsonWriter json, string capturePath)
     {
@@ -173,8 +158,54 @@ public static class ReceiptWriter
             json.WriteStartObject();
             FrameJsonWriter.WriteProperties(json, view.Index, view.Seconds, view.Microseconds, view.Bytes);
             json.WriteEndObject();
+            if (json.BytesPending > FlushThreshold)
+            {
+                json.Flush();
+            }
         });
         json.WriteEndArray();
+    }
+
+    /// <summary>The "summary" member of a capture's entry, as a JSON object exactly as the receipt writes it.</summary>
+    public static byte[] RenderSummary(string capturePath)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            WriteSummary(json, Summarize(capturePath));
+            json.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Receives one frame's receipt entry (a JSON object); returns false to stop reading the capture.</summary>
+    public delegate bool FrameEntryVisitor(long index, ReadOnlyMemory<byte> entry);
+
+    /// <summary>
+    /// Each frame's receipt entry, exactly as the receipt writes it, rendered one at a time into one reused
+    /// buffer: a receipt check streams the capture in memory independent of its frame count.
+    /// </summary>
+    public static void ForEachFrameEntry(string capturePath, FrameEntryVisitor visit)
+    {
+        using var buffer = new MemoryStream();
+        using var json = new Utf8JsonWriter(buffer, Options);
+        using CaptureReader reader = CaptureReader.Open(capturePath);
+        while (reader.TryReadNext(out CaptureRecord record))
+        {
+            RequireFrameLength(capturePath, record);
+            buffer.SetLength(0);
+            json.Reset(buffer);
+            json.WriteStartObject();
+            FrameJsonWriter.WriteProperties(json, record.Index, record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data);
+            json.WriteEndObject();
+            json.Flush();
+            if (!visit(record.Index, new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length)))
+            {
+                return;
+            }
+        }
     }
 
     private static void WriteSummary(Utf8JsonWriter json, CaptureSummary summary)
@@ -199,16 +230,57 @@ public static class ReceiptWriter
         json.WriteEndObject();
     }
 
-    /// <summary>Shortest decimal that round-trips to the same binary32 (the .NET Core 3.0+ default for float).</summary>
+    /// <summary>
+    /// Shortest decimal that round-trips to the same binary32 (the .NET Core 3.0+ default for float).
+    /// JSON has no NaN or infinity: those are written as null (the frame's "...Bits" member keeps the exact bits).
+    /// </summary>
     internal static void WriteFloat(Utf8JsonWriter json, string name, float value)
     {
         json.WritePropertyName(name);
+        if (!float.IsFinite(value))
+        {
+            json.WriteNullValue();
+            return;
+        }
+
         json.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: false);
     }
 
-    public static string FormatTimestamp(long seconds, uint microseconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
-        + "." + microseconds.ToString("D6", CultureInfo.InvariantCulture) + "Z";
+    /// <summary>
+    /// ISO 8601 UTC with microseconds, for any second count a capture can encode: years 0000..9999 as
+    /// "yyyy-MM-ddTHH:mm:ss.ffffffZ", others in ISO 8601's expanded form with a sign ("+10000-01-01T..."),
+    /// where DateTimeOffset would throw. Integer arithmetic only (proleptic Gregorian calendar).
+    /// </summary>
+    public static string FormatTimestamp(long seconds, uint microseconds)
+    {
+        long days = Math.DivRem(seconds, 86_400, out long secondOfDay);
+        if (secondOfDay < 0)
+        {
+            secondOfDay += 86_400;
+            days--;
+        }
+
+        (long year, int month, int day) = CivilFromDays(days);
+        string yearText = year is >= 0 and <= 9999
+            ? year.ToString("D4", CultureInfo.InvariantCulture)
+            : (year < 0 ? "-" : "+") + Math.Abs(year).ToString("D4", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{yearText}-{month:D2}-{day:D2}T{secondOfDay / 3600:D2}:{secondOfDay / 60 % 60:D2}:{secondOfDay % 60:D2}.{microseconds:D6}Z");
+    }
+
+    /// <summary>Year, month, day of a day count since 1970-01-01 (H. Hinnant's civil_from_days, valid for every long second count / 86400).</summary>
+    private static (long Year, int Month, int Day) CivilFromDays(long days)
+    {
+        long z = days + 719_468;
+        long era = (z >= 0 ? z : z - 146_096) / 146_097;
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int)(dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
+    }
 
     internal static string Hex16(ReadOnlySpan<byte> bytes, int offset) =>
         "0x" + System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]).ToString("x4", CultureInfo.InvariantCulture);
@@ -242,6 +314,14 @@ public static class ReceiptWriter
 
     private delegate void FrameAction(in FrameView view);
 
+    private static void RequireFrameLength(string path, in CaptureRecord record)
+    {
+        if (record.Data.Length < FieldLengths.Frame)
+        {
+            throw new CaptureFormatException(path, record.Index, record.FileOffset, $"frame of {record.Data.Length} bytes, expected {FieldLengths.Frame}");
+        }
+    }
+
     private readonly ref struct FrameView(long index, long seconds, uint microseconds, ReadOnlySpan<byte> bytes)
     {
         public long Index { get; } = index;
@@ -256,11 +336,7 @@ public static class ReceiptWriter
         using CaptureReader reader = CaptureReader.Open(path);
         while (reader.TryReadNext(out CaptureRecord record))
         {
-            if (record.Data.Length < FieldLengths.Frame)
-            {
-                throw new CaptureFormatException(path, record.Index, record.FileOffset, $"frame of {record.Data.Length} bytes, expected {FieldLengths.Frame}");
-            }
-
+            RequireFrameLength(path, record);
             action(new FrameView(record.Index, record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data));
         }
     }

@@ -113,7 +113,16 @@ public static class CaptureVerifier
     private static void CheckFile(string path, ReceiptExpectations expected, CaptureVerdict verdict)
     {
         verdict.ReceiptChecked = true;
-        long bytes = new FileInfo(path).Length;
+        // Size and hash of what the path opens (through any symlink), read in one pass.
+        long bytes;
+        string sha256;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            byte[] hash = System.Security.Cryptography.SHA256.HashData(stream);
+            bytes = stream.Position;
+            sha256 = Convert.ToHexStringLower(hash);
+        }
+
         if (verdict.Frames != expected.Packets)
         {
             verdict.Add(FrameIssue.ForFile(string.Create(CultureInfo.InvariantCulture, $"{verdict.Frames} frames, the receipt states {expected.Packets}")));
@@ -124,13 +133,12 @@ public static class CaptureVerifier
             verdict.Add(FrameIssue.ForFile(string.Create(CultureInfo.InvariantCulture, $"file is {bytes} bytes, the receipt states {expected.Bytes}")));
         }
 
-        string sha256 = Receipt.ReceiptWriter.Sha256Hex(path);
         if (!sha256.Equals(expected.Sha256, StringComparison.Ordinal))
         {
             verdict.Add(FrameIssue.ForFile($"file SHA-256 {sha256} differs from the receipt's {expected.Sha256}"));
         }
 
-        if (expected.Contents is JsonElement contents)
+        if (expected.Contents is ReceiptContents contents)
         {
             foreach (FrameIssue issue in ReceiptContentCheck.Compare(path, contents))
             {

@@ -13,36 +13,52 @@ internal static class ReceiptContentCheck
 {
     private const int MaxReported = 10;
 
-    public static IEnumerable<FrameIssue> Compare(string capturePath, JsonElement receiptCapture)
+    /// <summary>
+    /// Streams the capture: its summary is computed once, then each frame's entry is rendered and compared
+    /// with the receipt's entry of the same index as the file is read, and reading stops after the receipt's
+    /// last entry. Memory does not grow with the frame count (the receipt itself is bounded where it is loaded).
+    /// </summary>
+    public static IEnumerable<FrameIssue> Compare(string capturePath, ReceiptContents contents)
     {
-        using var actual = JsonDocument.Parse(ReceiptWriter.RenderContents(capturePath));
         var issues = new List<FrameIssue>();
 
-        if (!receiptCapture.TryGetProperty("summary", out JsonElement summary))
+        if (contents.Summary is not JsonElement summary)
         {
             issues.Add(FrameIssue.ForFile("the receipt's entry has no \"summary\""));
         }
-        else if (FirstDifference(actual.RootElement.GetProperty("summary"), summary, "summary") is string where)
+        else
         {
-            issues.Add(FrameIssue.ForFile($"receipt {where}"));
+            using var computed = JsonDocument.Parse(ReceiptWriter.RenderSummary(capturePath));
+            if (FirstDifference(computed.RootElement.GetProperty("summary"), summary, "summary") is string where)
+            {
+                issues.Add(FrameIssue.ForFile($"receipt {where}"));
+            }
         }
 
-        JsonElement frames = receiptCapture.GetProperty("frames");
-        int index = 0;
-        foreach (JsonElement computed in actual.RootElement.GetProperty("frames").EnumerateArray())
+        // The receipt's "frames" array is read again from its offset, one entry at a time, beside the capture.
+        using var stated = new ReceiptJsonStream(Mvps.IO.BoundedFile.OpenRegular(contents.ReceiptPath, "receipt"), contents.FramesOffset);
+        if (!stated.Read() || stated.TokenType != JsonTokenType.StartArray)
         {
-            if (index >= frames.GetArrayLength())
+            issues.Add(FrameIssue.ForFile("the receipt changed while it was being checked"));
+            return issues;
+        }
+
+        ReceiptWriter.ForEachFrameEntry(capturePath, (index, entry) =>
+        {
+            using JsonDocument? frame = stated.ReadValue();
+            if (frame is null)
             {
-                break; // the frame count is reported by the caller
+                return false; // the frame count is reported by the caller
             }
 
-            if (FirstDifference(computed, frames[index], "") is string where && issues.Count < MaxReported)
+            using var computed = JsonDocument.Parse(entry);
+            if (FirstDifference(computed.RootElement, frame.RootElement, "") is string where)
             {
                 issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
             }
 
-            index++;
-        }
+            return issues.Count < MaxReported;
+        });
 
         return issues;
     }

@@ -1,0 +1,78 @@
+namespace Mvps.IO;
+
+/// <summary>
+/// Reads a whole small input (key, receipt, release metadata) with a hard limit: it stops at limit + 1
+/// bytes whatever length the file system reports (a device or /proc file reports 0), and refuses FIFOs,
+/// devices, sockets and folders before opening them, since opening a FIFO blocks and a device never ends.
+/// Every refusal is an <see cref="InvalidDataException"/> with one line naming the file.
+/// </summary>
+internal static class BoundedFile
+{
+    /// <summary>Throws unless <paramref name="path"/> is (or with <paramref name="followLinks"/> links to) a regular file.</summary>
+    public static void RequireRegular(string path, string what, bool followLinks = true)
+    {
+        FileKindValue kind = FileKind.Of(path, followLinks);
+        if (kind == FileKindValue.Missing)
+        {
+            throw new InvalidDataException($"{DisplayName.Of(path)}: no such file (a {what} file was expected)");
+        }
+
+        if (kind != FileKindValue.Regular)
+        {
+            throw new InvalidDataException($"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}, not a regular {what} file");
+        }
+    }
+
+    public static byte[] ReadAll(string path, long limit, string what, bool followLinks = true)
+    {
+        RequireRegular(path, what, followLinks);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        return ReadAll(stream, path, limit, what);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end, or throws once more than <paramref name="limit"/> bytes arrive.</summary>
+    public static byte[] ReadAll(Stream stream, string path, long limit, string what)
+    {
+        // A regular file that already reports more is refused unread; one that reports less (a /proc file
+        // says 0, a file may grow) is still cut off at limit + 1 bytes below.
+        long reported = stream.CanSeek ? stream.Length : 0;
+        if (reported > limit)
+        {
+            throw TooLarge(path, limit, what);
+        }
+
+        // Sized to the reported length, so a truthful file is read into one array and returned without a copy.
+        var buffer = new MemoryStream((int)Math.Min(reported > 0 ? reported : 1 << 16, limit + 1));
+        byte[] chunk = new byte[64 * 1024];
+        while (true)
+        {
+            int want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+            int read = stream.Read(chunk, 0, want);
+            if (read == 0)
+            {
+                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+            }
+
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                throw TooLarge(path, limit, what);
+            }
+        }
+    }
+
+    /// <summary>Opens a regular file for streaming, after the same kind check.</summary>
+    public static FileStream OpenRegular(string path, string what, bool followLinks = true)
+    {
+        RequireRegular(path, what, followLinks);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+    }
+
+    private static InvalidDataException TooLarge(string path, long limit, string what) =>
+        new($"{DisplayName.Of(path)}: larger than the {Limit(limit)} limit for a {what} file");
+
+    public static string Limit(long bytes) =>
+        bytes % (1 << 20) == 0 ? (bytes >> 20).ToString(System.Globalization.CultureInfo.InvariantCulture) + " MiB"
+        : bytes % 1024 == 0 ? (bytes >> 10).ToString(System.Globalization.CultureInfo.InvariantCulture) + " KiB"
+        : bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-byte";
+}
