@@ -31,13 +31,7 @@ static partial class EvidenceQuotes
             var after = RewriteText(Path.GetFileName(path), before, evidenceFolder);
             if (!string.Equals(before, after, StringComparison.Ordinal))
             {
-                var temporary = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Path.GetRandomFileName() + ".tmp");
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-                {
-                    stream.Write(new UTF8Encoding(false).GetBytes(after));
-                }
-
-                File.Move(temporary, path, overwrite: true);
+                Mvps.IO.AtomicFile.Write(path, new UTF8Encoding(false).GetBytes(after));
                 changed.Add(Path.GetRelativePath(root, path).Replace('\\', '/'));
             }
         }

@@ -93,15 +93,7 @@ static class FrameHashApprovals
 
     static void Write(string path, string text)
     {
-        // An exclusive temporary file with an unpredictable name, then a rename: no half-written approval.
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Path.GetRandomFileName() + ".tmp");
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-        {
-            stream.Write(Utf8WithBom.GetPreamble());
-            stream.Write(Utf8WithBom.GetBytes(text));
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        Mvps.IO.AtomicFile.Write(path, [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(text)]);
     }
 
     static string Strip(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;

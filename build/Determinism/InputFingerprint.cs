@@ -1,3 +1,4 @@
+using Mvps.IO;
 using System.Security.Cryptography;
 using System.Text;
 using Mvps.Build.Engine;
