@@ -93,7 +93,7 @@ partial class Build
             var differences = new List<string>();
             foreach (var run in runs.Where(run => run.Name != "a"))
             {
-                differences.AddRange(OutputComparison.Compare(RunsDirectory / "a", RunsDirectory / run.Name, EvidenceFiles)
+                differences.AddRange(OutputComparison.Compare(RunsDirectory / "a", RunsDirectory / run.Name, [.. EvidenceFiles, .. RunReportFiles])
                     .Select(difference => $"run {run.Name} vs run a: {difference}"));
             }
 
@@ -130,7 +130,8 @@ partial class Build
 
             // Diff ran first: every run's three files equal run a's byte for byte, so one verification covers all.
             var runA = RunsDirectory / "a";
-            RunMvps(["verify", .. CaptureFiles.Select(name => (string)(runA / name)), "--receipt", runA / ReceiptWriter.FileName, "--quiet"]);
+            // Identical bytes are not yet checked bytes: run a must pass the tool's strict check against its own receipt.
+            RunMvps(["verify", "--strict", .. CaptureFiles.Select(name => (string)(runA / name)), "--receipt", runA / ReceiptWriter.FileName, "--quiet"]);
 
             foreach (var problem in problems)
             {
@@ -297,6 +298,8 @@ partial class Build
             // umask cannot be set for a child process from .NET: a shell sets it and execs the tool.
             ProcessTasks.StartProcess("sh", ["-c", $"umask {run.Umask} && exec \"$@\"", "sh", launcher.Tool, .. command], workingDirectory, environment);
         }
+
+        MakeRunReport(launcher, folder, workingDirectory, environment, run.Umask);
 
         WriteSettings(folder / "settings.json", run, launcher, workingDirectory == RootDirectory ? "repository root" : ".nuke/temp/run-" + run.Name);
         AtomicFile.WriteAllText(folder / Mvps.Release.ReleaseFileNames.Checksums, Mvps.Release.Sha256Sums.Format(Mvps.Release.Sha256Sums.Compute(folder, EvidenceFiles)));

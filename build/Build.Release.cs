@@ -44,6 +44,9 @@ partial class Build
                 File.Copy(package, ReleaseDirectory / Path.GetFileName(package));
             }
 
+            // The report page, listing the release files above with size and SHA-256, is signed as a subject like them.
+            RunMvps("report", "--evidence", ReleaseDirectory, "--release", ReleaseDirectory, "--out", ReleaseDirectory / ReleaseReportPage);
+
             using var key = SigningKey.Load(SigningKeyFile, SigningKeyVariable, TemporaryDirectory);
             if (key.IsEphemeral)
             {
@@ -85,7 +88,7 @@ partial class Build
             var package = Directory.GetFiles(folder, "mvps.*.nupkg").Single();
             var version = Path.GetFileNameWithoutExtension(package)["mvps.".Length..];
             new DotNet("tool", "install") { Extra = ["mvps", "--tool-path", toolPath, "--add-source", folder, "--version", version, "--ignore-failed-sources"] }.Run(RootDirectory);
-            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Codec.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
+            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", "--strict", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Codec.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
             ReportSummary($"release verified, packaged mvps {version} verifies the evidence");
         });
 

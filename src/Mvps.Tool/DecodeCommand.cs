@@ -8,17 +8,20 @@ using Mvps.Codec.Wire;
 
 namespace Mvps.Tool;
 
-/// <summary>`mvps decode`: one line, or one JSON object (JSON Lines), per frame.</summary>
+/// <summary>
+/// `mvps decode`: one line, or one JSON object (JSON Lines), per record: its class, encapsulation and
+/// addresses, and for MVPS frames every field and problem. Bytes are only ever read under their own link type.
+/// </summary>
 public static class DecodeCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "Capture file (pcap or pcapng)" };
-        var json = new Option<bool>("--json") { Description = "One JSON object per line, as in the receipt, plus the frame's problems" };
+        var file = new Argument<string>("FILE") { Description = "Capture file (pcap or pcapng); - reads standard input" };
+        var json = new Option<bool>("--json") { Description = "One JSON object per line, as in the receipt, plus the record's class, encapsulation, warnings and problems" };
         var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
         var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
-        var command = new Command("decode", "Print every frame's fields") { file, json, keyFile, keyEnv, quiet };
+        var command = new Command("decode", "Print every record's class and every MVPS frame's fields (exit 1 when an MVPS frame has problems)") { file, json, keyFile, keyEnv, quiet };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(quiet)));
         return command;
     }
@@ -29,15 +32,15 @@ public static class DecodeCommand
     private static int Run(string file, bool asJson, string? keyFile, string? keyEnv, bool quiet)
     {
         byte[] key = KeySource.Load(keyFile, keyEnv);
-        InputFiles.RequireCapture(file);
         using var authenticator = new FrameAuthenticator(key);
-        using CaptureReader reader = CaptureReader.Open(file);
+        using CaptureReader reader = InputFiles.OpenCapture(file);
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         using var buffer = new MemoryStream();
         var problems = new List<FrameProblem>();
         int exitCode = ExitCodes.Ok;
         // The frames go to stdout: a bar on the same terminal would tear them, so it shows only when they are redirected.
-        using var progress = new ProgressBar($"decode {Path.GetFileName(file)}", new FileInfo(file).Length, "B", quiet || !Console.IsOutputRedirected);
+        using var progress = new ProgressBar($"decode {Path.GetFileName(file)}", InputFiles.LengthForProgress(file), "B",
+            quiet || !Console.IsOutputRedirected || InputFiles.IsStandardInput(file));
 
         while (reader.TryReadNext(out CaptureRecord record))
         {
@@ -47,32 +50,20 @@ public static class DecodeCommand
             }
 
             problems.Clear();
-            bool decoded = FrameDecoder.TryDecode(record.Data, authenticator, problems, out CoherenceFrame f);
-            uint micros = record.TimestampNanoseconds / 1000;
+            var data = record.Data;
+            PacketLayers layers = PacketDissector.Dissect(record.LinkType, data);
+            bool mvps = layers.Class == RecordClass.Mvps;
+            bool decoded = mvps && FrameDecoder.TryDecodeCaptured(data, layers, authenticator, problems, out _);
+            var warnings = problems.Where(p => FrameDecoder.IsChecksumWarning(p.Kind)).ToList();
+            problems.RemoveAll(p => FrameDecoder.IsChecksumWarning(p.Kind));
             exitCode = problems.Count > 0 ? ExitCodes.VerificationFailed : exitCode;
+            uint micros = record.TimestampNanoseconds / 1000;
             if (asJson)
             {
                 buffer.SetLength(0);
                 using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
-                    json.WriteStartObject();
-                    if (decoded)
-                    {
-                        FrameJsonWriter.WriteProperties(json, record.Index, record.TimestampSeconds, micros, record.Data[..FieldLengths.Frame]);
-                    }
-                    else
-                    {
-                        json.WriteNumber("index", record.Index);
-                    }
-
-                    json.WriteStartArray("problems");
-                    foreach (FrameProblem problem in problems)
-                    {
-                        json.WriteStringValue(problem.ToString());
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
+                    WriteJson(json, record, micros, layers, decoded, warnings, problems);
                 }
 
                 stdout.Flush();
@@ -82,15 +73,123 @@ public static class DecodeCommand
             }
 
             string time = ReceiptWriter.FormatTimestamp(record.TimestampSeconds, micros);
-            string line = decoded
-                ? string.Create(CultureInfo.InvariantCulture,
-                    $"{record.Index} {time} tick={f.Tick} phi={f.PhiNanoseconds}ns C1={f.C1:R} C2={f.C2:R} C3={f.C3:R} bfd={f.Bfd.State}/{f.Bfd.Diagnostic} my=0x{f.Bfd.MyDiscriminator:x8} your=0x{f.Bfd.YourDiscriminator:x8} alarm={(f.Alarm ? 1 : 0)} tag={Convert.ToHexStringLower(record.Data.Slice(FieldLocations.Tag, FieldLengths.Tag))}")
-                : string.Create(CultureInfo.InvariantCulture, $"{record.Index} {time} undecodable");
-            stdout.Write(line);
-            stdout.Write(problems.Count == 0 ? " ok" : " PROBLEMS: " + string.Join("; ", problems));
+            stdout.Write(Line(record.Index, time, data, layers, decoded));
+            if (mvps)
+            {
+                if (warnings.Count > 0)
+                {
+                    stdout.Write(" WARNINGS: " + string.Join("; ", warnings));
+                }
+
+                stdout.Write(problems.Count == 0 ? " ok" : " PROBLEMS: " + string.Join("; ", problems));
+            }
+
             stdout.Write('\n');
         }
 
         return exitCode;
+    }
+
+    private static string Line(long index, string time, ReadOnlySpan<byte> data, in PacketLayers layers, bool decoded)
+    {
+        string where = (RecordDescription.Encapsulation(layers) + " " + RecordDescription.Addresses(data, layers)).TrimEnd();
+        if (decoded)
+        {
+            var p = data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload);
+            CoherenceFrame f = FrameDecoder.ReadPayloadFields(p);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{index} {time} tick={f.Tick} phi={f.PhiNanoseconds}ns C1={f.C1:R} C2={f.C2:R} C3={f.C3:R} bfd={f.Bfd.State}/{f.Bfd.Diagnostic} my=0x{f.Bfd.MyDiscriminator:x8} your=0x{f.Bfd.YourDiscriminator:x8} alarm={(f.Alarm ? 1 : 0)} tag={Convert.ToHexStringLower(p.Slice(PayloadLocations.Tag, FieldLengths.Tag))} mvps {where}");
+        }
+
+        string detail = layers.Class switch
+        {
+            RecordClass.Mvps => " undecodable",
+            RecordClass.BfdWithoutExtension => " " + RecordDescription.Bfd(data, layers),
+            RecordClass.CapturedTruncated => string.Create(CultureInfo.InvariantCulture, $": cannot verify, captured {layers.CapturedBytes} of {layers.NeededBytes} bytes"),
+            RecordClass.UnsupportedLinkType => ": not decoded",
+            _ => layers.Note is string note ? ": " + note : "",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{index} {time} {RecordClasses.Token(layers.Class)} {where}{detail}");
+    }
+
+    private static void WriteJson(Utf8JsonWriter json, in CaptureRecord record, uint micros, in PacketLayers layers, bool decoded, List<FrameProblem> warnings, List<FrameProblem> problems)
+    {
+        var data = record.Data;
+        json.WriteStartObject();
+        bool evidenceLayout = decoded && layers.LinkType == LinkTypes.Ethernet && layers.VlanCount == 0 && layers.IpVersion == 4
+            && layers.PayloadOffset == FieldLocations.Bfd && data.Length == FieldLengths.Frame;
+        if (evidenceLayout)
+        {
+            // Exactly the receipt's entry for the frame, so the two can be compared member by member.
+            FrameJsonWriter.WriteProperties(json, record.Index, record.TimestampSeconds, micros, data);
+        }
+        else
+        {
+            json.WriteNumber("index", record.Index);
+            json.WriteString("timestamp", ReceiptWriter.FormatTimestamp(record.TimestampSeconds, micros));
+            json.WriteNumber("timestampSeconds", record.TimestampSeconds);
+            json.WriteNumber("timestampMicroseconds", micros);
+            if (decoded)
+            {
+                FrameJsonWriter.WritePayloadProperties(json, data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
+                json.WriteString("frameSha256", ReceiptWriter.Sha256Hex(data));
+            }
+        }
+
+        json.WriteString("class", RecordClasses.Token(layers.Class));
+        json.WriteNumber("linkType", layers.LinkType);
+        json.WriteString("linkTypeName", LinkTypes.Name(layers.LinkType));
+        json.WriteStartArray("vlan");
+        if (layers.VlanCount >= 1)
+        {
+            json.WriteNumberValue(layers.OuterVlanId);
+        }
+
+        if (layers.VlanCount >= 2)
+        {
+            json.WriteNumberValue(layers.InnerVlanId);
+        }
+
+        json.WriteEndArray();
+        if (layers.IpVersion != 0 && layers.AddressLength != 0)
+        {
+            json.WriteNumber("ipVersion", layers.IpVersion);
+            json.WriteString("source", RecordDescription.Source(data, layers));
+            json.WriteString("destination", RecordDescription.Destination(data, layers));
+            json.WriteNumber("hopLimit", layers.HopLimit);
+        }
+
+        if (layers.UdpOffset >= 0)
+        {
+            json.WriteNumber("sourcePort", layers.SourcePort);
+            json.WriteNumber("destinationPort", layers.DestinationPort);
+        }
+
+        if (layers.Class == RecordClass.CapturedTruncated)
+        {
+            json.WriteNumber("capturedBytes", layers.CapturedBytes);
+            json.WriteNumber("neededBytes", layers.NeededBytes);
+        }
+
+        if (layers.Note is string note)
+        {
+            json.WriteString("note", note);
+        }
+
+        json.WriteStartArray("warnings");
+        foreach (FrameProblem warning in warnings)
+        {
+            json.WriteStringValue(warning.ToString());
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("problems");
+        foreach (FrameProblem problem in problems)
+        {
+            json.WriteStringValue(problem.ToString());
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.CommandLine;
 using System.Globalization;
 using Mvps.Codec.Capture;
@@ -13,28 +14,35 @@ public static class DiffCommand
 
     public static Command Create()
     {
-        var a = new Argument<string>("A") { Description = "First capture" };
-        var b = new Argument<string>("B") { Description = "Second capture" };
-        var command = new Command("diff", "Name the frames and fields where two captures differ (exit 0 identical, 1 different, 2 unusable input)") { a, b };
+        var a = new Argument<string>("A") { Description = "First capture; - reads standard input" };
+        var b = new Argument<string>("B") { Description = "Second capture; - reads standard input" };
+        var command = new Command("diff", "Name the frames and fields where two captures differ; by session and tick where encapsulation or other traffic differ (exit 0 identical, 1 different, 2 unusable input)") { a, b };
         command.SetAction(parse => Run(parse.GetValue(a)!, parse.GetValue(b)!));
         return command;
     }
 
     private static int Run(string pathA, string pathB)
     {
-        InputFiles.RequireCapture(pathA);
-        InputFiles.RequireCapture(pathB);
-        using CaptureReader a = CaptureReader.Open(pathA);
-        using CaptureReader b = CaptureReader.Open(pathB);
-        var differences = new DifferenceList(MaxReported);
-
-        if (a.Format != b.Format || a.IsBigEndian != b.IsBigEndian || a.SnapLength != b.SnapLength)
+        if (InputFiles.IsStandardInput(pathA) && InputFiles.IsStandardInput(pathB))
         {
-            differences.Add(I($"file header: {Describe(a)} != {Describe(b)}"));
+            throw new UsageException("- (standard input) can be only one of the two captures");
         }
 
-        long frames = 0;
-        while (true)
+        using CaptureReader a = InputFiles.OpenCapture(pathA);
+        using CaptureReader b = InputFiles.OpenCapture(pathB);
+        var differences = new DifferenceList(MaxReported);
+        var notes = new List<string>();
+
+        string? headerDifference = a.Format != b.Format || a.IsBigEndian != b.IsBigEndian || a.SnapLength != b.SnapLength
+            ? I($"file header: {Describe(a)} != {Describe(b)}")
+            : null;
+
+        // Record by record while both captures have the same shape; from the first record where the
+        // encapsulation or the traffic differs, MVPS frame by MVPS frame (session and tick), the rest skipped.
+        long frames = 0, mvpsBefore = 0;
+        MvpsFrame? pendingA = null, pendingB = null;
+        bool byRecord = true;
+        while (byRecord)
         {
             bool hasA = a.TryReadNext(out CaptureRecord ra);
             bool hasB = b.TryReadNext(out CaptureRecord rb);
@@ -48,13 +56,65 @@ public static class DiffCommand
                 break;
             }
 
-            CompareRecords(frames, ra, rb, differences);
-            frames++;
+            PacketLayers la = PacketDissector.Dissect(ra.LinkType, ra.Data);
+            PacketLayers lb = PacketDissector.Dissect(rb.LinkType, rb.Data);
+            if (SameShape(la, lb))
+            {
+                CompareRecords(frames, ra, rb, differences);
+                frames++;
+                mvpsBefore += la.Class == RecordClass.Mvps ? 1 : 0;
+                continue;
+            }
+
+            byRecord = false;
+            notes.Add(I($"record {frames}: the captures differ in encapsulation or other traffic from here ({Shape(la)} != {Shape(lb)}); MVPS frames are compared by session and tick, other records skipped"));
+            pendingA = MvpsFrame.From(ra, la);
+            pendingB = MvpsFrame.From(rb, lb);
         }
 
-        if (differences.Count == 0 && !SameBytes(pathA, pathB))
+        long compared = 0;
+        if (!byRecord)
+        {
+            var sideA = new MvpsSide(a, pendingA, frames, mvpsBefore);
+            var sideB = new MvpsSide(b, pendingB, frames, mvpsBefore);
+            while (true)
+            {
+                MvpsFrame? fa = sideA.Next();
+                MvpsFrame? fb = sideB.Next();
+                if (fa is null || fb is null)
+                {
+                    if (fa is not null || fb is not null)
+                    {
+                        var only = fa ?? fb!;
+                        differences.Add(I($"MVPS frame {compared} (record {only.Record}): only in {Mvps.IO.DisplayName.Of(fa is not null ? pathA : pathB)} (the other capture has {compared} MVPS frames)"));
+                    }
+
+                    break;
+                }
+
+                CompareMvps(compared, fa, fb, differences);
+                compared++;
+            }
+
+            notes.Add(I($"{Mvps.IO.DisplayName.Of(pathA)}: {sideA.Records:N0} records, {sideA.Frames:N0} MVPS; {Mvps.IO.DisplayName.Of(pathB)}: {sideB.Records:N0} records, {sideB.Frames:N0} MVPS"));
+        }
+
+        if (byRecord && differences.Count == 0 && headerDifference is null && !InputFiles.IsStandardInput(pathA) && !InputFiles.IsStandardInput(pathB) && !SameBytes(pathA, pathB))
         {
             differences.Add("the files differ in bytes outside the packet records (block options or padding)");
+        }
+
+        // Between captures of the same traffic taken differently the file header is expected to differ: there
+        // it is a note, record by record a difference.
+        long total = differences.Count + (byRecord && headerDifference is not null ? 1 : 0);
+        if (headerDifference is not null)
+        {
+            Console.Out.WriteLine(headerDifference);
+        }
+
+        foreach (string line in notes)
+        {
+            Console.Out.WriteLine(line);
         }
 
         foreach (string line in differences.Kept)
@@ -67,10 +127,108 @@ public static class DiffCommand
             Console.Out.WriteLine(I($"... and {differences.Count - MaxReported} more differences"));
         }
 
-        Console.Out.WriteLine(differences.Count == 0
-            ? I($"identical: {frames} frames")
-            : I($"different: {differences.Count} difference(s) in {frames} compared frames"));
-        return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+        if (byRecord)
+        {
+            Console.Out.WriteLine(total == 0
+                ? I($"identical: {frames} frames")
+                : I($"different: {total} difference(s) in {frames} compared frames"));
+        }
+        else
+        {
+            Console.Out.WriteLine(total == 0
+                ? I($"same MVPS frames: {mvpsBefore + compared} MVPS frames ({frames} records compared record by record, then {compared} MVPS frames by session and tick); the captures differ only in encapsulation or other traffic")
+                : I($"different: {differences.Count} difference(s) in {frames} compared records and {compared} compared MVPS frames"));
+        }
+
+        return total == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+    }
+
+    /// <summary>Whether two records can be compared byte for byte: same link type, VLAN tags, class and layer offsets.</summary>
+    private static bool SameShape(in PacketLayers a, in PacketLayers b) =>
+        a.LinkType == b.LinkType && a.Class == b.Class && a.VlanCount == b.VlanCount && a.OuterVlanId == b.OuterVlanId
+        && a.InnerVlanId == b.InnerVlanId && a.IpVersion == b.IpVersion && a.PayloadOffset == b.PayloadOffset;
+
+    private static string Shape(in PacketLayers l) => I($"{RecordClasses.Token(l.Class)} {RecordDescription.Encapsulation(l)}");
+
+    private static void CompareMvps(long n, MvpsFrame a, MvpsFrame b, DifferenceList differences)
+    {
+        string where = I($"MVPS frame {n} (records {a.Record} and {b.Record})");
+        if (a.Session != b.Session || a.Tick != b.Tick)
+        {
+            differences.Add(I($"{where}: session {a.Session} tick {a.Tick} != session {b.Session} tick {b.Tick}"));
+            return;
+        }
+
+        if (a.Payload.AsSpan().SequenceEqual(b.Payload))
+        {
+            return;
+        }
+
+        // Field names and offsets as in the evidence layout, so they read like the record-by-record report.
+        var frameA = new byte[FieldLengths.Frame];
+        var frameB = new byte[FieldLengths.Frame];
+        a.Payload.CopyTo(frameA, FieldLocations.Bfd);
+        b.Payload.CopyTo(frameB, FieldLocations.Bfd);
+        var fb = FrameFieldValues.Describe(frameB).Where(v => v.Offset >= FieldLocations.Bfd).ToDictionary(v => v.Name, StringComparer.Ordinal);
+        foreach (FieldValue va in FrameFieldValues.Describe(frameA).Where(v => v.Offset >= FieldLocations.Bfd))
+        {
+            if (fb.TryGetValue(va.Name, out FieldValue vb) && va.Value != vb.Value)
+            {
+                differences.Add(I($"{where}, session {a.Session} tick {a.Tick}: {va.Name} (payload offset {va.Offset - FieldLocations.Bfd}) {va.Value} != {vb.Value}"));
+            }
+        }
+    }
+
+    /// <summary>An MVPS frame kept from a record: its session, tick and 68-byte payload.</summary>
+    private sealed record MvpsFrame(long Record, string Session, uint Tick, byte[] Payload)
+    {
+        public static MvpsFrame? From(in CaptureRecord record, in PacketLayers layers)
+        {
+            if (layers.Class != RecordClass.Mvps || layers.PayloadLength < FieldLengths.UdpPayload)
+            {
+                return null;
+            }
+
+            var payload = record.Data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload).ToArray();
+            string session = I($"{RecordDescription.Source(record.Data, layers)} > {RecordDescription.Destination(record.Data, layers)} my=0x{BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(PayloadLocations.BfdMyDiscriminator)):x8}");
+            return new MvpsFrame(record.Index, session, BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(PayloadLocations.Tick)), payload);
+        }
+    }
+
+    /// <summary>One capture read MVPS frame by MVPS frame, starting with the record that ended the record-by-record part.</summary>
+    private sealed class MvpsSide(CaptureReader reader, MvpsFrame? pending, long recordsBefore, long mvpsBefore)
+    {
+        private MvpsFrame? _pending = pending;
+        private bool _pendingUsed;
+
+        public long Records { get; private set; } = recordsBefore + 1;
+
+        public long Frames { get; private set; } = mvpsBefore;
+
+        public MvpsFrame? Next()
+        {
+            if (!_pendingUsed)
+            {
+                _pendingUsed = true;
+                if (_pending is not null)
+                {
+                    Frames++;
+                    return _pending;
+                }
+            }
+
+            while (reader.TryReadNext(out CaptureRecord record))
+            {
+                Records++;
+                if (MvpsFrame.From(record, PacketDissector.Dissect(record.LinkType, record.Data)) is MvpsFrame frame)
+                {
+                    Frames++;
+                    return frame;
+                }
+            }
+
+            return null;
+        }
     }
 
     private static void CompareRecords(long index, CaptureRecord ra, CaptureRecord rb, DifferenceList differences)

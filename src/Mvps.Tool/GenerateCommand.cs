@@ -19,19 +19,25 @@ public static class GenerateCommand
         var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
         var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
+        var vantages = new Option<int>("--vantages") { Description = $"Vantages on the shared tick lattice, 1 to {VantageBundle.MaxVantages} (more than 1: the broker's view, without a receipt; see docs/analysis.md)", DefaultValueFactory = _ => 1 };
 
         var command = new Command("generate", "Write the baseline and DDoS captures and the receipt; the defaults reproduce evidence/ byte for byte")
         {
-            output, regime, frames, seed, keyFile, keyEnv, quiet,
+            output, regime, frames, seed, keyFile, keyEnv, quiet, vantages,
         };
         command.SetAction(parse => Run(
             parse.GetValue(output)!, parse.GetValue(regime)!, parse.GetValue(frames), parse.GetValue(seed),
-            parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(quiet)));
+            parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(quiet), parse.GetValue(vantages)));
         return command;
     }
 
-    private static int Run(string outputDirectory, string regime, long frames, ulong seed, string? keyFile, string? keyEnv, bool quiet)
+    private static int Run(string outputDirectory, string regime, long frames, ulong seed, string? keyFile, string? keyEnv, bool quiet, int vantages)
     {
+        if (vantages < 1 || vantages > VantageBundle.MaxVantages)
+        {
+            throw new UsageException($"--vantages {vantages}: give a count from 1 to {VantageBundle.MaxVantages} (sources 203.0.113.10 to .19)");
+        }
+
         if (frames < 1 || frames > uint.MaxValue / 10)
         {
             throw new UsageException($"--frames {frames}: give a count from 1 to {uint.MaxValue / 10}");
@@ -61,14 +67,32 @@ public static class GenerateCommand
         foreach (RegimeProfile profile in profiles)
         {
             string path = Path.Combine(outputDirectory, profile.FileName);
-            using (var progress = new ProgressBar($"generate {profile.FileName}", frames, "frames", quiet))
+            using (var progress = new ProgressBar($"generate {profile.FileName}", frames * vantages, "frames", quiet))
             {
                 AtomicFile.Write(path, stream =>
-                    EvidenceGenerator.WriteCapture(new RegimeModel(profile, seed, frames), authenticator, stream, progress));
+                {
+                    if (vantages == 1)
+                    {
+                        EvidenceGenerator.WriteCapture(new RegimeModel(profile, seed, frames), authenticator, stream, progress);
+                    }
+                    else
+                    {
+                        VantageBundle.WriteCapture(profile, seed, frames, vantages, authenticator, stream, progress);
+                    }
+                });
             }
 
             captures.Add(new ReceiptCapture(profile, path));
-            Console.Out.WriteLine($"{DisplayName.Of(path)}: {frames} frames, {new FileInfo(path).Length} bytes");
+            Console.Out.WriteLine(vantages == 1
+                ? $"{DisplayName.Of(path)}: {frames} frames, {new FileInfo(path).Length} bytes"
+                : $"{DisplayName.Of(path)}: {vantages} vantages x {frames} frames, {new FileInfo(path).Length} bytes");
+        }
+
+        if (vantages > 1)
+        {
+            // The receipt and its validation recipe describe the single-vantage evidence; a bundle is for `mvps analyze`.
+            Console.Out.WriteLine($"no receipt for a {vantages}-vantage bundle: the receipt describes single-vantage captures");
+            return ExitCodes.Ok;
         }
 
         var settings = new ReceiptSettings(seed, frames, KeySource.IsProofKey(key) ? WireConstants.ProofKeyText : null);

@@ -1,12 +1,29 @@
+using Mvps.Codec.Capture;
 using Mvps.IO;
 
 namespace Mvps.Tool;
 
-/// <summary>Checks that a named input is a readable, non-empty capture before any reader touches it.</summary>
+/// <summary>Checks that a named input is a readable, non-empty capture before any reader touches it; `-` is standard input.</summary>
 public static class InputFiles
 {
+    /// <summary>The name that stands for standard input, as in tcpdump -r - and tshark -r -.</summary>
+    public const string StandardInput = "-";
+
+    public static bool IsStandardInput(string path) => path == StandardInput;
+
     public static void RequireCapture(string path)
     {
+        if (IsStandardInput(path))
+        {
+            if (!Console.IsInputRedirected)
+            {
+                // Waiting on a terminal for pcap bytes would look like a hang.
+                throw new UsageException("-: standard input is a terminal, not a capture: pipe one in (tcpdump -w - ... | mvps verify -)");
+            }
+
+            return;
+        }
+
         string name = DisplayName.Of(path);
         switch (FileKind.Of(path))
         {
@@ -41,4 +58,17 @@ public static class InputFiles
             throw new UsageException($"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}; checking it against a receipt needs a regular file");
         }
     }
+
+    /// <summary>Opens a capture file, or standard input for `-` (read forward only, never seeked).</summary>
+    public static CaptureReader OpenCapture(string path)
+    {
+        RequireCapture(path);
+        return IsStandardInput(path)
+            ? CaptureReader.Open(Console.OpenStandardInput(), path, leaveOpen: false)
+            : CaptureReader.Open(path);
+    }
+
+    /// <summary>Bytes to read, for a progress bar; 0 (unknown: standard input, a pipe) when it is not a regular file.</summary>
+    public static long LengthForProgress(string path) =>
+        !IsStandardInput(path) && FileKind.Of(path) == FileKindValue.Regular ? new FileInfo(path).Length : 0;
 }

@@ -10,6 +10,8 @@ var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coheren
     DecodeCommand.Create(),
     DiffCommand.Create(),
     VerifyReleaseCommand.Create(),
+    AnalyzeCommand.Create(),
+    ReportCommand.Create(),
 };
 
 ParseResult parse = root.Parse(args);

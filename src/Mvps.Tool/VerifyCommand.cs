@@ -10,29 +10,43 @@ public static class VerifyCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "Capture files (pcap or pcapng)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Capture files (pcap or pcapng); - reads standard input", Arity = ArgumentArity.OneOrMore };
         var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
         var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
         var receipt = new Option<string?>("--receipt") { Description = "Receipt whose hashes the files must match" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
+        var strict = new Option<bool>("--strict") { Description = "Our evidence: every record must be a 110-byte Ethernet/IPv4 MVPS frame with correct checksums, ticks increasing across the file (implied by --receipt)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); the report is the same for any count", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("verify", "Check layout, checksums, tags and tick order of every frame (exit 0 good, 1 failed, 2 unusable input)")
+        var command = new Command("verify", "Find and check the MVPS frames of any capture: class of every record, payload, TTL, checksums, tags, tick order per session (exit 0 good, 1 failed or nothing verified, 2 unusable input)")
         {
-            files, keyFile, keyEnv, receipt, quiet, threads,
+            files, keyFile, keyEnv, receipt, strict, quiet, threads,
         };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(receipt), parse.GetValue(quiet), parse.GetValue(threads)));
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(receipt), parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(threads)));
         return command;
     }
 
     /// <summary>Upper bound for --threads: more workers than this only add memory and hand-offs.</summary>
     private const int MaxThreads = 256;
 
-    private static int Run(string[] files, string? keyFile, string? keyEnv, string? receiptPath, bool quiet, int threads)
+    private static int Run(string[] files, string? keyFile, string? keyEnv, string? receiptPath, bool strict, bool quiet, int threads)
     {
         if (threads < 1 || threads > MaxThreads)
         {
             throw new UsageException($"--threads {threads}: give a count from 1 to {MaxThreads}");
         }
+
+        if (files.Count(InputFiles.IsStandardInput) > 1)
+        {
+            throw new UsageException("- (standard input) can be given once");
+        }
+
+        if (receiptPath is not null && files.Any(InputFiles.IsStandardInput))
+        {
+            throw new UsageException("--receipt states each file's size and hash: give the capture files, not - (standard input)");
+        }
+
+        // A receipt is about our evidence, so it is checked the strict way.
+        var mode = strict || receiptPath is not null ? VerificationMode.Strict : VerificationMode.Capture;
 
         byte[] key = KeySource.Load(keyFile, keyEnv);
         IReadOnlyDictionary<string, ReceiptExpectations>? receipt = null;
@@ -71,9 +85,17 @@ public static class VerifyCommand
                 }
 
                 CaptureVerdict verdict;
-                using (var progress = new ProgressBar($"verify {Path.GetFileName(file)}", new FileInfo(file).Length, "B", quiet))
+                using (var progress = new ProgressBar($"verify {Path.GetFileName(file)}", InputFiles.LengthForProgress(file), "B", quiet || InputFiles.IsStandardInput(file)))
                 {
-                    verdict = CaptureVerifier.Verify(file, DisplayName.Of(file), key, threads, expected, progress);
+                    if (InputFiles.IsStandardInput(file))
+                    {
+                        using Stream input = Console.OpenStandardInput();
+                        verdict = CaptureVerifier.Verify(input, file, key, threads, mode, progress);
+                    }
+                    else
+                    {
+                        verdict = CaptureVerifier.Verify(file, DisplayName.Of(file), key, threads, mode, expected, progress);
+                    }
                 }
 
                 Report(verdict);
@@ -94,14 +116,7 @@ public static class VerifyCommand
 
     private static void Report(CaptureVerdict verdict)
     {
-        string receiptNote = verdict.ReceiptChecked ? ", receipt matches" : "";
-        if (verdict.Passed)
-        {
-            Console.Out.WriteLine($"{verdict.DisplayName}: OK, {verdict.Frames} frames{receiptNote}");
-            return;
-        }
-
-        Console.Out.WriteLine($"{verdict.DisplayName}: FAILED, {verdict.Frames} frames, {verdict.FramesWithProblems} with problems, {verdict.IssueCount} problem(s)");
+        Console.Out.WriteLine(VerdictText.Headline(verdict));
         foreach (FrameIssue issue in verdict.Issues)
         {
             Console.Out.WriteLine($"  {issue}");
@@ -111,5 +126,21 @@ public static class VerifyCommand
         {
             Console.Out.WriteLine($"  ... and {verdict.IssueCount - verdict.Issues.Count} more");
         }
+
+        if (verdict.Mode == VerificationMode.Capture)
+        {
+            foreach (SessionSummary session in verdict.Sessions.Take(MaxSessionsListed))
+            {
+                Console.Out.WriteLine($"  {session}");
+            }
+
+            if (verdict.Sessions.Count > MaxSessionsListed)
+            {
+                Console.Out.WriteLine($"  ... and {verdict.Sessions.Count - MaxSessionsListed} more sessions");
+            }
+        }
     }
+
+    /// <summary>Sessions printed per file; a capture of a whole network may hold thousands.</summary>
+    private const int MaxSessionsListed = 50;
 }

@@ -118,7 +118,7 @@ public static class VerifyReleaseCommand
 
             try
             {
-                CaptureVerdict verdict = CaptureVerifier.Verify(path, name, authenticator, expected);
+                CaptureVerdict verdict = CaptureVerifier.Verify(path, name, authenticator, VerificationMode.Strict, expected);
                 if (verdict.Passed)
                 {
                     Console.Out.WriteLine($"{name}: OK, {verdict.Frames} frames, receipt matches");

@@ -39,12 +39,30 @@ public static class Program
         });
     }
 
+    private static readonly uint[] LinkTypesRead =
+        [LinkTypes.Null, LinkTypes.Ethernet, LinkTypes.Raw, LinkTypes.Loop, LinkTypes.LinuxSll, LinkTypes.Ipv4, LinkTypes.Ipv6, LinkTypes.LinuxSll2];
+
+    /// <summary>Capture mode's path: the dissector under a link type, and the decoder on what it calls MVPS.</summary>
+    private static void DissectAndDecode(uint linkType, ReadOnlySpan<byte> data)
+    {
+        PacketLayers layers = PacketDissector.Dissect(linkType, data);
+        if (layers.Class == RecordClass.Mvps)
+        {
+            Problems.Clear();
+            FrameDecoder.TryDecodeCaptured(data, layers, Authenticator, Problems, out _);
+        }
+    }
+
     private static void Check(byte[] input)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
 
         Problems.Clear();
         FrameDecoder.TryDecode(input, Authenticator, Problems, out _);
+        foreach (uint linkType in LinkTypesRead)
+        {
+            DissectAndDecode(linkType, input);
+        }
 
         try
         {
@@ -53,6 +71,7 @@ public static class Program
             {
                 Problems.Clear();
                 FrameDecoder.TryDecode(record.Data, Authenticator, Problems, out _);
+                DissectAndDecode(record.LinkType, record.Data);
             }
         }
         catch (CaptureFormatException)

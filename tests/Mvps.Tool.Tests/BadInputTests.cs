@@ -12,7 +12,7 @@ public class BadInputTests
         { "header only, truncated", t => ["verify", Write(t, "short.pcap", Evidence()[..20])], "" },
         { "truncated record", t => ["verify", Write(t, "cut.pcap", Evidence()[..(24 + 126 + 50)])], "truncated" },
         { "absurd capture length", t => ["verify", Write(t, "huge.pcap", WithInclLen(0xFFFFFFFF))], "4294967295" },
-        { "non-Ethernet link type", t => ["verify", Write(t, "raw.pcap", WithLinkType(101))], "link type 101" },
+        { "non-Ethernet link type under --strict", t => ["verify", "--strict", Write(t, "raw.pcap", WithLinkType(101))], "link type 101" },
         { "missing key file", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-file", t.File("no-key")], "key file not found" },
         { "empty key file", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-file", Write(t, "key", [])], "key file is empty" },
         { "unset key variable", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-env", "MVPS_SURELY_UNSET_VARIABLE"], "not set" },
@@ -22,6 +22,9 @@ public class BadInputTests
         { "unknown regime", t => ["generate", "--out", t.Path, "--regime", "chaos"], "chaos" },
         { "zero frames", t => ["generate", "--out", t.Path, "--frames", "0"], "--frames 0" },
         { "decode missing file", t => ["decode", t.File("nope.pcap")], "no such file" },
+        { "standard input with a receipt", t => ["verify", "-", "--receipt", Evidence("mvps_pcap_receipt.json")], "not - (standard input)" },
+        { "standard input twice", t => ["verify", "-", "-"], "can be given once" },
+        { "diff of standard input with itself", t => ["diff", "-", "-"], "only one of the two" },
         { "diff missing file", t => ["diff", Evidence("mvps_ddos.pcap"), t.File("nope.pcap")], "no such file" },
     };
 

@@ -34,7 +34,8 @@ public class VerifyCommandTests
         bytes[FrameStart(frame) + offset] ^= offset == 43 ? (byte)0x04 : (byte)0x01;
         File.WriteAllBytes(copy, bytes);
 
-        var result = MvpsProcess.Run("verify", copy);
+        // --strict keeps the evidence's promise: checksums included (without it they are counted warnings).
+        var result = MvpsProcess.Run("verify", "--strict", copy);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("FAILED", result.Stdout);

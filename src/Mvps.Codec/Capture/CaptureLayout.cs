@@ -37,7 +37,7 @@ public static class CaptureLayout
         public const ushort VersionMajor = 2;
         public const ushort VersionMinor = 4;
 
-        public const uint LinkTypeEthernet = 1;
+        public const uint LinkTypeEthernet = Wire.LinkTypes.Ethernet;
         public const int DefaultSnapLength = 65535;
     }
 

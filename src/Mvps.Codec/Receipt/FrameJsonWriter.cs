@@ -9,7 +9,6 @@ public static class FrameJsonWriter
 {
     public static void WriteProperties(Utf8JsonWriter json, long index, long seconds, uint microseconds, ReadOnlySpan<byte> bytes)
     {
-        CoherenceFrame f = FrameDecoder.ReadFields(bytes);
         json.WriteNumber("index", index);
         json.WriteString("timestamp", ReceiptWriter.FormatTimestamp(seconds, microseconds));
         json.WriteNumber("timestampSeconds", seconds);
@@ -17,6 +16,15 @@ public static class FrameJsonWriter
         json.WriteNumber("ipIdentification", System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[FieldLocations.Ipv4Identification..]));
         json.WriteString("ipChecksum", ReceiptWriter.Hex16(bytes, FieldLocations.Ipv4Checksum));
         json.WriteString("udpChecksum", ReceiptWriter.Hex16(bytes, FieldLocations.UdpChecksum));
+        WritePayloadProperties(json, bytes[FieldLocations.Bfd..]);
+        json.WriteString("frameSha256", ReceiptWriter.Sha256Hex(bytes));
+    }
+
+    /// <summary>The BFD packet, the Coherence extension, the tag and the payload's hash, from a 68-byte UDP payload however it was encapsulated.</summary>
+    public static void WritePayloadProperties(Utf8JsonWriter json, ReadOnlySpan<byte> payload)
+    {
+        payload = payload[..FieldLengths.UdpPayload];
+        CoherenceFrame f = FrameDecoder.ReadPayloadFields(payload);
 
         json.WriteStartObject("bfd");
         json.WriteNumber("version", f.Bfd.Version);
@@ -40,7 +48,7 @@ public static class FrameJsonWriter
         json.WriteBoolean("alarm", f.Alarm);
         json.WriteNumber("vantageId", f.VantageId);
         json.WriteNumber("latticePeriodUs", f.LatticePeriodUs);
-        json.WriteString("magic", System.Text.Encoding.ASCII.GetString(bytes.Slice(FieldLocations.Magic, FieldLengths.Magic)));
+        json.WriteString("magic", System.Text.Encoding.ASCII.GetString(payload.Slice(PayloadLocations.Magic, FieldLengths.Magic)));
         json.WriteNumber("tick", f.Tick);
         json.WriteNumber("phiNs", f.PhiNanoseconds);
         WriteAxis(json, "c1", f.C1);
@@ -48,9 +56,8 @@ public static class FrameJsonWriter
         WriteAxis(json, "c3", f.C3);
         json.WriteEndObject();
 
-        json.WriteString("tag", Convert.ToHexStringLower(bytes.Slice(FieldLocations.Tag, FieldLengths.Tag)));
-        json.WriteString("payloadSha256", ReceiptWriter.Sha256Hex(bytes[FieldLocations.Bfd..]));
-        json.WriteString("frameSha256", ReceiptWriter.Sha256Hex(bytes));
+        json.WriteString("tag", Convert.ToHexStringLower(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag)));
+        json.WriteString("payloadSha256", ReceiptWriter.Sha256Hex(payload));
     }
 
     private static void WriteAxis(Utf8JsonWriter json, string name, float value)

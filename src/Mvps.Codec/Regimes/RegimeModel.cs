@@ -34,6 +34,9 @@ public sealed class RegimeModel
 
     private readonly RegimeProfile _profile;
     private readonly long _frameCount;
+    private readonly ushort _vantageId;
+    private readonly uint _myDiscriminator;
+    private readonly bool _attacked;
     private SplitMix64 _random;
     private long _index;
     private uint _tick;
@@ -41,11 +44,26 @@ public sealed class RegimeModel
     private BfdDiagnostic _diagnostic = BfdDiagnostic.NoDiagnostic;
 
     public RegimeModel(RegimeProfile profile, ulong seed, long frameCount)
+        : this(profile, seed, frameCount, vantageIndex: 0)
+    {
+    }
+
+    /// <summary>
+    /// Vantage <paramref name="vantageIndex"/> of a bundle (docs/analysis.md): vantage id and My Discriminator
+    /// offset by the index, its own noise stream, and the regime's attack only where <see cref="VantageBundle.DdosReaches"/>
+    /// says so. Vantage 0 is exactly the single-vantage model of the evidence.
+    /// </summary>
+    public RegimeModel(RegimeProfile profile, ulong seed, long frameCount, int vantageIndex)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frameCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(vantageIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(vantageIndex, VantageBundle.MaxVantages);
         _profile = profile;
         _frameCount = frameCount;
-        _random = new SplitMix64(seed ^ profile.StreamSalt);
+        _vantageId = (ushort)(VantageId + vantageIndex);
+        _myDiscriminator = MyDiscriminator + (uint)vantageIndex;
+        _attacked = VantageBundle.DdosReaches(vantageIndex);
+        _random = new SplitMix64(seed ^ profile.StreamSalt ^ VantageBundle.StreamOffset(vantageIndex));
     }
 
     public RegimeProfile Profile => _profile;
@@ -60,7 +78,7 @@ public sealed class RegimeModel
             return false;
         }
 
-        int severity = _profile.SeverityPerMille(_index, _frameCount);
+        int severity = _attacked ? _profile.SeverityPerMille(_index, _frameCount) : 0;
         AdvanceTick(severity);
         // Queueing under attack delays frames (positive bias) and spreads them (wider noise).
         int phi = severity * 400 + _random.Bell(1_500 + severity * 800);
@@ -77,7 +95,7 @@ public sealed class RegimeModel
             Flags: BfdFlags.None,
             DetectMultiplier: DetectMultiplier,
             Length: WireConstants.BfdLength,
-            MyDiscriminator: MyDiscriminator,
+            MyDiscriminator: _myDiscriminator,
             YourDiscriminator: _state == BfdState.Down ? 0u : PeerDiscriminator,
             DesiredMinTxIntervalUs: _state == BfdState.Up ? UpTxIntervalUs : SlowTxIntervalUs,
             RequiredMinRxIntervalUs: UpTxIntervalUs,
@@ -87,7 +105,7 @@ public sealed class RegimeModel
             bfd,
             WireConstants.ExtensionVersion,
             alarm ? WireConstants.ExtensionFlagAlarm : (byte)0,
-            VantageId,
+            _vantageId,
             LatticePeriodUs,
             _tick,
             phi,

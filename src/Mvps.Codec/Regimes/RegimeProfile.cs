@@ -20,6 +20,42 @@ public sealed record RegimeProfile(Regime Regime, string Name, string FileName, 
 
     public static RegimeProfile For(Regime regime) => regime == Regime.Baseline ? Baseline : Ddos;
 
+    /// <summary>The index of the first frame with a non-zero severity, or -1 when the regime has no attack (the baseline).</summary>
+    public long FirstAttackedIndex(long frameCount)
+    {
+        if (Regime == Regime.Baseline)
+        {
+            return -1;
+        }
+
+        for (long index = 0; index < frameCount; index++)
+        {
+            if (SeverityPerMille(index, frameCount) > 0)
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The attack phase of frame <paramref name="index"/>: "healthy" for the baseline, else one of the four rows of docs/regimes.md.</summary>
+    public string AttackPhase(long index, long frameCount)
+    {
+        if (Regime == Regime.Baseline)
+        {
+            return "healthy";
+        }
+
+        return (index * 1000 / frameCount) switch
+        {
+            < 200 => "before the attack",
+            < 500 => "onset",
+            < 800 => "peak",
+            _ => "mitigation",
+        };
+    }
+
     /// <summary>Attack severity in per mille at frame <paramref name="index"/> of <paramref name="frameCount"/>; integer-only.</summary>
     public int SeverityPerMille(long index, long frameCount)
     {

@@ -6,7 +6,9 @@ using Mvps.Codec.Wire;
 namespace Mvps.Codec.Verification;
 
 /// <summary>
-/// Checks every frame of a capture: layout, checksums, tag and tick order, and, given the receipt's
+/// Checks every record of a capture: in capture mode its class and, for MVPS frames, payload, TTL, checksums
+/// (warnings), tag and per-session tick order; in strict mode the evidence layout, checksums, tag and tick
+/// order of every frame; and, given the receipt's
 /// expectations, the file's size and hash and each frame's hash. Streams the file in batches of records;
 /// with several threads, batches are checked in parallel and merged in frame order, so the verdict is the
 /// same whatever the thread count. Memory is a few batches per thread; per frame nothing is allocated
@@ -15,52 +17,72 @@ namespace Mvps.Codec.Verification;
 public static class CaptureVerifier
 {
     /// <summary>
-    /// Single-threaded, with the caller's authenticator.
-    /// Throws <see cref="CaptureFormatException"/> when the file is not a usable capture (not pcap,
-    /// truncated record, non-Ethernet link type); frame-level problems go into the verdict.
+    /// Single-threaded, with the caller's authenticator. A receipt implies <see cref="VerificationMode.Strict"/>.
+    /// Throws <see cref="CaptureFormatException"/> when the file is not a usable capture (not pcap, truncated
+    /// record; in strict mode also a non-Ethernet link type); frame-level problems go into the verdict.
     /// </summary>
-    public static CaptureVerdict Verify(string path, string displayName, FrameAuthenticator authenticator, ReceiptExpectations? expected, IProgress<long>? progress = null)
+    public static CaptureVerdict Verify(string path, string displayName, FrameAuthenticator authenticator, VerificationMode mode, ReceiptExpectations? expected, IProgress<long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
-        var verdict = new CaptureVerdict(displayName);
-        var checker = new BatchChecker(authenticator, expected?.FrameSha256);
-        var merger = new VerdictMerger(verdict);
-        var batch = new RecordBatch();
+        mode = expected is null ? mode : VerificationMode.Strict;
+        CaptureVerdict verdict;
         using (CaptureReader reader = CaptureReader.Open(path))
         {
-            while (Fill(reader, displayName, batch, verdict.Frames))
-            {
-                checker.Check(batch);
-                merger.Merge(batch);
-                progress?.Report(batch.EndOffset);
-            }
+            verdict = VerifyOnOneThread(reader, displayName, authenticator, mode, expected, progress);
         }
 
         return Finish(path, expected, verdict);
     }
 
     /// <summary>
-    /// As <see cref="Verify(string, string, FrameAuthenticator, ReceiptExpectations?, IProgress{long}?)"/>,
+    /// As <see cref="Verify(string, string, FrameAuthenticator, VerificationMode, ReceiptExpectations?, IProgress{long}?)"/>,
     /// on <paramref name="threads"/> threads (the calling one included), each with its own authenticator for <paramref name="key"/>.
     /// </summary>
-    public static CaptureVerdict Verify(string path, string displayName, ReadOnlySpan<byte> key, int threads, ReceiptExpectations? expected, IProgress<long>? progress = null)
+    public static CaptureVerdict Verify(string path, string displayName, ReadOnlySpan<byte> key, int threads, VerificationMode mode, ReceiptExpectations? expected, IProgress<long>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        mode = expected is null ? mode : VerificationMode.Strict;
+        CaptureVerdict verdict;
+        using (CaptureReader reader = CaptureReader.Open(path))
+        {
+            verdict = VerifyReader(reader, displayName, key, threads, mode, expected, progress);
+        }
+
+        return Finish(path, expected, verdict);
+    }
+
+    /// <summary>
+    /// A capture from a stream read forward only (standard input: `tcpdump -w - | mvps verify -`). No receipt:
+    /// a receipt states the file's size and hash, which a stream cannot be checked against here.
+    /// </summary>
+    public static CaptureVerdict Verify(Stream stream, string displayName, ReadOnlySpan<byte> key, int threads, VerificationMode mode, IProgress<long>? progress = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        CaptureVerdict verdict;
+        using (CaptureReader reader = CaptureReader.Open(stream, displayName, leaveOpen: true))
+        {
+            verdict = VerifyReader(reader, displayName, key, threads, mode, null, progress);
+        }
+
+        return Finish(null, null, verdict);
+    }
+
+    private static CaptureVerdict VerifyReader(CaptureReader reader, string displayName, ReadOnlySpan<byte> key, int threads, VerificationMode mode, ReceiptExpectations? expected, IProgress<long>? progress)
+    {
         if (threads == 1)
         {
             using var authenticator = new FrameAuthenticator(key);
-            return Verify(path, displayName, authenticator, expected, progress);
+            return VerifyOnOneThread(reader, displayName, authenticator, mode, expected, progress);
         }
 
-        var verdict = new CaptureVerdict(displayName);
-        using (var pipeline = new ParallelBatchPipeline(key, threads, expected?.FrameSha256, new VerdictMerger(verdict), progress))
-        using (CaptureReader reader = CaptureReader.Open(path))
+        var verdict = new CaptureVerdict(displayName, mode);
+        using (var pipeline = new ParallelBatchPipeline(key, threads, expected?.FrameSha256, mode, new VerdictMerger(verdict), progress))
         {
             long nextIndex = 0;
             while (true)
             {
                 var batch = pipeline.Rent();
-                if (!Fill(reader, displayName, batch, nextIndex))
+                if (!Fill(reader, displayName, mode, batch, nextIndex))
                 {
                     pipeline.Return(batch);
                     break;
@@ -73,19 +95,35 @@ public static class CaptureVerifier
             pipeline.Drain();
         }
 
-        return Finish(path, expected, verdict);
+        return verdict;
+    }
+
+    private static CaptureVerdict VerifyOnOneThread(CaptureReader reader, string displayName, FrameAuthenticator authenticator, VerificationMode mode, ReceiptExpectations? expected, IProgress<long>? progress)
+    {
+        var verdict = new CaptureVerdict(displayName, mode);
+        var checker = new BatchChecker(authenticator, expected?.FrameSha256, mode);
+        var merger = new VerdictMerger(verdict);
+        var batch = new RecordBatch();
+        while (Fill(reader, displayName, mode, batch, verdict.Frames))
+        {
+            checker.Check(batch);
+            merger.Merge(batch);
+            progress?.Report(batch.EndOffset);
+        }
+
+        return verdict;
     }
 
     /// <summary>Fills <paramref name="batch"/> with the next records; false when the file has none left.</summary>
-    private static bool Fill(CaptureReader reader, string displayName, RecordBatch batch, long firstIndex)
+    private static bool Fill(CaptureReader reader, string displayName, VerificationMode mode, RecordBatch batch, long firstIndex)
     {
         batch.Reset(firstIndex);
         while (batch.HasRoom && reader.TryReadNext(out CaptureRecord record))
         {
-            if (record.LinkType != CaptureLayout.PcapFileHeader.LinkTypeEthernet)
+            if (mode == VerificationMode.Strict && record.LinkType != CaptureLayout.PcapFileHeader.LinkTypeEthernet)
             {
                 throw new CaptureFormatException(displayName, record.Index, record.FileOffset,
-                    string.Create(CultureInfo.InvariantCulture, $"link type {record.LinkType} is not Ethernet (1): not an MVPS capture"));
+                    string.Create(CultureInfo.InvariantCulture, $"link type {record.LinkType} is not Ethernet (1): not an MVPS evidence capture (without --strict, any capture is read)"));
             }
 
             batch.Add(record);
@@ -94,15 +132,21 @@ public static class CaptureVerifier
         return batch.Count > 0;
     }
 
-    private static CaptureVerdict Finish(string path, ReceiptExpectations? expected, CaptureVerdict verdict)
+    private static CaptureVerdict Finish(string? path, ReceiptExpectations? expected, CaptureVerdict verdict)
     {
         if (verdict.Frames == 0)
         {
             // A header with no records proves nothing; "OK" would read as evidence checked.
             verdict.Add(FrameIssue.ForFile("no frames: the capture holds no packet records, so nothing was verified"));
         }
+        else if (verdict.Mode == VerificationMode.Capture && verdict.CountOf(RecordClass.Mvps) == 0)
+        {
+            // Other traffic alone, or MVPS frames the snap length cut: nothing was verified, so not "OK".
+            verdict.Add(FrameIssue.ForFile(string.Create(CultureInfo.InvariantCulture,
+                $"no MVPS frame among {verdict.Frames:N0} records: {VerdictText.ClassCounts(verdict)}")));
+        }
 
-        if (expected is not null)
+        if (expected is not null && path is not null)
         {
             CheckFile(path, expected, verdict);
         }

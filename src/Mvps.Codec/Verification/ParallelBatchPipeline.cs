@@ -26,19 +26,19 @@ internal sealed class ParallelBatchPipeline : IDisposable
     private int _created;
     private bool _disposed;
 
-    public ParallelBatchPipeline(ReadOnlySpan<byte> key, int threads, IReadOnlyList<string>? frameHashes, VerdictMerger merger, IProgress<long>? progress)
+    public ParallelBatchPipeline(ReadOnlySpan<byte> key, int threads, IReadOnlyList<string>? frameHashes, VerificationMode mode, VerdictMerger merger, IProgress<long>? progress)
     {
         _merger = merger;
         _progress = progress;
         _maxInFlight = 2 * threads;
         _work = new BlockingCollection<RecordBatch>(new ConcurrentQueue<RecordBatch>());
         _readerAuthenticator = new FrameAuthenticator(key);
-        _readerChecker = new BatchChecker(_readerAuthenticator, frameHashes);
+        _readerChecker = new BatchChecker(_readerAuthenticator, frameHashes, mode);
         _key = key.ToArray();
         _workers = new Thread[threads - 1];
         for (int i = 0; i < _workers.Length; i++)
         {
-            _workers[i] = new Thread(() => Work(frameHashes)) { IsBackground = true, Name = "mvps verify worker" };
+            _workers[i] = new Thread(() => Work(frameHashes, mode)) { IsBackground = true, Name = "mvps verify worker" };
             _workers[i].Start();
         }
     }
@@ -122,12 +122,12 @@ internal sealed class ParallelBatchPipeline : IDisposable
         _free.Push(batch);
     }
 
-    private void Work(IReadOnlyList<string>? frameHashes)
+    private void Work(IReadOnlyList<string>? frameHashes, VerificationMode mode)
     {
         // Made on this thread, so the per-frame scratch lies in this thread's allocation region and shares
         // no cache line with another thread's: false sharing here cost a third of the parallel speed-up.
         using var authenticator = new FrameAuthenticator(_key);
-        var checker = new BatchChecker(authenticator, frameHashes);
+        var checker = new BatchChecker(authenticator, frameHashes, mode);
         foreach (var batch in _work.GetConsumingEnumerable())
         {
             Check(checker, batch);

@@ -19,7 +19,24 @@ internal sealed class RecordBatch
     private readonly int[] _dataStart = new int[MaxRecords];
     private readonly int[] _dataLength = new int[MaxRecords];
     private readonly long[] _fileOffset = new long[MaxRecords];
+    private readonly uint[] _linkType = new uint[MaxRecords];
     private int _arenaUsed;
+
+    // --- Per record, written by the checker and read by the merger (sessions and tick order). ---
+
+    /// <summary>Whether the record's MVPS payload decoded far enough to have a tick (then its offsets below hold).</summary>
+    public bool[] Ticked { get; } = new bool[MaxRecords];
+
+    /// <summary>Whether the record has problems of its own (not counting tick order).</summary>
+    public bool[] HasProblems { get; } = new bool[MaxRecords];
+
+    /// <summary>Record offset of the MVPS payload.</summary>
+    public int[] PayloadOffset { get; } = new int[MaxRecords];
+
+    /// <summary>Record offset of the source address (the destination follows) and its length, 4 or 16.</summary>
+    public int[] AddressOffset { get; } = new int[MaxRecords];
+
+    public byte[] AddressLength { get; } = new byte[MaxRecords];
 
     public long FirstIndex { get; private set; }
 
@@ -33,30 +50,24 @@ internal sealed class RecordBatch
     /// <summary>The batch's issues in frame order, at most <see cref="CaptureVerdict.MaxIssuesKept"/>.</summary>
     public List<FrameIssue> Issues { get; } = [];
 
+    /// <summary>For each kept issue: whether it comes after its frame's tick-order issue (receipt issues do).</summary>
+    public List<bool> IssueAfterTick { get; } = [];
+
+    /// <summary>Capture mode: records per <see cref="Wire.RecordClass"/>.</summary>
+    public long[] ClassCounts { get; } = new long[Wire.RecordClasses.Count];
+
+    /// <summary>Capture mode: MVPS frames with a checksum mismatch (warnings, not problems).</summary>
+    public long ChecksumWarnings { get; set; }
+
+    /// <summary>Capture mode: captured and needed bytes of the first record cut short by the snap length.</summary>
+    public int FirstTruncatedCaptured { get; set; }
+
+    public int FirstTruncatedNeeded { get; set; }
+
     /// <summary>Issues found beyond those kept in <see cref="Issues"/>.</summary>
     public long IssuesNotKept { get; set; }
 
     public long FramesWithProblems { get; set; }
-
-    /// <summary>Whether any frame decoded far enough to have a tick.</summary>
-    public bool HasTick { get; set; }
-
-    public uint FirstTick { get; set; }
-
-    public uint LastTick { get; set; }
-
-    public long FirstTickFrameIndex { get; set; }
-
-    public long FirstTickRecordOffset { get; set; }
-
-    /// <summary>
-    /// Where, among all issues of the batch (kept or not), a tick-order issue of the first ticked frame goes:
-    /// after that frame's decoding problems, before its receipt problems.
-    /// </summary>
-    public long FirstTickIssuePosition { get; set; }
-
-    /// <summary>Whether the first ticked frame has problems of its own.</summary>
-    public bool FirstTickFrameHasProblems { get; set; }
 
     /// <summary>Set by the worker once the results are complete (parallel pipeline only).</summary>
     public ManualResetEventSlim Checked { get; } = new(initialState: false);
@@ -75,13 +86,11 @@ internal sealed class RecordBatch
         Issues.Clear();
         IssuesNotKept = 0;
         FramesWithProblems = 0;
-        HasTick = false;
-        FirstTick = 0;
-        LastTick = 0;
-        FirstTickFrameIndex = 0;
-        FirstTickRecordOffset = 0;
-        FirstTickIssuePosition = 0;
-        FirstTickFrameHasProblems = false;
+        IssueAfterTick.Clear();
+        Array.Clear(ClassCounts);
+        ChecksumWarnings = 0;
+        FirstTruncatedCaptured = 0;
+        FirstTruncatedNeeded = 0;
     }
 
     /// <summary>Whether any record the reader can return (at most <see cref="CaptureLayout.MaxRecordSize"/> bytes) still fits.</summary>
@@ -100,6 +109,7 @@ internal sealed class RecordBatch
         _dataStart[Count] = _arenaUsed;
         _dataLength[Count] = data.Length;
         _fileOffset[Count] = record.FileOffset;
+        _linkType[Count] = record.LinkType;
         _arenaUsed += data.Length;
         Count++;
         EndOffset = record.FileOffset;
@@ -107,14 +117,22 @@ internal sealed class RecordBatch
 
     public ReadOnlySpan<byte> Data(int i) => _arena.AsSpan(_dataStart[i], _dataLength[i]);
 
+    /// <summary>All records' bytes, back to back; record i starts at <see cref="DataStart"/>.</summary>
+    public ReadOnlySpan<byte> Arena => _arena.AsSpan(0, _arenaUsed);
+
+    public int DataStart(int i) => _dataStart[i];
+
     public long FileOffset(int i) => _fileOffset[i];
 
+    public uint LinkType(int i) => _linkType[i];
+
     /// <summary>Records an issue: kept while fewer than the verdict can show, else only counted.</summary>
-    public void AddIssue(FrameIssue issue)
+    public void AddIssue(FrameIssue issue, bool afterTick)
     {
         if (Issues.Count < CaptureVerdict.MaxIssuesKept)
         {
             Issues.Add(issue);
+            IssueAfterTick.Add(afterTick);
         }
         else
         {

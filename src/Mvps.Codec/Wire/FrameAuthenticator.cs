@@ -36,9 +36,12 @@ public sealed class FrameAuthenticator : IDisposable
     public static FrameAuthenticator ForProofKey() => new(System.Text.Encoding.ASCII.GetBytes(WireConstants.ProofKeyText));
 
     /// <summary>Writes the 12-byte tag for a frame whose bytes 42..97 are already in place.</summary>
-    public void ComputeTag(ReadOnlySpan<byte> frame, Span<byte> tag)
+    public void ComputeTag(ReadOnlySpan<byte> frame, Span<byte> tag) => ComputePayloadTag(frame[FieldLocations.Bfd..], tag);
+
+    /// <summary>Writes the 12-byte tag for a UDP payload whose first 56 bytes are in place, however it was encapsulated.</summary>
+    public void ComputePayloadTag(ReadOnlySpan<byte> payload, Span<byte> tag)
     {
-        var authenticated = frame.Slice(FieldLocations.Bfd, FieldLengths.Authenticated);
+        var authenticated = payload[..FieldLengths.Authenticated];
         if (_precomputed is not null)
         {
             _precomputed.Compute(authenticated, tag[..FieldLengths.Tag]);
@@ -51,11 +54,35 @@ public sealed class FrameAuthenticator : IDisposable
         full[..FieldLengths.Tag].CopyTo(tag);
     }
 
-    /// <summary>Constant-time comparison of the frame's tag with the one its bytes 42..97 call for.</summary>
-    public bool VerifyTag(ReadOnlySpan<byte> frame, Span<byte> expectedTag)
+    /// <summary>Payloads per <see cref="ComputePayloadTags"/> call.</summary>
+    public const int TagBatchSize = PrecomputedHmacSha256.BatchSize;
+
+    /// <summary>
+    /// The 12-byte tags of up to <see cref="TagBatchSize"/> UDP payloads at <paramref name="payloadOffsets"/> in
+    /// <paramref name="source"/>, one after another in <paramref name="tags"/>: the verifier's batched path.
+    /// </summary>
+    public void ComputePayloadTags(ReadOnlySpan<byte> source, ReadOnlySpan<int> payloadOffsets, Span<byte> tags)
     {
-        ComputeTag(frame, expectedTag);
-        return CryptographicOperations.FixedTimeEquals(expectedTag[..FieldLengths.Tag], frame.Slice(FieldLocations.Tag, FieldLengths.Tag));
+        if (_precomputed is not null)
+        {
+            _precomputed.ComputeBatch(source, payloadOffsets, FieldLengths.Tag, tags);
+            return;
+        }
+
+        for (int i = 0; i < payloadOffsets.Length; i++)
+        {
+            ComputePayloadTag(source[payloadOffsets[i]..], tags.Slice(i * FieldLengths.Tag, FieldLengths.Tag));
+        }
+    }
+
+    /// <summary>Constant-time comparison of the frame's tag with the one its bytes 42..97 call for.</summary>
+    public bool VerifyTag(ReadOnlySpan<byte> frame, Span<byte> expectedTag) => VerifyPayloadTag(frame[FieldLocations.Bfd..], expectedTag);
+
+    /// <summary>As <see cref="VerifyTag"/>, on the 68-byte UDP payload alone.</summary>
+    public bool VerifyPayloadTag(ReadOnlySpan<byte> payload, Span<byte> expectedTag)
+    {
+        ComputePayloadTag(payload, expectedTag);
+        return CryptographicOperations.FixedTimeEquals(expectedTag[..FieldLengths.Tag], payload.Slice(PayloadLocations.Tag, FieldLengths.Tag));
     }
 
     public void Dispose()

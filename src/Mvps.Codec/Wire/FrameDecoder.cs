@@ -4,7 +4,9 @@ using System.Globalization;
 namespace Mvps.Codec.Wire;
 
 /// <summary>
-/// Reads a frame's fields and lists every way it departs from the format. Decoding never throws
+/// Reads a frame's fields and lists every way it departs from the format: <see cref="TryDecode"/> for the
+/// 110-byte evidence layout (strict mode), <see cref="TryDecodeCaptured"/> for an MVPS payload found in any
+/// capture by <see cref="PacketDissector"/>; both apply the same payload rules. Decoding never throws
 /// on frame contents: whatever the bytes, the result is fields (where present) plus problems.
 /// </summary>
 public static class FrameDecoder
@@ -34,50 +36,120 @@ public static class FrameDecoder
         CheckEthernet(f, problems);
         CheckIpv4(f, problems);
         CheckUdp(f, problems);
-        fields = ReadFields(f);
-        CheckBfd(fields.Bfd, problems);
-        CheckExtension(f, fields, problems);
+        CheckPayload(f[FieldLocations.Bfd..], FieldLocations.Bfd, authenticator, problems, out fields);
+        return true;
+    }
+
+    /// <summary>
+    /// Capture mode: checks an MVPS record found by <see cref="PacketDissector"/> (class <see cref="RecordClass.Mvps"/>)
+    /// as a receiver would, whatever its encapsulation: the payload rules, TTL / hop limit 255 on port 3784,
+    /// the source port range, and the checksums (problems of kind <see cref="FrameProblemKind.Ipv4Checksum"/> and
+    /// <see cref="FrameProblemKind.UdpChecksum"/>, which capture mode counts as warnings; see <see cref="IsChecksumWarning"/>).
+    /// Offsets are record offsets. Returns false when the payload is too short to hold the fields.
+    /// </summary>
+    public static bool TryDecodeCaptured(ReadOnlySpan<byte> record, in PacketLayers layers, FrameAuthenticator? authenticator, List<FrameProblem> problems, out CoherenceFrame fields)
+    {
+        if (layers.DestinationPort == WireConstants.UdpDestinationPort && layers.HopLimit != WireConstants.Ipv4Ttl)
+        {
+            problems.Add(layers.IpVersion == 4
+                ? new(FrameProblemKind.Ipv4Ttl, layers.NetworkOffset + PacketLayout.Ipv4.TtlOffset,
+                    Format($"TTL {layers.HopLimit}, single-hop BFD requires 255 (RFC 5881 §5)"))
+                : new(FrameProblemKind.Ipv4Ttl, layers.NetworkOffset + PacketLayout.Ipv6.HopLimitOffset,
+                    Format($"hop limit {layers.HopLimit}, single-hop BFD requires 255 (RFC 5881 §5)")));
+        }
+
+        if (layers.SourcePort < WireConstants.UdpSourcePort)
+        {
+            problems.Add(new(FrameProblemKind.UdpSourcePort, layers.UdpOffset,
+                Format($"UDP source port {layers.SourcePort}, RFC 5881 requires 49152..65535")));
+        }
+
+        if (layers.Ipv4HeaderChecksum == ChecksumState.Mismatch)
+        {
+            problems.Add(new(FrameProblemKind.Ipv4Checksum, layers.NetworkOffset + PacketLayout.Ipv4.ChecksumOffset,
+                Format($"bad IPv4 header checksum 0x{BinaryPrimitives.ReadUInt16BigEndian(record[(layers.NetworkOffset + PacketLayout.Ipv4.ChecksumOffset)..]):x4}")));
+        }
+
+        if (layers.UdpChecksum == ChecksumState.Mismatch)
+        {
+            problems.Add(new(FrameProblemKind.UdpChecksum, layers.UdpOffset + PacketLayout.Udp.ChecksumOffset,
+                Format($"bad UDP checksum 0x{BinaryPrimitives.ReadUInt16BigEndian(record[(layers.UdpOffset + PacketLayout.Udp.ChecksumOffset)..]):x4}")));
+        }
+
+        var payload = record.Slice(layers.PayloadOffset, layers.PayloadLength);
+        if (payload.Length < FieldLengths.UdpPayload)
+        {
+            problems.Add(new(FrameProblemKind.Truncated, layers.PayloadOffset,
+                Format($"MVPS payload of {payload.Length} bytes, the Coherence extension needs {FieldLengths.UdpPayload}")));
+            fields = default;
+            return false;
+        }
+
+        if (payload.Length > FieldLengths.UdpPayload)
+        {
+            problems.Add(new(FrameProblemKind.TrailingBytes, layers.PayloadOffset + FieldLengths.UdpPayload,
+                Format($"{payload.Length - FieldLengths.UdpPayload} bytes after the {FieldLengths.UdpPayload}-byte MVPS payload")));
+        }
+
+        CheckPayload(payload[..FieldLengths.UdpPayload], layers.PayloadOffset, authenticator, problems, out fields);
+        return true;
+    }
+
+    /// <summary>Checksum mismatches: in capture mode counted warnings (checksum offload on the capturing host), not failures.</summary>
+    public static bool IsChecksumWarning(FrameProblemKind kind) => kind is FrameProblemKind.Ipv4Checksum or FrameProblemKind.UdpChecksum;
+
+    /// <summary>Reads the varying fields of a 110-byte evidence-layout frame without judging them.</summary>
+    public static CoherenceFrame ReadFields(ReadOnlySpan<byte> f) => ReadPayloadFields(f[FieldLocations.Bfd..]);
+
+    /// <summary>Reads the varying fields of a 68-byte MVPS UDP payload without judging them.</summary>
+    public static CoherenceFrame ReadPayloadFields(ReadOnlySpan<byte> p)
+    {
+        var bfd = new BfdControlPacket(
+            Version: (byte)(p[PayloadLocations.BfdVersionDiag] >> 5),
+            Diagnostic: (BfdDiagnostic)(p[PayloadLocations.BfdVersionDiag] & 0x1F),
+            State: (BfdState)(p[PayloadLocations.BfdStateFlags] >> 6),
+            Flags: (BfdFlags)(p[PayloadLocations.BfdStateFlags] & 0x3F),
+            DetectMultiplier: p[PayloadLocations.BfdDetectMultiplier],
+            Length: p[PayloadLocations.BfdLength],
+            MyDiscriminator: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdMyDiscriminator..]),
+            YourDiscriminator: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdYourDiscriminator..]),
+            DesiredMinTxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdDesiredMinTx..]),
+            RequiredMinRxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdRequiredMinRx..]),
+            RequiredMinEchoRxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdRequiredMinEchoRx..]));
+
+        return new CoherenceFrame(
+            bfd,
+            ExtensionVersion: p[PayloadLocations.ExtensionVersion],
+            ExtensionFlags: p[PayloadLocations.ExtensionFlags],
+            VantageId: BinaryPrimitives.ReadUInt16BigEndian(p[PayloadLocations.VantageId..]),
+            LatticePeriodUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.LatticePeriod..]),
+            Tick: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.Tick..]),
+            PhiNanoseconds: BinaryPrimitives.ReadInt32BigEndian(p[PayloadLocations.Phi..]),
+            C1: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C1..]),
+            C2: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C2..]),
+            C3: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C3..]));
+    }
+
+    /// <summary>
+    /// The rules of the MVPS payload, shared by both modes: BFD version, A bit, Length, detect multiplier,
+    /// My Discriminator, sub-header version and flags, magic, and the tag (constant-time compare).
+    /// <paramref name="payloadOffset"/> turns payload offsets into the offsets reported.
+    /// </summary>
+    private static void CheckPayload(ReadOnlySpan<byte> payload, int payloadOffset, FrameAuthenticator? authenticator, List<FrameProblem> problems, out CoherenceFrame fields)
+    {
+        fields = ReadPayloadFields(payload);
+        CheckBfd(fields.Bfd, payloadOffset, problems);
+        CheckExtension(payload, payloadOffset, fields, problems);
 
         if (authenticator is not null)
         {
             Span<byte> expected = stackalloc byte[FieldLengths.Tag];
-            if (!authenticator.VerifyTag(f, expected))
+            if (!authenticator.VerifyPayloadTag(payload, expected))
             {
-                problems.Add(new(FrameProblemKind.TagMismatch, FieldLocations.Tag,
-                    $"HMAC tag mismatch: frame has {Convert.ToHexStringLower(f.Slice(FieldLocations.Tag, FieldLengths.Tag))}, key gives {Convert.ToHexStringLower(expected)}"));
+                problems.Add(new(FrameProblemKind.TagMismatch, payloadOffset + PayloadLocations.Tag,
+                    $"HMAC tag mismatch: frame has {Convert.ToHexStringLower(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag))}, key gives {Convert.ToHexStringLower(expected)}"));
             }
         }
-
-        return true;
-    }
-
-    /// <summary>Reads the varying fields without judging them.</summary>
-    public static CoherenceFrame ReadFields(ReadOnlySpan<byte> f)
-    {
-        var bfd = new BfdControlPacket(
-            Version: (byte)(f[FieldLocations.BfdVersionDiag] >> 5),
-            Diagnostic: (BfdDiagnostic)(f[FieldLocations.BfdVersionDiag] & 0x1F),
-            State: (BfdState)(f[FieldLocations.BfdStateFlags] >> 6),
-            Flags: (BfdFlags)(f[FieldLocations.BfdStateFlags] & 0x3F),
-            DetectMultiplier: f[FieldLocations.BfdDetectMultiplier],
-            Length: f[FieldLocations.BfdLength],
-            MyDiscriminator: BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.BfdMyDiscriminator..]),
-            YourDiscriminator: BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.BfdYourDiscriminator..]),
-            DesiredMinTxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.BfdDesiredMinTx..]),
-            RequiredMinRxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.BfdRequiredMinRx..]),
-            RequiredMinEchoRxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.BfdRequiredMinEchoRx..]));
-
-        return new CoherenceFrame(
-            bfd,
-            ExtensionVersion: f[FieldLocations.ExtensionVersion],
-            ExtensionFlags: f[FieldLocations.ExtensionFlags],
-            VantageId: BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.VantageId..]),
-            LatticePeriodUs: BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.LatticePeriod..]),
-            Tick: BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.Tick..]),
-            PhiNanoseconds: BinaryPrimitives.ReadInt32BigEndian(f[FieldLocations.Phi..]),
-            C1: BinaryPrimitives.ReadSingleBigEndian(f[FieldLocations.C1..]),
-            C2: BinaryPrimitives.ReadSingleBigEndian(f[FieldLocations.C2..]),
-            C3: BinaryPrimitives.ReadSingleBigEndian(f[FieldLocations.C3..]));
     }
 
     private static void CheckEthernet(ReadOnlySpan<byte> f, List<FrameProblem> problems)
@@ -173,53 +245,53 @@ public static class FrameDecoder
         }
     }
 
-    private static void CheckBfd(in BfdControlPacket bfd, List<FrameProblem> problems)
+    private static void CheckBfd(in BfdControlPacket bfd, int at, List<FrameProblem> problems)
     {
         if (bfd.Version != WireConstants.BfdVersion)
         {
-            problems.Add(new(FrameProblemKind.BfdVersion, FieldLocations.BfdVersionDiag, Format($"BFD version {bfd.Version}, expected 1")));
+            problems.Add(new(FrameProblemKind.BfdVersion, at + PayloadLocations.BfdVersionDiag, Format($"BFD version {bfd.Version}, expected 1")));
         }
 
         if ((bfd.Flags & BfdFlags.AuthenticationPresent) != 0)
         {
-            problems.Add(new(FrameProblemKind.BfdAuthenticationPresent, FieldLocations.BfdStateFlags,
+            problems.Add(new(FrameProblemKind.BfdAuthenticationPresent, at + PayloadLocations.BfdStateFlags,
                 "BFD A bit set: the format carries no BFD authentication section"));
         }
 
         if (bfd.Length != WireConstants.BfdLength)
         {
-            problems.Add(new(FrameProblemKind.BfdLength, FieldLocations.BfdLength, Format($"BFD length {bfd.Length}, expected 24")));
+            problems.Add(new(FrameProblemKind.BfdLength, at + PayloadLocations.BfdLength, Format($"BFD length {bfd.Length}, expected 24")));
         }
 
         if (bfd.DetectMultiplier == 0)
         {
-            problems.Add(new(FrameProblemKind.BfdDetectMultiplier, FieldLocations.BfdDetectMultiplier, "BFD detect multiplier 0 (RFC 5880 §6.8.6)"));
+            problems.Add(new(FrameProblemKind.BfdDetectMultiplier, at + PayloadLocations.BfdDetectMultiplier, "BFD detect multiplier 0 (RFC 5880 §6.8.6)"));
         }
 
         if (bfd.MyDiscriminator == 0)
         {
-            problems.Add(new(FrameProblemKind.BfdMyDiscriminator, FieldLocations.BfdMyDiscriminator, "BFD My Discriminator 0 (RFC 5880 §6.8.6)"));
+            problems.Add(new(FrameProblemKind.BfdMyDiscriminator, at + PayloadLocations.BfdMyDiscriminator, "BFD My Discriminator 0 (RFC 5880 §6.8.6)"));
         }
     }
 
-    private static void CheckExtension(ReadOnlySpan<byte> f, in CoherenceFrame fields, List<FrameProblem> problems)
+    private static void CheckExtension(ReadOnlySpan<byte> payload, int at, in CoherenceFrame fields, List<FrameProblem> problems)
     {
         if (fields.ExtensionVersion != WireConstants.ExtensionVersion)
         {
-            problems.Add(new(FrameProblemKind.ExtensionVersion, FieldLocations.ExtensionVersion,
+            problems.Add(new(FrameProblemKind.ExtensionVersion, at + PayloadLocations.ExtensionVersion,
                 Format($"Coherence extension version {fields.ExtensionVersion}, expected 3")));
         }
 
         if ((fields.ExtensionFlags & ~WireConstants.ExtensionFlagAlarm) != 0)
         {
-            problems.Add(new(FrameProblemKind.ExtensionReservedFlags, FieldLocations.ExtensionFlags,
+            problems.Add(new(FrameProblemKind.ExtensionReservedFlags, at + PayloadLocations.ExtensionFlags,
                 Format($"reserved extension flag bits set (0x{fields.ExtensionFlags:x2})")));
         }
 
-        uint magic = BinaryPrimitives.ReadUInt32BigEndian(f[FieldLocations.Magic..]);
+        uint magic = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.Magic..]);
         if (magic != WireConstants.Magic)
         {
-            problems.Add(new(FrameProblemKind.Magic, FieldLocations.Magic, Format($"magic 0x{magic:x8}, expected 0x434f4845 (\"COHE\")")));
+            problems.Add(new(FrameProblemKind.Magic, at + PayloadLocations.Magic, Format($"magic 0x{magic:x8}, expected 0x434f4845 (\"COHE\")")));
         }
     }
 

@@ -5,7 +5,14 @@ namespace Mvps.Codec.Wire;
 /// <summary>Writes one 110-byte frame: fixed headers, the varying fields, both checksums and the tag.</summary>
 public static class FrameEncoder
 {
-    public static void Write(in CoherenceFrame frame, FrameAuthenticator authenticator, Span<byte> destination)
+    public static void Write(in CoherenceFrame frame, FrameAuthenticator authenticator, Span<byte> destination) =>
+        Write(frame, authenticator, destination, WireConstants.SourceAddress[3]);
+
+    /// <summary>
+    /// As above, from source 203.0.113.<paramref name="sourceHost"/> with the matching MAC 02:4d:56:50:53:(host):
+    /// the vantages of a bundle (Regimes/VantageBundle.cs) send from their own addresses.
+    /// </summary>
+    public static void Write(in CoherenceFrame frame, FrameAuthenticator authenticator, Span<byte> destination, byte sourceHost)
     {
         if (destination.Length < FieldLengths.Frame)
         {
@@ -16,9 +23,10 @@ public static class FrameEncoder
 
         WireConstants.DestinationMac.CopyTo(d[FieldLocations.EthernetDestination..]);
         WireConstants.SourceMac.CopyTo(d[FieldLocations.EthernetSource..]);
+        d[FieldLocations.EthernetSource + FieldLengths.MacAddress - 1] = sourceHost;
         BinaryPrimitives.WriteUInt16BigEndian(d[FieldLocations.EtherType..], WireConstants.EtherTypeIpv4);
 
-        WriteIpv4Header(frame.Ipv4Identification, d);
+        WriteIpv4Header(frame.Ipv4Identification, sourceHost, d);
         WriteBfd(frame.Bfd, d);
 
         d[FieldLocations.ExtensionVersion] = frame.ExtensionVersion;
@@ -36,7 +44,7 @@ public static class FrameEncoder
         WriteUdpHeader(d);
     }
 
-    private static void WriteIpv4Header(ushort identification, Span<byte> d)
+    private static void WriteIpv4Header(ushort identification, byte sourceHost, Span<byte> d)
     {
         d[FieldLocations.Ipv4VersionIhl] = WireConstants.Ipv4VersionIhl;
         d[FieldLocations.Ipv4Tos] = WireConstants.Ipv4Tos;
@@ -47,6 +55,7 @@ public static class FrameEncoder
         d[FieldLocations.Ipv4Protocol] = WireConstants.IpProtocolUdp;
         BinaryPrimitives.WriteUInt16BigEndian(d[FieldLocations.Ipv4Checksum..], 0);
         WireConstants.SourceAddress.CopyTo(d[FieldLocations.Ipv4Source..]);
+        d[FieldLocations.Ipv4Source + FieldLengths.Ipv4Address - 1] = sourceHost;
         WireConstants.DestinationAddress.CopyTo(d[FieldLocations.Ipv4Destination..]);
         ushort checksum = InternetChecksum.Compute(d.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header));
         BinaryPrimitives.WriteUInt16BigEndian(d[FieldLocations.Ipv4Checksum..], checksum);

@@ -56,6 +56,34 @@ public static class FieldLocations
     public const int Tag = 98;
 }
 
+/// <summary>
+/// The same fields as offsets within the UDP payload (the BFD Control packet and what follows), however the
+/// payload is encapsulated: capture mode finds the payload through <see cref="PacketDissector"/>.
+/// </summary>
+public static class PayloadLocations
+{
+    public const int BfdVersionDiag = FieldLocations.BfdVersionDiag - FieldLocations.Bfd;
+    public const int BfdStateFlags = FieldLocations.BfdStateFlags - FieldLocations.Bfd;
+    public const int BfdDetectMultiplier = FieldLocations.BfdDetectMultiplier - FieldLocations.Bfd;
+    public const int BfdLength = FieldLocations.BfdLength - FieldLocations.Bfd;
+    public const int BfdMyDiscriminator = FieldLocations.BfdMyDiscriminator - FieldLocations.Bfd;
+    public const int BfdYourDiscriminator = FieldLocations.BfdYourDiscriminator - FieldLocations.Bfd;
+    public const int BfdDesiredMinTx = FieldLocations.BfdDesiredMinTx - FieldLocations.Bfd;
+    public const int BfdRequiredMinRx = FieldLocations.BfdRequiredMinRx - FieldLocations.Bfd;
+    public const int BfdRequiredMinEchoRx = FieldLocations.BfdRequiredMinEchoRx - FieldLocations.Bfd;
+    public const int ExtensionVersion = FieldLocations.ExtensionVersion - FieldLocations.Bfd;
+    public const int ExtensionFlags = FieldLocations.ExtensionFlags - FieldLocations.Bfd;
+    public const int VantageId = FieldLocations.VantageId - FieldLocations.Bfd;
+    public const int LatticePeriod = FieldLocations.LatticePeriod - FieldLocations.Bfd;
+    public const int Magic = FieldLocations.Magic - FieldLocations.Bfd;
+    public const int Tick = FieldLocations.Tick - FieldLocations.Bfd;
+    public const int Phi = FieldLocations.Phi - FieldLocations.Bfd;
+    public const int C1 = FieldLocations.C1 - FieldLocations.Bfd;
+    public const int C2 = FieldLocations.C2 - FieldLocations.Bfd;
+    public const int C3 = FieldLocations.C3 - FieldLocations.Bfd;
+    public const int Tag = FieldLocations.Tag - FieldLocations.Bfd;
+}
+
 public static class FieldLengths
 {
     public const int Frame = 110;

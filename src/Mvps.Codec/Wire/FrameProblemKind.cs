@@ -1,6 +1,9 @@
 namespace Mvps.Codec.Wire;
 
-/// <summary>Everything the decoder can find wrong with a frame.</summary>
+/// <summary>
+/// Everything the decoder can find wrong with a frame on its own. What only the verifier finds across frames
+/// (tick order, sessions) or against a receipt is worded in Verification, not here.
+/// </summary>
 public enum FrameProblemKind
 {
     Truncated,
@@ -27,10 +30,4 @@ public enum FrameProblemKind
     ExtensionReservedFlags,
     Magic,
     TagMismatch,
-
-    /// <summary>Found across frames by the verifier: a tick that does not increase.</summary>
-    TickOrder,
-
-    /// <summary>Found by the verifier against a receipt: a frame hash the receipt does not state.</summary>
-    ReceiptMismatch,
 }

@@ -39,7 +39,7 @@ public class CleanFrameScreenPropertyTests
         var problems = new List<FrameProblem>();
         FrameDecoder.TryDecode(candidate, Authenticator, problems, out _);
         var scratch = new byte[FieldLengths.Tag];
-        return CleanFrameScreen.IsClean(candidate, Authenticator, scratch) == (problems.Count == 0);
+        return FrameScreen.IsClean(candidate, Authenticator, scratch) == (problems.Count == 0);
     }
 
     [Theory]
@@ -51,9 +51,9 @@ public class CleanFrameScreenPropertyTests
     {
         var frame = TestFramesForHostile.Valid();
         var scratch = new byte[FieldLengths.Tag];
-        Assert.True(CleanFrameScreen.IsClean(frame, Authenticator, scratch));
+        Assert.True(FrameScreen.IsClean(frame, Authenticator, scratch));
         frame[offset] ^= 0x01;
-        Assert.False(CleanFrameScreen.IsClean(frame, Authenticator, scratch));
+        Assert.False(FrameScreen.IsClean(frame, Authenticator, scratch));
     }
 
     /// <summary>Recomputes both checksums and the tag, as a sender would, so edits to other fields stand alone.</summary>
@@ -71,5 +71,42 @@ public class CleanFrameScreenPropertyTests
             f.AsSpan(FieldLocations.Ipv4Destination, FieldLengths.Ipv4Address),
             f.AsSpan(FieldLocations.Udp, FieldLengths.UdpTotal));
         System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(f.AsSpan(FieldLocations.UdpChecksum), udp == 0 ? (ushort)0xFFFF : udp);
+    }
+}
+
+/// <summary>Capture mode's fast path against <see cref="FrameDecoder.TryDecodeCaptured"/> on damaged VLAN-tagged and IPv6 records.</summary>
+public class CapturedFrameScreenPropertyTests
+{
+    private static readonly FrameAuthenticator Authenticator = FrameAuthenticator.ForProofKey();
+
+    [Property(MaxTest = 3000)]
+    public bool Fast_path_agrees_with_the_decoder_in_capture_mode(bool ipv6, byte[] edits, bool repairTag)
+    {
+        byte[] record = ipv6
+            ? Mvps.Codec.Tests.Wire.TestPackets.Ipv6Packet(Mvps.Codec.Tests.Wire.TestPackets.Payload)
+            : Mvps.Codec.Tests.Wire.TestPackets.WithVlanTags(Mvps.Codec.Tests.Wire.TestPackets.Frame, 0x8100, 100);
+        uint linkType = ipv6 ? LinkTypes.Ipv6 : LinkTypes.Ethernet;
+        for (int i = 0; i + 1 < edits.Length && i < 6; i += 2)
+        {
+            record[edits[i] % record.Length] ^= edits[i + 1];
+        }
+
+        PacketLayers layers = PacketDissector.Dissect(linkType, record);
+        if (layers.Class != RecordClass.Mvps)
+        {
+            return true; // not judged: nothing to compare
+        }
+
+        if (repairTag && layers.PayloadLength >= FieldLengths.UdpPayload)
+        {
+            var payload = record.AsSpan(layers.PayloadOffset, FieldLengths.UdpPayload);
+            Authenticator.ComputePayloadTag(payload, payload.Slice(PayloadLocations.Tag, FieldLengths.Tag));
+            layers = PacketDissector.Dissect(linkType, record);
+        }
+
+        var problems = new List<FrameProblem>();
+        FrameDecoder.TryDecodeCaptured(record, layers, Authenticator, problems, out _);
+        bool clean = problems.TrueForAll(p => FrameDecoder.IsChecksumWarning(p.Kind));
+        return FrameScreen.IsCleanCaptured(record, layers, Authenticator, new byte[FieldLengths.Tag]) == clean;
     }
 }

@@ -37,6 +37,33 @@ public class TagEngineEquivalenceTests
         return fast.AsSpan().SequenceEqual(expected) && fallback.AsSpan().SequenceEqual(expected);
     }
 
+    [Property(MaxTest = 100)]
+    public bool Batched_tags_agree_with_the_BCL_at_every_position_of_a_partial_or_full_batch(byte[] key, byte[] seed, byte countSeed)
+    {
+        int count = 1 + (countSeed % FrameAuthenticator.TagBatchSize);
+        var source = new byte[(count * 70) + 3];
+        for (int i = 0; i < source.Length; i++)
+        {
+            source[i] = seed.Length == 0 ? (byte)(i * 7) : (byte)(seed[i % seed.Length] + i);
+        }
+
+        var offsets = Enumerable.Range(0, count).Select(i => 3 + (i * 70)).ToArray(); // unaligned, not contiguous
+        var tags = new byte[count * FieldLengths.Tag];
+        bool all = true;
+        foreach (bool native in new[] { true, false })
+        {
+            using var authenticator = new FrameAuthenticator(key, allowNative: native);
+            authenticator.ComputePayloadTags(source, offsets, tags);
+            for (int i = 0; i < count; i++)
+            {
+                var expected = HMACSHA256.HashData(key, source.AsSpan(offsets[i], FieldLengths.Authenticated))[..FieldLengths.Tag];
+                all &= tags.AsSpan(i * FieldLengths.Tag, FieldLengths.Tag).SequenceEqual(expected);
+            }
+        }
+
+        return all;
+    }
+
     [Fact]
     public void Long_keys_are_hashed_first_as_RFC_2104_requires()
     {

@@ -61,7 +61,7 @@ public sealed class VerifierBatchingTests : IDisposable
     private static CaptureVerdict Verify(string path, int threads)
     {
         var key = System.Text.Encoding.ASCII.GetBytes(WireConstants.ProofKeyText);
-        return CaptureVerifier.Verify(path, "capture.pcap", key, threads, expected: null);
+        return CaptureVerifier.Verify(path, "capture.pcap", key, threads, VerificationMode.Strict, expected: null);
     }
 
     private string WriteCapture(int frames, Func<int, Edit> edit)
@@ -92,33 +92,38 @@ public sealed class VerifierBatchingTests : IDisposable
         using var authenticator = FrameAuthenticator.ForProofKey();
         using var reader = CaptureReader.Open(path);
         var problems = new List<FrameProblem>();
+        var issues = new List<FrameIssue>();
         var kept = new List<string>();
         long frames = 0, withProblems = 0, count = 0;
         uint? previousTick = null;
         while (reader.TryReadNext(out CaptureRecord record))
         {
             problems.Clear();
-            if (FrameDecoder.TryDecode(record.Data, authenticator, problems, out CoherenceFrame fields))
+            issues.Clear();
+            bool decoded = FrameDecoder.TryDecode(record.Data, authenticator, problems, out CoherenceFrame fields);
+            long index = record.Index, offset = record.FileOffset;
+            issues.AddRange(problems.Select(p => FrameIssue.From(index, offset, p)));
+            if (decoded)
             {
                 if (previousTick is uint previous && fields.Tick <= previous)
                 {
-                    problems.Add(new FrameProblem(FrameProblemKind.TickOrder, FieldLocations.Tick,
+                    issues.Add(new FrameIssue(record.Index, record.FileOffset, FieldLocations.Tick,
                         string.Create(CultureInfo.InvariantCulture, $"tick {fields.Tick} does not follow tick {previous}: ticks must increase")));
                 }
 
                 previousTick = fields.Tick;
             }
 
-            foreach (var problem in problems)
+            foreach (var issue in issues)
             {
                 count++;
                 if (kept.Count < CaptureVerdict.MaxIssuesKept)
                 {
-                    kept.Add(FrameIssue.From(record.Index, record.FileOffset, problem).ToString());
+                    kept.Add(issue.ToString());
                 }
             }
 
-            withProblems += problems.Count > 0 ? 1 : 0;
+            withProblems += issues.Count > 0 ? 1 : 0;
             frames++;
         }
 

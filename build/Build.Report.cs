@@ -1,0 +1,61 @@
+using Mvps.Build.Engine;
+
+/// <summary>
+/// The evidence report page (docs/analysis.md): `mvps report` writes one self-contained HTML file. Every evidence run
+/// writes it (and the analysis JSON) into its run folder with the run's own generator, so the gate compares the page
+/// byte for byte like the captures; Report writes artifacts/report/index.html, with the determinism matrix of the
+/// runs when Evidence ran in the same build; Release signs the page as a subject.
+/// </summary>
+partial class Build
+{
+    /// <summary>What each evidence run writes besides the evidence files, compared run against run (evidence/ holds neither).</summary>
+    internal static readonly string[] RunReportFiles = ["mvps_analysis.json", "mvps_report.html"];
+
+    const string ReleaseReportPage = "mvps_report.html";
+
+    AbsolutePath ReportDirectory => ArtifactsDirectory / "report";
+
+    Target Report => _ => _
+        .Description("Writes the evidence report page artifacts/report/index.html beside copies of the files it links to; after Evidence with the determinism matrix of its runs.")
+        .DependsOn(Compile)
+        .After(Evidence)
+        .TriggeredBy(Evidence)
+        .Produces("artifacts/report/*")
+        .Executes(() =>
+        {
+            // Files are replaced, the folder is kept: the browser test keeps its screenshot here.
+            Directory.CreateDirectory(ReportDirectory);
+            foreach (var name in EvidenceFiles)
+            {
+                File.Copy(EvidenceDirectory / name, ReportDirectory / name, overwrite: true);
+            }
+
+            // The matrix only for runs this build made: an earlier build's artifacts/runs must not look current.
+            var evidenceRan = ExecutionPlan.Any(target => target.Name == nameof(Evidence) && target.Status == ExecutionStatus.Succeeded);
+            var runs = evidenceRan
+                ? EvidenceRun.Known.Where(run => Directory.Exists(RunsDirectory / run.Name)).Select(run => $"{run.Name}={RunsDirectory / run.Name}").ToList()
+                : [];
+            List<string> arguments = ["report", "--evidence", ReportDirectory, "--out", ReportDirectory / "index.html"];
+            foreach (var run in runs)
+            {
+                arguments.AddRange(["--run", run]);
+            }
+
+            RunMvps([.. arguments]);
+            ReportSummary($"artifacts/report/index.html{(runs.Count > 0 ? $" with the matrix of {runs.Count} run(s)" : "")}");
+        });
+
+    /// <summary>An evidence run's page and analysis JSON, written by the run's own generator under the run's settings.</summary>
+    void MakeRunReport(RunLauncher launcher, AbsolutePath folder, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string umask)
+    {
+        List<string> command = [.. launcher.Arguments, "report", "--evidence", folder, "--out", folder / RunReportFiles[1], "--analysis-json", folder / RunReportFiles[0]];
+        if (OperatingSystem.IsWindows())
+        {
+            ProcessTasks.StartProcess(launcher.Tool, command, workingDirectory, environment);
+        }
+        else
+        {
+            ProcessTasks.StartProcess("sh", ["-c", $"umask {umask} && exec \"$@\"", "sh", launcher.Tool, .. command], workingDirectory, environment);
+        }
+    }
+}

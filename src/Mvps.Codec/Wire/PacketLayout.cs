@@ -1,0 +1,111 @@
+namespace Mvps.Codec.Wire;
+
+/// <summary>
+/// Offsets and values of the link, network and transport headers <see cref="PacketDissector"/> walks.
+/// Sources: IEEE 802.3/802.1Q/802.1ad, the tcpdump.org LINKTYPE_LINUX_SLL/SLL2 and NULL descriptions,
+/// RFC 791 (IPv4), RFC 8200 (IPv6 and its extension headers), RFC 768 (UDP), RFC 5881/5883 (BFD ports).
+/// </summary>
+public static class PacketLayout
+{
+    public static class EtherTypes
+    {
+        public const ushort Ipv4 = 0x0800;
+        public const ushort Arp = 0x0806;
+        public const ushort Ipv6 = 0x86DD;
+        public const ushort Vlan = 0x8100;
+        public const ushort ServiceVlan = 0x88A8;
+        public const ushort LegacyQinQ = 0x9100;
+
+        /// <summary>Values below this are an 802.3 length, not an EtherType.</summary>
+        public const ushort Minimum = 0x0600;
+    }
+
+    public static class Ethernet
+    {
+        public const int EtherTypeOffset = 12;
+        public const int HeaderLength = 14;
+        public const int VlanTagLength = 4;
+        public const int MaxVlanTags = 2;
+        public const ushort VlanIdMask = 0x0FFF;
+    }
+
+    public static class LinuxSll
+    {
+        public const int ProtocolOffset = 14;
+        public const int HeaderLength = 16;
+    }
+
+    public static class LinuxSll2
+    {
+        public const int ProtocolOffset = 0;
+        public const int HeaderLength = 20;
+    }
+
+    public static class NullLoopback
+    {
+        public const int HeaderLength = 4;
+
+        public const uint AddressFamilyInet = 2;
+
+        /// <summary>AF_INET6 as Linux, NetBSD/OpenBSD, FreeBSD and Darwin number it.</summary>
+        public const uint AddressFamilyInet6Linux = 10;
+        public const uint AddressFamilyInet6Bsd = 24;
+        public const uint AddressFamilyInet6FreeBsd = 28;
+        public const uint AddressFamilyInet6Darwin = 30;
+    }
+
+    public static class Ipv4
+    {
+        public const int MinimumHeaderLength = 20;
+        public const int TotalLengthOffset = 2;
+        public const int FlagsFragmentOffset = 6;
+        public const int TtlOffset = 8;
+        public const int ProtocolOffset = 9;
+        public const int ChecksumOffset = 10;
+        public const int SourceOffset = 12;
+        public const int AddressLength = 4;
+    }
+
+    public static class Ipv6
+    {
+        public const int HeaderLength = 40;
+        public const int PayloadLengthOffset = 4;
+        public const int NextHeaderOffset = 6;
+        public const int HopLimitOffset = 7;
+        public const int SourceOffset = 8;
+        public const int AddressLength = 16;
+
+        public const byte HopByHop = 0;
+        public const byte Routing = 43;
+        public const byte Fragment = 44;
+        public const byte AuthenticationHeader = 51;
+        public const byte DestinationOptions = 60;
+
+        public const int FragmentHeaderLength = 8;
+        public const ushort FragmentOffsetMask = 0xFFF8;
+        public const ushort MoreFragments = 0x0001;
+
+        /// <summary>Extension headers followed before giving up: real packets carry one or two.</summary>
+        public const int MaxExtensionHeaders = 8;
+    }
+
+    public static class Udp
+    {
+        public const byte Protocol = 17;
+        public const int HeaderLength = 8;
+        public const int LengthOffset = 4;
+        public const int ChecksumOffset = 6;
+
+        /// <summary>RFC 5881 §4: single-hop BFD Control.</summary>
+        public const ushort BfdSingleHopPort = 3784;
+
+        /// <summary>RFC 5883 §2: multihop BFD Control.</summary>
+        public const ushort BfdMultihopPort = 4784;
+    }
+
+    public static class Bfd
+    {
+        public const int LengthOffset = 3;
+        public const int MinimumLength = 24;
+    }
+}

@@ -1,0 +1,64 @@
+namespace Mvps.Codec.Wire;
+
+/// <summary>What a capture record is. <see cref="PacketDissector"/> puts every record in exactly one class.</summary>
+public enum RecordClass : byte
+{
+    /// <summary>A BFD Control packet to port 3784 or 4784 with bytes after its BFD Length: the Coherence extension.</summary>
+    Mvps,
+
+    /// <summary>A BFD Control packet that ends at its BFD Length: the peer's side of every real session.</summary>
+    BfdWithoutExtension,
+
+    OtherUdp,
+    OtherIp,
+
+    /// <summary>ARP, counted apart from other non-IP traffic because every Ethernet capture has it.</summary>
+    Arp,
+
+    NotIp,
+    UnsupportedLinkType,
+
+    /// <summary>Cut short by the snap length before the headers or the BFD payload end: cannot be verified.</summary>
+    CapturedTruncated,
+
+    /// <summary>An IPv4 or IPv6 fragment: not reassembled, so never verified half.</summary>
+    Fragment,
+
+    /// <summary>A link, IP, UDP or BFD header whose lengths contradict each other.</summary>
+    Malformed,
+}
+
+/// <summary>The names the verdict line and `mvps decode` use for each class.</summary>
+public static class RecordClasses
+{
+    public const int Count = (int)RecordClass.Malformed + 1;
+
+    public static string Name(RecordClass kind) => kind switch
+    {
+        RecordClass.Mvps => "MVPS",
+        RecordClass.BfdWithoutExtension => "BFD without extension",
+        RecordClass.OtherUdp => "other UDP",
+        RecordClass.OtherIp => "other IP",
+        RecordClass.Arp => "ARP",
+        RecordClass.NotIp => "not IP",
+        RecordClass.UnsupportedLinkType => "unsupported link type",
+        RecordClass.CapturedTruncated => "captured truncated",
+        RecordClass.Fragment => "fragment, not reassembled",
+        _ => "malformed",
+    };
+
+    /// <summary>A short lower-case token for --json and decode lines.</summary>
+    public static string Token(RecordClass kind) => kind switch
+    {
+        RecordClass.Mvps => "mvps",
+        RecordClass.BfdWithoutExtension => "bfd",
+        RecordClass.OtherUdp => "udp",
+        RecordClass.OtherIp => "ip",
+        RecordClass.Arp => "arp",
+        RecordClass.NotIp => "not-ip",
+        RecordClass.UnsupportedLinkType => "unsupported-link-type",
+        RecordClass.CapturedTruncated => "captured-truncated",
+        RecordClass.Fragment => "fragment",
+        _ => "malformed",
+    };
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Mvps.Codec.Analysis;
+using Mvps.Codec.Capture;
+using Mvps.Codec.Regimes;
+using Mvps.Codec.Wire;
+
+namespace Mvps.Tool;
+
+/// <summary>`mvps analyze`: Mahalanobis D² of every frame against a reference capture, with the T² alarm threshold.</summary>
+public static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("CAPTURE") { Description = "Capture files to score (pcap or pcapng; - for standard input)", Arity = ArgumentArity.OneOrMore };
+        var reference = new Option<string?>("--reference") { Description = "Reference capture (default: mvps_baseline.pcap beside the first capture)" };
+        var alpha = new Option<double>("--alpha") { Description = "False-alarm probability per frame of the T² threshold", DefaultValueFactory = _ => HotellingThreshold.DefaultAlpha };
+        var json = new Option<bool>("--json") { Description = "One JSON document: the model, every frame's D², the bundle per tick" };
+        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
+        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var command = new Command("analyze", "Score every frame's coherence vector by Mahalanobis D² against a reference capture (exit 0 when scored, 2 unusable input)")
+        {
+            files, reference, alpha, json, keyFile, keyEnv,
+        };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(reference), parse.GetValue(alpha), parse.GetValue(json), parse.GetValue(keyFile), parse.GetValue(keyEnv)));
+        return command;
+    }
+
+    private static int Run(string[] files, string? referencePath, double alpha, bool asJson, string? keyFile, string? keyEnv)
+    {
+        if (!(alpha > 0 && alpha < 0.5))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--alpha {alpha}: give a probability between 0 and 0.5 (exclusive)"));
+        }
+
+        referencePath ??= DefaultReference(files[0]);
+        if (files.Count(f => f == "-") + (referencePath == "-" ? 1 : 0) > 1)
+        {
+            throw new UsageException("standard input (-) can be read only once");
+        }
+
+        byte[] key = KeySource.Load(keyFile, keyEnv);
+        using var authenticator = new FrameAuthenticator(key);
+        CaptureObservations referenceFrames = Load(referencePath, authenticator);
+        var analyzer = new MahalanobisAnalyzer(referenceFrames, alpha);
+        CaptureScore referenceScore = analyzer.ScoreReference();
+        var targets = new List<CaptureScore>();
+        foreach (string file in files)
+        {
+            targets.Add(file == referencePath ? referenceScore : analyzer.Score(Load(file, authenticator)));
+        }
+
+        using var stdout = Console.OpenStandardOutput();
+        if (asJson)
+        {
+            AnalysisJsonWriter.Write(stdout, analyzer, referenceScore, targets);
+        }
+        else
+        {
+            byte[] text = Encoding.UTF8.GetBytes(AnalysisTextWriter.Format(analyzer, referenceScore, targets));
+            stdout.Write(text);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The reference the default names: the baseline capture generated with the same seed, which `generate` writes beside the DDoS one.</summary>
+    private static string DefaultReference(string firstCapture)
+    {
+        if (firstCapture == "-")
+        {
+            throw new UsageException("reading a capture from standard input needs --reference");
+        }
+
+        string folder = Path.GetDirectoryName(firstCapture) ?? "";
+        string candidate = folder.Length == 0 ? RegimeProfile.Baseline.FileName : Path.Combine(folder, RegimeProfile.Baseline.FileName);
+        if (!File.Exists(candidate))
+        {
+            throw new UsageException($"{firstCapture}: no {RegimeProfile.Baseline.FileName} beside it to use as the reference; give --reference");
+        }
+
+        return candidate;
+    }
+
+    private static CaptureObservations Load(string path, FrameAuthenticator authenticator)
+    {
+        if (path == "-")
+        {
+            using CaptureReader stdin = CaptureReader.Open(Console.OpenStandardInput(), "-");
+            return CaptureObservations.Read(stdin, authenticator);
+        }
+
+        InputFiles.RequireCapture(path);
+        using CaptureReader reader = CaptureReader.Open(path);
+        return CaptureObservations.Read(reader, authenticator);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Net;
+using Mvps.Codec.Wire;
+
+namespace Mvps.Tool;
+
+/// <summary>How `decode` and `diff` name a record's encapsulation and addresses.</summary>
+public static class RecordDescription
+{
+    /// <summary>Link type name and VLAN ids, e.g. "ethernet vlan=100.200" or "sll2".</summary>
+    public static string Encapsulation(in PacketLayers layers) => layers.VlanCount switch
+    {
+        0 => LinkTypes.Name(layers.LinkType),
+        1 => I($"{LinkTypes.Name(layers.LinkType)} vlan={layers.OuterVlanId}"),
+        _ => I($"{LinkTypes.Name(layers.LinkType)} vlan={layers.OuterVlanId}.{layers.InnerVlanId}"),
+    };
+
+    public static string? Source(ReadOnlySpan<byte> data, in PacketLayers layers) =>
+        layers.AddressLength == 0 ? null : new IPAddress(data.Slice(layers.AddressOffset, layers.AddressLength)).ToString();
+
+    public static string? Destination(ReadOnlySpan<byte> data, in PacketLayers layers) =>
+        layers.AddressLength == 0 ? null : new IPAddress(data.Slice(layers.AddressOffset + layers.AddressLength, layers.AddressLength)).ToString();
+
+    /// <summary>"a:port > b:port" (IPv6 in brackets), "a > b" without UDP, "" without IP.</summary>
+    public static string Addresses(ReadOnlySpan<byte> data, in PacketLayers layers)
+    {
+        if (Source(data, layers) is not string source || Destination(data, layers) is not string destination)
+        {
+            return "";
+        }
+
+        if (layers.UdpOffset < 0)
+        {
+            return I($"{source} > {destination} proto={layers.IpProtocol}");
+        }
+
+        bool v6 = layers.IpVersion == 6;
+        return I($"{(v6 ? "[" + source + "]" : source)}:{layers.SourcePort} > {(v6 ? "[" + destination + "]" : destination)}:{layers.DestinationPort}");
+    }
+
+    /// <summary>BFD fields of the peer's plain Control packet: state and discriminators.</summary>
+    public static string Bfd(ReadOnlySpan<byte> data, in PacketLayers layers)
+    {
+        var p = data.Slice(layers.PayloadOffset, layers.PayloadLength);
+        return I($"bfd={(BfdState)(p[PayloadLocations.BfdStateFlags] >> 6)}/{(BfdDiagnostic)(p[PayloadLocations.BfdVersionDiag] & 0x1F)} my=0x{BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdMyDiscriminator..]):x8} your=0x{BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdYourDiscriminator..]):x8} length={p[PayloadLocations.BfdLength]}");
+    }
+
+    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

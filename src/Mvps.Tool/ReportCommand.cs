@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Mvps.Codec.Analysis;
+using Mvps.Codec.Capture;
+using Mvps.IO;
+using Mvps.Codec.Regimes;
+using Mvps.Codec.Wire;
+using Mvps.Release;
+using Mvps.Tool.Report;
+
+namespace Mvps.Tool;
+
+/// <summary>`mvps report`: the evidence report page (and optionally the analysis JSON), reproducible byte for byte.</summary>
+public static class ReportCommand
+{
+    /// <summary>The page's name beside the captures of an evidence run or a release; `./build.sh Report` writes index.html.</summary>
+    public const string PageFileName = "mvps_report.html";
+
+    /// <summary>`mvps analyze --json` of the evidence, as each evidence run writes it.</summary>
+    public const string AnalysisFileName = "mvps_analysis.json";
+
+    public static Command Create()
+    {
+        var evidence = new Option<string>("--evidence") { Description = "Folder with mvps_baseline.pcap, mvps_ddos.pcap and mvps_pcap_receipt.json", Required = true };
+        var output = new Option<string>("--out") { Description = "The HTML file to write", Required = true };
+        var analysisJson = new Option<string?>("--analysis-json") { Description = "Also write `mvps analyze --json` of the DDoS capture against the baseline to this file" };
+        var runs = new Option<string[]>("--run") { Description = "NAME=FOLDER of an evidence run for the determinism matrix (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var release = new Option<string?>("--release") { Description = "Release folder: list its files (with size and SHA-256) under Downloads" };
+        var alpha = new Option<double>("--alpha") { Description = "False-alarm probability of the T² threshold", DefaultValueFactory = _ => HotellingThreshold.DefaultAlpha };
+        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
+        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var command = new Command("report", "Write the evidence report page: one self-contained HTML file with inline SVG charts")
+        {
+            evidence, output, analysisJson, runs, release, alpha, keyFile, keyEnv,
+        };
+        command.SetAction(parse => Run(parse.GetValue(evidence)!, parse.GetValue(output)!, parse.GetValue(analysisJson), parse.GetValue(runs) ?? [],
+            parse.GetValue(release), parse.GetValue(alpha), parse.GetValue(keyFile), parse.GetValue(keyEnv)));
+        return command;
+    }
+
+    private static int Run(string evidenceFolder, string outputPath, string? analysisJsonPath, string[] runSpecs, string? releaseFolder, double alpha, string? keyFile, string? keyEnv)
+    {
+        if (!(alpha > 0 && alpha < 0.5))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--alpha {alpha}: give a probability between 0 and 0.5 (exclusive)"));
+        }
+
+        if (!Directory.Exists(evidenceFolder))
+        {
+            throw new UsageException($"{evidenceFolder}: no such folder");
+        }
+
+        foreach (string name in ReportPage.EvidenceFiles)
+        {
+            InputFiles.RequireCapture(Path.Combine(evidenceFolder, name));
+        }
+
+        var runs = new List<ReportRun>();
+        foreach (string spec in runSpecs)
+        {
+            int equals = spec.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == spec.Length - 1)
+            {
+                throw new UsageException($"--run {spec}: give NAME=FOLDER");
+            }
+
+            string folder = spec[(equals + 1)..];
+            if (!Directory.Exists(folder))
+            {
+                throw new UsageException($"--run {spec}: {folder}: no such folder");
+            }
+
+            runs.Add(new ReportRun(spec[..equals], folder));
+        }
+
+        if (releaseFolder is not null && !Directory.Exists(releaseFolder))
+        {
+            throw new UsageException($"--release {releaseFolder}: no such folder");
+        }
+
+        byte[] key = KeySource.Load(keyFile, keyEnv);
+        using var authenticator = new FrameAuthenticator(key);
+        CaptureObservations baseline = Load(evidenceFolder, RegimeProfile.Baseline.FileName, authenticator);
+        CaptureObservations ddos = Load(evidenceFolder, RegimeProfile.Ddos.FileName, authenticator);
+        var analyzer = new MahalanobisAnalyzer(baseline, alpha);
+        CaptureScore baselineScore = analyzer.ScoreReference();
+        CaptureScore ddosScore = analyzer.Score(ddos);
+
+        var downloads = new List<(string Name, long Bytes, string Sha256)>();
+        foreach (string name in ReportPage.EvidenceFiles)
+        {
+            string path = Path.Combine(evidenceFolder, name);
+            downloads.Add((name, new FileInfo(path).Length, ReportPage.Sha256(path)));
+        }
+
+        if (releaseFolder is not null)
+        {
+            string pageName = Path.GetFileName(outputPath);
+            foreach (string path in Directory.GetFiles(releaseFolder).Order(StringComparer.Ordinal))
+            {
+                string name = Path.GetFileName(path);
+                if (name != pageName && !name.StartsWith('.') && !ReleaseFileNames.IsMetadata(name) && downloads.All(d => d.Name != name))
+                {
+                    downloads.Add((name, new FileInfo(path).Length, ReportPage.Sha256(path)));
+                }
+            }
+        }
+
+        string[] matrixFiles = [.. ReportPage.EvidenceFiles, AnalysisFileName, PageFileName];
+        string page = ReportPage.Build(
+            [(RegimeProfile.Baseline, baselineScore), (RegimeProfile.Ddos, ddosScore)],
+            analyzer, evidenceFolder, downloads, runs, matrixFiles);
+        AtomicFile.Write(outputPath, stream => stream.Write(new UTF8Encoding(false).GetBytes(page)));
+        Console.Out.WriteLine($"{outputPath}: report page, {new FileInfo(outputPath).Length} bytes");
+
+        if (analysisJsonPath is not null)
+        {
+            AtomicFile.Write(analysisJsonPath, stream => AnalysisJsonWriter.Write(stream, analyzer, baselineScore, [ddosScore]));
+            Console.Out.WriteLine($"{analysisJsonPath}: analysis of {RegimeProfile.Ddos.FileName} against {RegimeProfile.Baseline.FileName}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Named by file name only, so the page and the JSON do not depend on where the folder is.</summary>
+    private static CaptureObservations Load(string folder, string name, FrameAuthenticator authenticator)
+    {
+        using var stream = new FileStream(Path.Combine(folder, name), FileMode.Open, FileAccess.Read, FileShare.Read);
+        using CaptureReader reader = CaptureReader.Open(stream, name);
+        return CaptureObservations.Read(reader, authenticator);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Mvps.Build.Tests;
+
+/// <summary>
+/// Each evidence run's report page and analysis JSON are compared run against run: one changed character in a page
+/// (a D² printed one ulp off) is a difference naming the file and the line.
+/// </summary>
+public sealed class ReportPageGateTests : IDisposable
+{
+    readonly string _a = Directory.CreateTempSubdirectory("gate-page-a-").FullName;
+    readonly string _b = Directory.CreateTempSubdirectory("gate-page-b-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_a, recursive: true);
+        Directory.Delete(_b, recursive: true);
+    }
+
+    [Fact]
+    public void The_run_comparison_covers_the_page_and_the_analysis_and_names_a_changed_line()
+    {
+        Assert.Equal(["mvps_analysis.json", "mvps_report.html"], global::Build.RunReportFiles);
+        const string page = "<!DOCTYPE html>\n<td data-d2=\"17818.385192384405\">17818.385</td>\n</html>\n";
+        foreach (var folder in new[] { _a, _b })
+        {
+            File.WriteAllText(Path.Combine(folder, "mvps_report.html"), page);
+            File.WriteAllText(Path.Combine(folder, "mvps_analysis.json"), "{}\n");
+        }
+
+        Assert.Empty(OutputComparison.Compare(_a, _b, global::Build.RunReportFiles));
+        File.WriteAllText(Path.Combine(_b, "mvps_report.html"), page.Replace("17818.385192384405", "17818.385192384407", StringComparison.Ordinal));
+
+        var difference = Assert.Single(OutputComparison.Compare(_a, _b, global::Build.RunReportFiles));
+        Assert.StartsWith("mvps_report.html: line 2", difference);
+
+        File.Delete(Path.Combine(_b, "mvps_analysis.json"));
+        Assert.Contains(OutputComparison.Compare(_a, _b, global::Build.RunReportFiles), d => d.StartsWith("mvps_analysis.json: only in", StringComparison.Ordinal));
+    }
+}
