@@ -23,18 +23,17 @@ partial class Build
     /// <summary>The capture is big and reproducible from its seed: it lives in .nuke/temp, not in artifacts.</summary>
     AbsolutePath BenchmarkCaptureDirectory => TemporaryDirectory / "benchmarks";
 
-    const int PcapHeaderLength = 24;
-    const int RecordLength = 16 + 110;
+    const int PcapHeaderLength = Mvps.Codec.Capture.CaptureLayout.PcapFileHeader.Length;
+    const int RecordLength = Mvps.Codec.Capture.CaptureLayout.PcapRecordHeader.Length + Mvps.Codec.Wire.FieldLengths.Frame;
 
     Target Benchmark => _ => _
         .Description("Generates a large baseline capture and a mixed one (ARP, VLAN) and times mvps verify (1 and all threads, --strict, stdin), sha256sum, a Python per-frame HMAC loop, tshark + Lua dissector and openssl speed on it; writes artifacts/benchmarks/benchmark.md.")
         .DependsOn(Compile)
-        .Produces("artifacts/benchmarks/*")
         .Executes(() =>
         {
             Directory.CreateDirectory(BenchmarkDirectory);
             Directory.CreateDirectory(BenchmarkCaptureDirectory);
-            var capture = BenchmarkCaptureDirectory / "mvps_baseline.pcap";
+            var capture = BenchmarkCaptureDirectory / Mvps.Codec.Regimes.RegimeProfile.Baseline.FileName;
             long expectedBytes = PcapHeaderLength + (long)BenchmarkFrames * RecordLength;
             if (!File.Exists(capture) || new FileInfo(capture).Length != expectedBytes)
             {

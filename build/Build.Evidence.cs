@@ -1,22 +1,25 @@
 using Mvps.IO;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Mvps.Build.Engine;
+using Mvps.Codec.Receipt;
+using Mvps.Codec.Regimes;
 
 /// <summary>
-/// The evidence pipeline: generate the captures and receipt in several runs under different settings,
-/// instruction sets and code generators, diff every run byte for byte against run a and the committed
-/// evidence/, and gate on any difference.
+/// The evidence pipeline, one verb per target: Generate (run a) → GenerateVariant (the other runs) → Diff
+/// (every run and evidence/, byte for byte) → Receipt (schema and captures of every run's receipt) → Snapshot
+/// (every frame's hashes against the committed approvals) → Evidence (the aggregate, with Reproduce).
 /// </summary>
 partial class Build
 {
-    /// <summary>The files `mvps generate` writes, i.e. what evidence/ must hold exactly.</summary>
-    static readonly string[] EvidenceFiles = ["mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json"];
+    /// <summary>The files `mvps generate` writes, i.e. what evidence/ must hold exactly; the names come from their owners.</summary>
+    static readonly string[] EvidenceFiles = [.. RegimeProfile.All.Select(profile => profile.FileName), ReceiptWriter.FileName];
 
-    [Parameter("Evidence runs to make and diff: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD), arm64 (linux-arm64 under qemu-aarch64-static), aot (NativeAOT linux-x64). Run a is always made.")]
+    static IEnumerable<string> CaptureFiles => RegimeProfile.All.Select(profile => profile.FileName);
+
+    [Parameter("Evidence runs to make and diff: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD), arm64 (linux-arm64 under qemu-aarch64-static), aot (NativeAOT linux-x64). Run a is always made; a selected run whose tools are missing fails the build with the install command.")]
     readonly string[] Runs = ["a", "b", "arm64", "aot"];
 
     AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
@@ -27,49 +30,68 @@ partial class Build
 
     AbsolutePath Arm64SysrootDirectory => TemporaryDirectory / "arm64-sysroot";
 
+    IReadOnlyList<EvidenceRun> SelectedRuns => EvidenceRun.Select(Runs);
+
     Target Generate => _ => _
-        .Description("Generates both captures and the receipt once (run a) into artifacts/runs/a, with SHA256SUMS.")
+        .Description("Generates both captures and the receipt once (run a) into artifacts/runs/a, with settings.json and SHA256SUMS.")
         .DependsOn(Compile)
-        .Produces("artifacts/runs/a/*")
         .Executes(() =>
         {
             MakeRun(EvidenceRun.Plain, new RunLauncher("dotnet", [MvpsDll], "dotnet src/Mvps.Tool/bin/" + Configuration + "/net10.0/mvps.dll"));
             ReportSummary($"run a: {FrameCount(RunsDirectory / "a")} frames");
         });
 
-    Target Evidence => _ => _
-        .Description("Generates the evidence in every run of --runs (and checks the codec compiles reproducibly, --reproduce-codec), diffs all runs byte for byte against run a and evidence/, fails on any difference.")
-        .DependsOn(Generate, Reproduce)
-        .Produces("artifacts/runs/*/*")
+    Target GenerateVariant => _ => _
+        .Description("Generates the other runs of --runs (b: settings variant, arm64: another ISA under qemu, aot: NativeAOT) into artifacts/runs/NAME, each with the settings.json it ran under. A run whose tools are missing fails with the install command.")
+        .DependsOn(Generate)
         .Executes(() =>
         {
-            // Only this build's runs may be in artifacts/runs: a run that is skipped or not selected must not
-            // leave an earlier result looking current.
-            foreach (var stale in (Directory.Exists(RunsDirectory) ? Directory.GetDirectories(RunsDirectory) : []).Where(path => Path.GetFileName(path) != "a"))
+            // Only this build's runs may be in artifacts/runs: a run that is not selected must not leave an
+            // earlier result looking current.
+            var selected = SelectedRuns;
+            foreach (var stale in (Directory.Exists(RunsDirectory) ? Directory.GetDirectories(RunsDirectory) : [])
+                         .Where(path => selected.All(run => run.Name != Path.GetFileName(path))))
             {
                 Directory.Delete(stale, recursive: true);
             }
 
-            var made = new List<EvidenceRun> { EvidenceRun.Plain };
-            var skipped = new List<string>();
-            foreach (var run in EvidenceRun.Select(Runs).Where(run => run.Name != "a"))
+            // A skipped machine variation is not a success: every missing prerequisite is named with its fix first.
+            var missing = selected.Where(run => run.Name != "a")
+                .Select(run => (run, reason: MissingPrerequisite(run)))
+                .Where(pair => pair.reason is not null)
+                .Select(pair => $"run {pair.run.Name}: {pair.reason}")
+                .ToList();
+            if (missing.Count > 0)
             {
-                var launcher = PrepareLauncher(run, out var skipReason);
-                if (launcher is null)
+                foreach (var line in missing)
                 {
-                    Log.Warning($"run {run.Name} SKIPPED: {skipReason}");
-                    skipped.Add($"{run.Name} skipped: {skipReason}");
-                    continue;
+                    Log.Error(line);
                 }
 
+                throw new BuildException($"{string.Join("; ", missing)}. Install what is missing, or ask for fewer runs, e.g. --runs a b.");
+            }
+
+            var made = new List<string>();
+            foreach (var run in selected.Where(run => run.Name != "a"))
+            {
+                var launcher = PrepareLauncher(run);
                 var stopwatch = Stopwatch.StartNew(); // build log only: durations are never written into an output
                 MakeRun(run, launcher);
                 Log.Information($"run {run.Name}: generate took {stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
-                made.Add(run);
+                made.Add(run.Name);
             }
 
+            ReportSummary(made.Count == 0 ? "no other runs selected (--runs a)" : $"runs {string.Join(" ", made)}");
+        });
+
+    Target Diff => _ => _
+        .Description("Compares every run with run a and run a with evidence/, byte for byte; a difference is named by file, frame and decoded field (captures) or line (receipt).")
+        .DependsOn(GenerateVariant)
+        .Executes(() =>
+        {
+            var runs = SelectedRuns;
             var differences = new List<string>();
-            foreach (var run in made)
+            foreach (var run in runs.Where(run => run.Name != "a"))
             {
                 differences.AddRange(OutputComparison.Compare(RunsDirectory / "a", RunsDirectory / run.Name, [.. EvidenceFiles, .. RunReportFiles])
                     .Select(difference => $"run {run.Name} vs run a: {difference}"));
@@ -77,7 +99,7 @@ partial class Build
 
             differences.AddRange(OutputComparison.Compare(EvidenceDirectory, RunsDirectory / "a", EvidenceFiles)
                 .Select(difference => $"run a vs committed evidence/: {difference}"));
-
+            StepSummary.AppendDifferences("Diff", differences);
             foreach (var difference in differences)
             {
                 Log.Error(difference);
@@ -88,15 +110,50 @@ partial class Build
                 throw new BuildException($"{differences.Count} difference(s): the evidence is not reproducible (or evidence/ is stale: `./build.sh Accept` regenerates it deliberately).");
             }
 
-            // Identical bytes are not yet checked bytes: run a must pass the tool's strict check against its own receipt.
-            DotNet(MvpsDll, "verify", "--strict", RunsDirectory / "a" / "mvps_baseline.pcap", RunsDirectory / "a" / "mvps_ddos.pcap",
-                "--receipt", RunsDirectory / "a" / "mvps_pcap_receipt.json", "--quiet");
+            var settings = runs.Select(run => File.ReadAllText(RunsDirectory / run.Name / "settings.json")).Distinct(StringComparer.Ordinal).Count();
+            var isas = runs.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
+            ReportSummary($"{runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {settings} settings, {isas} ISA{(isas == 1 ? "" : "s")}, identical to evidence/");
+        });
 
-            var frames = FrameCount(RunsDirectory / "a");
-            var settings = made.Select(run => File.ReadAllText(RunsDirectory / run.Name / "settings.json")).Distinct(StringComparer.Ordinal).Count();
-            var isas = made.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
-            var summary = $"{frames} frames, {made.Count} run{(made.Count == 1 ? "" : "s")} ({string.Join(" ", made.Select(run => run.Name))}), {settings} settings, {isas} ISA{(isas == 1 ? "" : "s")}, identical to evidence/";
-            ReportSummary(skipped.Count == 0 ? summary : summary + "; " + string.Join("; ", skipped));
+    Target Receipt => _ => _
+        .Description("Validates every run's receipt against evidence/receipt.schema.json and checks the captures frame by frame against the receipt (mvps verify --receipt; on run a, which Diff has shown every other run to equal byte for byte).")
+        .DependsOn(Diff)
+        .Executes(() =>
+        {
+            var schema = ReceiptSchemaCheck.Load(EvidenceDirectory / ReceiptWriter.SchemaFileName);
+            var problems = new List<string>();
+            foreach (var run in SelectedRuns)
+            {
+                var folder = RunsDirectory / run.Name;
+                problems.AddRange(ReceiptSchemaCheck.Problems(schema, folder / ReceiptWriter.FileName));
+            }
+
+            // Diff ran first: every run's three files equal run a's byte for byte, so one verification covers all.
+            var runA = RunsDirectory / "a";
+            // Identical bytes are not yet checked bytes: run a must pass the tool's strict check against its own receipt.
+            RunMvps(["verify", "--strict", .. CaptureFiles.Select(name => (string)(runA / name)), "--receipt", runA / ReceiptWriter.FileName, "--quiet"]);
+
+            foreach (var problem in problems)
+            {
+                Log.Error(problem);
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new BuildException($"{problems.Count} receipt schema violation(s), first: {problems[0]}");
+            }
+
+            ReportSummary($"{SelectedRuns.Count} receipt(s) schema-valid, captures verified frame by frame against the receipt");
+        });
+
+    Target Evidence => _ => _
+        .Description("The evidence gate: Generate, GenerateVariant, Diff, Receipt and Snapshot for every run of --runs, and Reproduce (the codec compiles reproducibly, --reproduce-codec).")
+        .DependsOn(Snapshot, Reproduce)
+        .Executes(() =>
+        {
+            var runs = SelectedRuns;
+            var isas = runs.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
+            ReportSummary($"{FrameCount(RunsDirectory / "a")} frames, {runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {isas} ISA{(isas == 1 ? "" : "s")}, identical to evidence/ and the approvals");
         });
 
     /// <summary>
@@ -111,31 +168,21 @@ partial class Build
         .OnlyWhenStatic(() => IsServerBuild)
         .Unlisted();
 
-    Target Accept => _ => _
-        .Description("Promotes received approval files to approved and regenerates the committed evidence/: the one deliberate way to change the evidence.")
-        .DependsOn(Compile)
-        .Executes(() =>
-        {
-            var promoted = 0;
-            foreach (var received in Directory.GetFiles(RootDirectory / "tests", "*.received.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var approved = received[..^".received.txt".Length] + ".approved.txt";
-                File.Move(received, approved, overwrite: true);
-                Log.Information($"approved {Path.GetRelativePath(RootDirectory, approved)}");
-                promoted++;
-            }
-
-            DotNet(MvpsDll, "generate", "--out", EvidenceDirectory, "--quiet");
-            ReportSummary($"{promoted} approval(s) promoted, evidence/ regenerated");
-        });
-
     /// <summary>How to start a run's generator: the program, the arguments before `generate`, and how settings.json names it.</summary>
     sealed record RunLauncher(string Tool, IReadOnlyList<string> Arguments, string Description);
 
-    /// <summary>Publishes the generator the way <paramref name="run"/> needs it; null with a reason when that is impossible here.</summary>
-    RunLauncher? PrepareLauncher(EvidenceRun run, out string? skipReason)
+    /// <summary>Null when <paramref name="run"/> can be made here, otherwise what is missing and the command that installs it.</summary>
+    string? MissingPrerequisite(EvidenceRun run) => run.Kind switch
     {
-        skipReason = null;
+        EvidenceRunKind.Jit => null,
+        EvidenceRunKind.Arm64Emulated => Arm64Sysroot.Ensure(Arm64SysrootDirectory),
+        EvidenceRunKind.NativeAot => NativeAotToolchain.MissingPrerequisite(),
+        _ => $"unknown kind {run.Kind}",
+    };
+
+    /// <summary>Publishes the generator the way <paramref name="run"/> needs it (its prerequisites are checked).</summary>
+    RunLauncher PrepareLauncher(EvidenceRun run)
+    {
         switch (run.Kind)
         {
             case EvidenceRunKind.Jit:
@@ -146,12 +193,6 @@ partial class Build
                     "dotnet exec --runtimeconfig <culture-enabled copy> src/Mvps.Tool/bin/" + Configuration + "/net10.0/mvps.dll");
 
             case EvidenceRunKind.Arm64Emulated:
-                skipReason = Arm64Sysroot.Ensure(Arm64SysrootDirectory);
-                if (skipReason is not null)
-                {
-                    return null;
-                }
-
                 Log.Information($"arm64 sysroot {Arm64SysrootDirectory}: {string.Join(", ", Arm64Sysroot.Contents(Arm64SysrootDirectory))}");
                 var arm64 = PublishGenerator(run, "linux-arm64", nativeAot: false);
                 return new RunLauncher(
@@ -160,12 +201,6 @@ partial class Build
                     $"{Arm64Sysroot.Emulator} -L .nuke/temp/arm64-sysroot .nuke/temp/publish/arm64/mvps (dotnet publish -r linux-arm64 --self-contained)");
 
             case EvidenceRunKind.NativeAot:
-                skipReason = NativeAotToolchain.MissingPrerequisite();
-                if (skipReason is not null)
-                {
-                    return null;
-                }
-
                 var aot = PublishGenerator(run, "linux-x64", nativeAot: true);
                 return new RunLauncher(aot / "mvps", [], ".nuke/temp/publish/aot/mvps (dotnet publish -r linux-x64 -p:PublishAot=true)");
 
@@ -178,32 +213,53 @@ partial class Build
     /// Publishes src/Mvps.Tool for <paramref name="runtimeIdentifier"/> from a copy of the working tree under
     /// .nuke/temp/source-NAME: a RID-specific restore rewrites obj/project.assets.json and needs a lock file
     /// with that RID, neither of which may touch the repository's own tree (the copy restores unlocked).
+    /// The publish is reused only when the fingerprint of everything that goes into it is unchanged.
     /// </summary>
     AbsolutePath PublishGenerator(EvidenceRun run, string runtimeIdentifier, bool nativeAot)
     {
         var source = TemporaryDirectory / ("source-" + run.Name);
         var output = TemporaryDirectory / "publish" / run.Name;
+        var command = new DotNet("publish", source / "src" / "Mvps.Tool" / "Mvps.Tool.csproj")
+        {
+            Configuration = Configuration,
+            Runtime = runtimeIdentifier,
+            SelfContained = true,
+            Output = output,
+            Properties = nativeAot ? [("RestoreLockedMode", "false"), ("PublishAot", "true")] : [("RestoreLockedMode", "false")],
+        };
+
+        // The arguments name the copy's path, which is fixed per run: they stand for the parameters.
+        var fingerprint = InputFingerprint.Combine(WorkingTreeDigest, ["publish", .. command.Arguments(), "sdk " + SdkVersion]);
+        var stamp = TemporaryDirectory / "publish" / (run.Name + ".inputs");
+        if (InputFingerprint.IsCurrent(stamp, fingerprint) && File.Exists(output / "mvps"))
+        {
+            Log.Information($"run {run.Name}: publish for {runtimeIdentifier} reused, inputs unchanged (fingerprint {fingerprint[..16]})");
+            return output;
+        }
+
+        InputFingerprint.Forget(stamp);
         SourceTreeCopy.Sync(RootDirectory, source);
         if (Directory.Exists(output))
         {
             Directory.Delete(output, recursive: true);
         }
 
-        List<string> arguments =
-        [
-            "publish", source / "src" / "Mvps.Tool" / "Mvps.Tool.csproj", "-c", Configuration.ToString(), "-r", runtimeIdentifier,
-            "--self-contained", "-o", output, "-nologo", "-p:RestoreLockedMode=false",
-        ];
-        if (nativeAot)
-        {
-            arguments.Add("-p:PublishAot=true");
-        }
-
         var stopwatch = Stopwatch.StartNew();
-        ProcessTasks.StartProcess("dotnet", arguments, source);
+        command.Run(source);
+        InputFingerprint.Record(stamp, fingerprint);
         Log.Information($"run {run.Name}: publish for {runtimeIdentifier}{(nativeAot ? " (NativeAOT)" : "")} took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         return output;
     }
+
+    string? _workingTreeDigest;
+
+    /// <summary>The content hash of the working tree, once per build: the shared part of every step's input fingerprint.</summary>
+    string WorkingTreeDigest => _workingTreeDigest ??= InputFingerprint.TreeDigest(RootDirectory);
+
+    string? _sdkVersion;
+
+    /// <summary>The SDK that global.json selects: an input of every compile and publish.</summary>
+    string SdkVersion => _sdkVersion ??= ProcessTasks.StartProcess("dotnet", ["--version"], RootDirectory, logOutput: false).StandardOutput.Trim();
 
     /// <summary>A copy of the tool's runtimeconfig.json with System.Globalization.Invariant off (ICU and the run's LANG decide the culture).</summary>
     string WriteCultureRuntimeConfig(EvidenceRun run)
@@ -246,7 +302,7 @@ partial class Build
         MakeRunReport(launcher, folder, workingDirectory, environment, run.Umask);
 
         WriteSettings(folder / "settings.json", run, launcher, workingDirectory == RootDirectory ? "repository root" : ".nuke/temp/run-" + run.Name);
-        WriteSha256Sums(folder);
+        AtomicFile.WriteAllText(folder / Mvps.Release.ReleaseFileNames.Checksums, Mvps.Release.Sha256Sums.Format(Mvps.Release.Sha256Sums.Compute(folder, EvidenceFiles)));
     }
 
     static void WriteSettings(string path, EvidenceRun run, RunLauncher launcher, string workingDirectory)
@@ -276,18 +332,8 @@ partial class Build
         AtomicFile.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    static void WriteSha256Sums(AbsolutePath folder)
-    {
-        var text = new StringBuilder();
-        foreach (var name in EvidenceFiles)
-        {
-            text.Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(folder / name)))).Append("  ").Append(name).Append('\n');
-        }
-
-        AtomicFile.WriteAllText(folder / "SHA256SUMS", text.ToString());
-    }
-
-    /// <summary>Frames in the captures of a run: (file size − 24-byte header) / (16-byte record header + 110-byte frame).</summary>
+    /// <summary>Frames in the captures of a run, counted from the file size with the capture layout's record sizes.</summary>
     static long FrameCount(AbsolutePath folder) =>
-        EvidenceFiles.Where(name => name.EndsWith(".pcap", StringComparison.Ordinal)).Sum(name => (new FileInfo(folder / name).Length - 24) / 126);
+        CaptureFiles.Sum(name => (new FileInfo(folder / name).Length - Mvps.Codec.Capture.CaptureLayout.PcapFileHeader.Length)
+            / (Mvps.Codec.Capture.CaptureLayout.PcapRecordHeader.Length + Mvps.Codec.Wire.FieldLengths.Frame));
 }

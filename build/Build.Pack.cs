@@ -10,7 +10,6 @@ partial class Build
     Target Pack => _ => _
         .Description("Packs Mvps.Codec and the mvps .NET tool into artifacts/packages, versioned by GitVersion.")
         .DependsOn(Compile)
-        .Produces("artifacts/packages/*.nupkg")
         .Executes(() =>
         {
             if (Directory.Exists(PackagesDirectory))
@@ -22,13 +21,22 @@ partial class Build
             var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = ReproducibleTimestamp() };
             foreach (var project in PackableProjects)
             {
-                ProcessTasks.StartProcess("dotnet", ["pack", project, "-c", Configuration.ToString(), "-o", PackagesDirectory, "-nologo",
-                    $"-p:Version={GitVersion.SemVer}",
-                    $"-p:AssemblyVersion={GitVersion.AssemblySemVer}",
-                    $"-p:FileVersion={GitVersion.AssemblySemFileVer}",
-                    $"-p:InformationalVersion={GitVersion.InformationalVersion}",
-                    $"-p:RepositoryCommit={GitVersion.Sha}",
-                    "-p:ContinuousIntegrationBuild=true"], RootDirectory, environment);
+                new DotNet("pack", project)
+                {
+                    Configuration = Configuration,
+                    Output = PackagesDirectory,
+                    Properties =
+                    [
+                        ("Version", GitVersion.SemVer),
+                        ("AssemblyVersion", GitVersion.AssemblySemVer),
+                        ("FileVersion", GitVersion.AssemblySemFileVer),
+                        ("InformationalVersion", GitVersion.InformationalVersion),
+                        ("RepositoryCommit", GitVersion.Sha),
+                        ("RepositoryUrl", RepositoryUrl),
+                        ("PackageProjectUrl", RepositoryUrl),
+                        ("ContinuousIntegrationBuild", "true"),
+                    ],
+                }.Run(RootDirectory, environment);
             }
 
             var packages = Directory.GetFiles(PackagesDirectory, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();

@@ -26,7 +26,6 @@ partial class Build
     Target Release => _ => _
         .Description("Builds artifacts/release: captures, receipt, packages, SHA256SUMS (+ .sig), mvps.intoto.jsonl, mvps-release.pub.")
         .DependsOn(Evidence, Pack)
-        .Produces("artifacts/release/*")
         .Executes(() =>
         {
             if (Directory.Exists(ReleaseDirectory))
@@ -46,7 +45,7 @@ partial class Build
             }
 
             // The report page, listing the release files above with size and SHA-256, is signed as a subject like them.
-            DotNet(MvpsDll, "report", "--evidence", ReleaseDirectory, "--release", ReleaseDirectory, "--out", ReleaseDirectory / ReleaseReportPage);
+            RunMvps("report", "--evidence", ReleaseDirectory, "--release", ReleaseDirectory, "--out", ReleaseDirectory / ReleaseReportPage);
 
             using var key = SigningKey.Load(SigningKeyFile, SigningKeyVariable, TemporaryDirectory);
             if (key.IsEphemeral)
@@ -77,7 +76,7 @@ partial class Build
             var publicKey = PublicKeyFile ?? (string)(folder / ReleaseFileNames.PublicKey);
 
             // 1. Signatures, digests and captures, with the tool built from this commit.
-            DotNet(MvpsDll, "verify-release", folder, "--public-key", publicKey);
+            RunMvps("verify-release", folder, "--public-key", publicKey);
 
             // 2. The packaged tool, installed from the release folder as a user would, verifies the evidence too.
             var toolPath = TemporaryDirectory / "release-tool";
@@ -88,10 +87,17 @@ partial class Build
 
             var package = Directory.GetFiles(folder, "mvps.*.nupkg").Single();
             var version = Path.GetFileNameWithoutExtension(package)["mvps.".Length..];
-            DotNet("tool", "install", "mvps", "--tool-path", toolPath, "--add-source", folder, "--version", version, "--ignore-failed-sources");
-            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", "--strict", folder / "mvps_baseline.pcap", folder / "mvps_ddos.pcap", "--receipt", folder / "mvps_pcap_receipt.json", "--quiet"], RootDirectory);
+            new DotNet("tool", "install") { Extra = ["mvps", "--tool-path", toolPath, "--add-source", folder, "--version", version, "--ignore-failed-sources"] }.Run(RootDirectory);
+            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", "--strict", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Codec.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
             ReportSummary($"release verified, packaged mvps {version} verifies the evidence");
         });
 
-    const string RepositoryUrl = "https://github.com/mvps-evidence/mvps-evidence";
+    [Parameter("Source repository URL recorded in the provenance and the packages (default: the git remote origin, as https).")]
+    readonly string? RepositoryUrlOverride = null;
+
+    string? _repositoryUrl;
+
+    /// <summary>The repository the release is built from: --repository-url-override, else git's remote origin (ssh forms as https).</summary>
+    string RepositoryUrl => _repositoryUrl ??= RepositoryUrlOverride ?? RepositoryUrls.FromGitRemote(RootDirectory)
+        ?? throw new BuildException("No git remote origin to name the source repository: pass --repository-url-override URL.");
 }

@@ -35,13 +35,13 @@ partial class Build
             var runs = evidenceRan
                 ? EvidenceRun.Known.Where(run => Directory.Exists(RunsDirectory / run.Name)).Select(run => $"{run.Name}={RunsDirectory / run.Name}").ToList()
                 : [];
-            List<string> arguments = [MvpsDll, "report", "--evidence", ReportDirectory, "--out", ReportDirectory / "index.html"];
+            List<string> arguments = ["report", "--evidence", ReportDirectory, "--out", ReportDirectory / "index.html"];
             foreach (var run in runs)
             {
                 arguments.AddRange(["--run", run]);
             }
 
-            DotNet([.. arguments]);
+            RunMvps([.. arguments]);
             ReportSummary($"artifacts/report/index.html{(runs.Count > 0 ? $" with the matrix of {runs.Count} run(s)" : "")}");
         });
 

@@ -10,7 +10,6 @@ partial class Build
     Target Test => _ => _
         .Description($"Runs the test projects of {Solution}; the last line says 'N passed, N failed'.")
         .DependsOn(Compile)
-        .Produces("artifacts/test-results/*.trx")
         .Executes(() =>
         {
             Directory.CreateDirectory(TestResultsDirectory);
@@ -25,24 +24,30 @@ partial class Build
             foreach (var project in TestProjects())
             {
                 var trxName = Path.GetFileNameWithoutExtension(project) + ".trx";
-                ProcessTasks.StartProcess(
-                    "dotnet",
-                    ["test", project, "--no-build", "-c", Configuration.ToString(), "-nologo",
-                        "--logger", $"trx;LogFileName={trxName}", "--results-directory", TestResultsDirectory],
-                    RootDirectory,
-                    throwOnFailure: false); // the trx files say what failed
+                new DotNet("test", project)
+                {
+                    NoBuild = true,
+                    Configuration = Configuration,
+                    Extra = ["--logger", $"trx;LogFileName={trxName}", "--results-directory", TestResultsDirectory],
+                }.Run(RootDirectory, throwOnFailure: false); // the trx files say what failed
                 trxFiles.Add(TestResultsDirectory / trxName);
             }
 
             var counts = TestCounts.FromTrxFiles(trxFiles);
+            foreach (var skipped in counts.SkippedTests)
+            {
+                Log.Information($"SKIPPED {skipped}"); // the reason on the console, not only in the .trx
+            }
+
             foreach (var name in counts.FailedTests)
             {
                 Log.Information($"FAILED {name}");
             }
 
             var line = counts.ToString();
-            Log.Information(line); // must stay the last line the target prints
+            Log.Information(line);
             ReportSummary(line);
+            ReportFinalLine(line); // and the build's very last line, after the summary table
             if (counts.Failed > 0 || counts.Total == 0)
             {
                 throw new BuildException(counts.Total == 0 ? "No tests ran." : $"{counts.Failed} test(s) failed.");
@@ -62,7 +67,7 @@ partial class Build
     }
 
     /// <summary>Outcome counts over TRX files (VSTest's results format).</summary>
-    sealed record TestCounts(int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedTests)
+    internal sealed record TestCounts(int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedTests, IReadOnlyList<string> SkippedTests)
     {
         static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
@@ -72,6 +77,7 @@ partial class Build
         {
             int passed = 0, failed = 0, skipped = 0;
             var failedTests = new List<string>();
+            var skippedTests = new List<string>();
             foreach (var path in paths.Where(File.Exists))
             {
                 foreach (var result in XDocument.Load(path).Descendants(Trx + "UnitTestResult"))
@@ -83,6 +89,8 @@ partial class Build
                             break;
                         case "NotExecuted":
                             skipped++;
+                            var reason = result.Descendants(Trx + "Message").Select(message => message.Value.Trim()).FirstOrDefault(text => text.Length > 0) ?? "no reason given";
+                            skippedTests.Add($"{(string?)result.Attribute("testName") ?? "(unnamed test)"}: {reason}");
                             break;
                         default: // Failed, Error, Timeout, Aborted, ...
                             failed++;
@@ -93,7 +101,8 @@ partial class Build
             }
 
             failedTests.Sort(StringComparer.Ordinal);
-            return new TestCounts(passed, failed, skipped, failedTests);
+            skippedTests.Sort(StringComparer.Ordinal);
+            return new TestCounts(passed, failed, skipped, failedTests, skippedTests);
         }
 
         public override string ToString() =>

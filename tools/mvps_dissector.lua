@@ -28,6 +28,17 @@
 ----------------------------------------------------------------------------------------------
 -- SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) on Lua strings, using bit32.
 ----------------------------------------------------------------------------------------------
+-- Loaded once per Wireshark: a copy in the personal Lua plugins folder and `-X lua_script:` on the same
+-- run would otherwise register the protocol twice and make every command fail with "two protocols with the
+-- same description". The first load wins; the second says so on stderr (stdout stays the decoder's).
+-- (package.loaded lives in the Lua registry, which every script of the one Lua state shares.)
+local this_file = debug.getinfo(1, "S").source:gsub("^@", "")
+if package.loaded["mvps_dissector"] then
+    io.stderr:write("mvps_dissector.lua: already loaded from " .. tostring(package.loaded["mvps_dissector"]) .. "; not loading " .. this_file .. " again\n")
+    return
+end
+package.loaded["mvps_dissector"] = this_file
+
 local bit32 = bit32 or require("bit32")
 local band, bxor, rshift = bit32.band, bit32.bxor, bit32.rshift
 local sbyte, schar, srep, sformat = string.byte, string.char, string.rep, string.format

@@ -22,37 +22,54 @@ static class Arm64Sysroot
 
     const string CompleteMarker = ".complete";
 
+    /// <summary>The hash of apt's description of the packages the sysroot was made from.</summary>
+    const string FingerprintFile = ".inputs";
+
     /// <summary>
     /// Makes sure <paramref name="sysroot"/> holds the packages, downloading them when missing. Returns null when
-    /// the arm64 run can go ahead, otherwise the reason it cannot (reported as a skip, never as a pass).
+    /// the arm64 run can go ahead, otherwise what is missing and the command that installs it (the build fails with it).
     /// </summary>
-    public static string? Ensure(AbsolutePath sysroot)
+    public static string? Ensure(AbsolutePath sysroot, Func<string, bool>? toolExists = null)
     {
+        toolExists ??= ToolOnPath.Exists;
         if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
         {
             return $"the arm64 run emulates arm64 on a linux-x64 host; this host is {RuntimeInformation.RuntimeIdentifier}";
         }
 
-        if (!ToolOnPath.Exists(Emulator))
+        if (!toolExists(Emulator))
         {
-            return $"{Emulator} is not on PATH (Debian package qemu-user-static)";
+            return $"{Emulator} is not on PATH (install: apt-get install -y qemu-user-static)";
         }
 
-        if (File.Exists(sysroot / CompleteMarker) && File.Exists(sysroot / Loader))
+        if (!toolExists("apt-get") || !toolExists("apt-cache") || !toolExists("dpkg-deb") || !toolExists("dpkg"))
         {
-            return null;
-        }
-
-        if (!ToolOnPath.Exists("apt-get") || !ToolOnPath.Exists("dpkg-deb") || !ToolOnPath.Exists("dpkg"))
-        {
-            return $"the arm64 sysroot {sysroot} is missing and apt-get/dpkg-deb are not available to make it";
+            return File.Exists(sysroot / CompleteMarker) && File.Exists(sysroot / Loader)
+                ? null // made elsewhere, nothing here to check it against
+                : $"the arm64 sysroot {sysroot} is missing and apt-get/apt-cache/dpkg-deb are not available to make it (a Debian or Ubuntu host is needed)";
         }
 
         var architectures = ProcessTasks.StartProcess("dpkg", ["--print-foreign-architectures"], logOutput: false, throwOnFailure: false);
         if (!architectures.StandardOutput.Split('\n').Contains("arm64"))
         {
-            return "the arm64 sysroot is missing and dpkg has no arm64 architecture (run: dpkg --add-architecture arm64 && apt-get update)";
+            return "dpkg has no arm64 architecture, so the arm64 sysroot cannot be downloaded (install: dpkg --add-architecture arm64 && apt-get update)";
         }
+
+        // What goes into the sysroot: the exact package versions and .deb hashes apt would download now. The
+        // sysroot is reused only while that is unchanged (a Debian point release replaces it).
+        var candidates = ProcessTasks.StartProcess("apt-cache", ["show", "--no-all-versions", .. Packages.Select(name => name + ":arm64")], logOutput: false, throwOnFailure: false);
+        if (candidates.ExitCode != 0)
+        {
+            return "apt-cache knows no arm64 packages (install: apt-get update after dpkg --add-architecture arm64)";
+        }
+
+        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(candidates.StandardOutput)));
+        if (File.Exists(sysroot / Loader) && InputFingerprint.IsCurrent(sysroot / FingerprintFile, fingerprint))
+        {
+            return null;
+        }
+
+        Log.Information($"arm64 sysroot: downloading Debian's arm64 {string.Join(", ", Packages)} with apt-get download into {sysroot} (nothing is installed system-wide)");
 
         var downloads = sysroot.Parent / "arm64-debs";
         if (Directory.Exists(downloads))
@@ -91,6 +108,7 @@ static class Arm64Sysroot
 
         var packageList = string.Join("\n", Directory.GetFiles(downloads, "*.deb").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal)) + "\n";
         AtomicFile.WriteAllText(sysroot / CompleteMarker, packageList);
+        InputFingerprint.Record(sysroot / FingerprintFile, fingerprint);
         Directory.Delete(downloads, recursive: true);
         return null;
     }

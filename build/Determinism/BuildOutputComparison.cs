@@ -21,6 +21,12 @@ static class BuildOutputComparison
             return found;
         });
 
+    /// <summary>Files present in both folders whose bytes differ (relative, '/'-separated, ordinal order).</summary>
+    public static IReadOnlyList<string> DifferingFiles(string expectedFolder, string actualFolder) =>
+        Files(expectedFolder).Intersect(Files(actualFolder), StringComparer.Ordinal)
+            .Where(name => !File.ReadAllBytes(Path.Combine(expectedFolder, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, name))))
+            .ToList();
+
     /// <summary>Files below a folder, relative, '/'-separated, ordinal order.</summary>
     public static IReadOnlyList<string> Files(string folder) =>
         Directory.Exists(folder)

@@ -50,6 +50,7 @@ public static class BuildRunner
         var root = ResolveRoot(arguments, rootDirectory);
         build.RootDirectory = AbsolutePath.Create(root);
         build.IsServerBuild = ServerEnvironmentVariables.Any(name => !string.IsNullOrEmpty(environment(name)));
+        StepSummary.FilePath = environment(StepSummary.Variable);
 
         var targets = TargetDiscovery.Discover(build);
         build.ExecutableTargets = targets;
@@ -113,6 +114,12 @@ public static class BuildRunner
 
         Log.Information("");
         Log.WriteLine(Log.Writer, SummaryTable.Render(plan).TrimEnd('\n'));
+        StepSummary.Append(StepSummary.RenderTable(plan));
+        if (build.FinalLine is { } finalLine)
+        {
+            Log.Information("");
+            Log.WriteLine(Log.Writer, finalLine);
+        }
         return build.IsSuccessful ? ExitSuccess : ExitBuildFailed;
     }
 

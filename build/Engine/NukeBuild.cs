@@ -64,6 +64,11 @@ public abstract class NukeBuild
         target.SummaryText = keyFigure;
     }
 
+    /// <summary>A line the build prints last, after the summary table (the Test target's "N passed, N failed").</summary>
+    protected void ReportFinalLine(string line) => FinalLine = line;
+
+    internal string? FinalLine { get; private set; }
+
     /// <summary>Sets the key figure as "key: value" pairs, in the given order.</summary>
     protected void ReportSummary(params (string Key, string Value)[] pairs) =>
         ReportSummary(string.Join(", ", pairs.Select(pair => $"{pair.Key}: {pair.Value}")));

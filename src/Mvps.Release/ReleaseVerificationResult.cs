@@ -12,4 +12,7 @@ public sealed record ReleaseVerificationResult(
     bool SignedWithEphemeralKey)
 {
     public bool Passed => Problems.Count == 0;
+
+    /// <summary>The key ids the provenance envelope names for its signatures (the signer's claim; verified only when the trusted key's signature checks).</summary>
+    public IReadOnlyList<string> EnvelopeKeyIds { get; init; } = [];
 }

@@ -27,14 +27,18 @@ public static class ReleaseVerifier
         ChecksumList checksums = CheckChecksums(folder, digests, problems);
         CheckChecksumsSignature(folder, key, problems);
         CheckPublishedKey(folder, key, problems);
-        ProvenanceStatement? statement = CheckProvenance(folder, key, problems);
+        var signerKeyIds = new List<string>();
+        ProvenanceStatement? statement = CheckProvenance(folder, key, problems, signerKeyIds);
         if (statement is not null)
         {
             CheckSubjects(statement, checksums, digests, problems);
         }
 
         CheckUnlisted(folder, checksums, problems);
-        return new ReleaseVerificationResult(folder, key.KeyId, checksums.Entries, problems, statement?.SignedWithEphemeralKey ?? false);
+        return new ReleaseVerificationResult(folder, key.KeyId, checksums.Entries, problems, statement?.SignedWithEphemeralKey ?? false)
+        {
+            EnvelopeKeyIds = signerKeyIds,
+        };
     }
 
     private static ChecksumList CheckChecksums(string folder, FolderDigests digests, List<ReleaseProblem> problems)
@@ -76,7 +80,7 @@ public static class ReleaseVerifier
         }
     }
 
-    private static ProvenanceStatement? CheckProvenance(string folder, ReleasePublicKey key, List<ReleaseProblem> problems)
+    private static ProvenanceStatement? CheckProvenance(string folder, ReleasePublicKey key, List<ReleaseProblem> problems, List<string> signerKeyIds)
     {
         const string name = ReleaseFileNames.Provenance;
         byte[]? bytes = ReadMetadata(folder, name, ReleaseFileNames.MaxProvenanceBytes, problems);
@@ -103,6 +107,7 @@ public static class ReleaseVerifier
             }
 
             statement = InTotoStatement.Read(envelope.Payload);
+            signerKeyIds.AddRange(envelope.Signatures.Select(signature => signature.KeyId));
         }
         catch (InvalidDataException e)
         {

@@ -13,7 +13,7 @@ namespace Mvps.Tool;
 /// </summary>
 public static class VerifyReleaseCommand
 {
-    public const string ReceiptFileName = "mvps_pcap_receipt.json";
+    public const string ReceiptFileName = Mvps.Codec.Receipt.ReceiptWriter.FileName;
 
     public static Command Create()
     {
@@ -42,7 +42,9 @@ public static class VerifyReleaseCommand
 
             if (result.SignedWithEphemeralKey)
             {
-                Console.Out.WriteLine($"WARNING: the provenance says the release was signed with an ephemeral throwaway key ({result.KeyId}); it is not a published release");
+                // Name the key the envelope says signed it, not the key the user gave (which may be another one).
+                string signer = result.EnvelopeKeyIds.Count > 0 ? string.Join(", ", result.EnvelopeKeyIds) : "no key id in the envelope";
+                Console.Out.WriteLine($"WARNING: the provenance says the release was signed with an ephemeral throwaway key (envelope key id {signer}); it is not a published release");
             }
 
             int captureProblems = noCaptures ? 0 : VerifyCaptures(folder, keyFile, keyEnv);

@@ -46,6 +46,20 @@ public sealed class WorkflowLintTests : IDisposable
         Assert.DoesNotContain("\"ubuntu-24.04-arm\" is unknown", output);
     }
 
+    [ActionlintFact]
+    public void The_attestations_permission_is_accepted_but_a_misspelt_scope_is_not()
+    {
+        var workflows = Directory.CreateDirectory(Path.Combine(_scratch, ".github", "workflows")).FullName;
+        File.WriteAllText(Path.Combine(workflows, "scopes.yml"),
+            "on: push\npermissions:\n  attestations: write\n  attestation: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo a\n");
+
+        var (exitCode, output) = Lint(_scratch);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("unknown permission scope \"attestation\"", output);
+        Assert.DoesNotContain("unknown permission scope \"attestations\"", output);
+    }
+
     static (int ExitCode, string Output) Lint(string root)
     {
         var start = new ProcessStartInfo(ToolLocator.Find("node")!)

@@ -17,7 +17,10 @@ public sealed partial class DocumentedChecksTests
         var blocks = PythonBlock().Matches(File.ReadAllText(DocumentPath));
         Assert.True(blocks.Count == 1, $"expected exactly one ```python block in {DocumentPath}, found {blocks.Count}");
 
-        var result = ExternalProgram.Run("python3", "-c", blocks[0].Groups["code"].Value).AssertSuccess();
+        // The block is tools/check_receipt.py (less its #! line), run here as the page says.
+        var script = Path.Combine(RepositoryLayout.Root, "tools", "check_receipt.py");
+        Assert.Equal(File.ReadAllText(script).Split('\n', 2)[1], blocks[0].Groups["code"].Value);
+        var result = ExternalProgram.Run("python3", "tools/check_receipt.py", "evidence/mvps_pcap_receipt.json").AssertSuccess();
 
         Assert.Equal(EvidenceFiles.Captures.Length, result.Lines.Count);
         foreach (var (line, capture) in result.Lines.Zip(EvidenceFiles.Captures))
@@ -27,6 +30,23 @@ public sealed partial class DocumentedChecksTests
                 + "checksums+tags bad on 0 frames, 0 field mismatches []",
                 line);
         }
+    }
+
+    [ToolFact("python3")]
+    public void The_python_checker_works_from_another_folder_on_a_copy_of_the_evidence()
+    {
+        using var folder = new TempFolder();
+        var copy = Directory.CreateDirectory(Path.Combine(folder.Path, "release")).FullName;
+        foreach (var name in EvidenceFiles.Captures.Append("mvps_pcap_receipt.json"))
+        {
+            File.Copy(Path.Combine(RepositoryLayout.Root, "evidence", name), Path.Combine(copy, name));
+        }
+
+        var result = ExternalProgram.Run("python3", [Path.Combine(RepositoryLayout.Root, "tools", "check_receipt.py"), "release/mvps_pcap_receipt.json"], folder.Path).AssertSuccess();
+
+        Assert.Equal(
+            $"release/{EvidenceFiles.Captures[1]}: pcap header ok, 30 frames (receipt 30), 3804 bytes (receipt 3804), sha256 ok, checksums+tags bad on 0 frames, 0 field mismatches []",
+            result.Lines[1]);
     }
 
     [GeneratedRegex(@"^```python\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]

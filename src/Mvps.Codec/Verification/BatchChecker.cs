@@ -20,6 +20,8 @@ internal sealed class BatchChecker
     private readonly byte[] _hashScratch = new byte[SHA256.HashSizeInBytes];
 
     /// <param name="authenticator">Used by this checker alone while it runs; the caller disposes it.</param>
+    /// <param name="frameHashes">The receipt's per-frame SHA-256 values to compare with, or null to skip that comparison.</param>
+    /// <param name="mode">How strictly the frames are checked (see <see cref="VerificationMode"/>).</param>
     public BatchChecker(FrameAuthenticator authenticator, IReadOnlyList<string>? frameHashes, VerificationMode mode)
     {
         _authenticator = authenticator;

@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ApprovalTests;
 using ApprovalTests.Namers;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Regimes;
+using Mvps.Codec.Verification;
 using Mvps.Codec.Wire;
 
 namespace Mvps.Codec.Tests.Evidence;
@@ -33,15 +31,6 @@ public class FrameHashApprovalTests
         }
 
         capture.Position = 0;
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# {profile.FileName}: frame index -> payload SHA-256, frame SHA-256");
-        using CaptureReader reader = CaptureReader.Open(capture, profile.FileName);
-        while (reader.TryReadNext(out CaptureRecord record))
-        {
-            text.Append('\n').Append(CultureInfo.InvariantCulture,
-                $"{record.Index,2} -> {Convert.ToHexStringLower(SHA256.HashData(record.Data[FieldLocations.Bfd..]))} {Convert.ToHexStringLower(SHA256.HashData(record.Data))}");
-        }
-
-        return text.ToString();
+        return FrameHashListing.Render(capture, profile.FileName);
     }
 }

@@ -1,0 +1,60 @@
+using Mvps.Build.Engine;
+
+namespace Mvps.Build.Tests;
+
+/// <summary>The card's target graph, as `./build.sh --help` and `--plan Evidence` show it, and what a missing machine variation does.</summary>
+public sealed class EvidenceTargetGraphTests
+{
+    static (int ExitCode, string Output) RunBuild(params string[] args)
+    {
+        using var writer = new StringWriter();
+        var exitCode = BuildRunner.Run(new global::Build(), args, _ => null, RepositoryRoot.Path, writer, ["Compile"]);
+        return (exitCode, writer.ToString());
+    }
+
+    [Fact]
+    public void Help_lists_every_target_of_the_card()
+    {
+        var (exitCode, output) = RunBuild("--help");
+
+        Assert.Equal(0, exitCode);
+        var listed = output.Split('\n').Select(line => line.Trim().Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        foreach (var target in new[] { "Compile", "Generate", "GenerateVariant", "Diff", "Receipt", "Snapshot", "Evidence", "Accept" })
+        {
+            Assert.Contains(target, listed);
+        }
+    }
+
+    [Fact]
+    public void Plan_of_Evidence_runs_the_card_in_order_with_Reproduce()
+    {
+        var (exitCode, output) = RunBuild("--plan", "Evidence");
+
+        Assert.Equal(0, exitCode);
+        var planned = output.Split('\n').Skip(1).Where(line => line.Length > 0).Select(line => line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]).ToList();
+        var card = new[] { "Compile", "Generate", "GenerateVariant", "Diff", "Receipt", "Snapshot", "Evidence" };
+        Assert.Equal(card, planned.Where(card.Contains));
+        Assert.Contains("Reproduce", planned);
+        Assert.True(planned.IndexOf("Reproduce") < planned.IndexOf("Evidence"));
+    }
+
+    [Fact]
+    public void Without_qemu_the_arm64_run_is_not_possible_and_the_reason_is_the_install_command()
+    {
+        using var sysroot = new TempFolder();
+
+        var reason = Arm64Sysroot.Ensure(AbsolutePath.Create(sysroot.Path), _ => false);
+
+        Assert.NotNull(reason);
+        Assert.Contains("apt-get install -y qemu-user-static", reason);
+    }
+
+    [Fact]
+    public void Without_a_C_toolchain_the_aot_run_is_not_possible_and_the_reason_is_the_install_command()
+    {
+        var reason = NativeAotToolchain.MissingPrerequisite(_ => false);
+
+        Assert.NotNull(reason);
+        Assert.Contains("apt-get install -y clang", reason);
+    }
+}

@@ -1,0 +1,46 @@
+namespace Mvps.Build.Tests;
+
+/// <summary>The publishing workflow's shape: a v* tag, a full clone, the release built and verified by the build with the secret key, attested, uploaded, least permissions.</summary>
+public sealed class ReleaseWorkflowTests
+{
+    static readonly string Workflow = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", "release.yml"));
+
+    [Fact]
+    public void Runs_on_a_v_tag_with_a_full_clone_and_the_sdk_of_global_json()
+    {
+        Assert.Contains("  push:\n    tags: [\"v*\"]\n", Workflow);
+        Assert.DoesNotContain("pull_request", Workflow);
+        Assert.Contains("fetch-depth: 0", Workflow);
+        Assert.Contains("global-json-file: global.json", Workflow);
+    }
+
+    [Fact]
+    public void Builds_and_verifies_the_release_with_the_key_from_the_secret_against_the_committed_public_key()
+    {
+        Assert.Contains("run: ./build.sh Release VerifyRelease --public-key-file keys/mvps-release.pub", Workflow);
+        Assert.Contains("MVPS_RELEASE_KEY: ${{ secrets.MVPS_RELEASE_KEY }}", Workflow);
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, "keys", "mvps-release.pub")), "keys/mvps-release.pub is not committed");
+        Assert.DoesNotContain("echo \"$MVPS_RELEASE_KEY\"", Workflow); // the key is never printed
+    }
+
+    [Fact]
+    public void Attests_and_uploads_every_released_file()
+    {
+        Assert.Contains("uses: actions/attest-build-provenance@v2", Workflow);
+        Assert.Contains("subject-path: artifacts/release/*", Workflow);
+        Assert.Contains("gh release create \"$GITHUB_REF_NAME\" artifacts/release/*", Workflow);
+    }
+
+    [Fact]
+    public void Asks_for_no_permission_by_default_and_exactly_three_in_the_job()
+    {
+        Assert.Contains("\npermissions: {}\n", Workflow);
+        var scopes = Workflow.Split('\n')
+            .SkipWhile(line => line != "    permissions:")
+            .Skip(1)
+            .TakeWhile(line => line.StartsWith("      ", StringComparison.Ordinal))
+            .Select(line => line.Trim().Split('#')[0].Trim())
+            .ToList();
+        Assert.Equal(["contents: write", "id-token: write", "attestations: write"], scopes);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+
+namespace Mvps.Tool.Tests;
+
+/// <summary>
+/// README's "Install the tool" lines, run as written with `--tool-path` in place of `--global`, for a
+/// pre-release build (what `./build.sh Pack` makes between tags) and for a tagged release's version. The test
+/// packs the built tool itself (`dotnet pack --no-build`, as Pack does, with the version given) instead of
+/// running the whole Pack target; the installed tool must then verify the committed evidence.
+/// </summary>
+public sealed class ReadmeInstallTests
+{
+    [Theory]
+    [InlineData("0.0.1-readme.1")]
+    [InlineData("0.0.2")]
+    public void The_documented_install_line_installs_a_working_mvps(string version)
+    {
+        using var workspace = new TempFolder();
+        string project = Path.Combine(RepositoryRoot.Path, "src", "Mvps.Tool", "Mvps.Tool.csproj");
+        string configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        (int packed, string packOutput) = Shell(workspace.Path,
+            $"dotnet pack \"{project}\" -c {configuration} --no-build -nologo -o artifacts/packages -p:Version={version}");
+        Assert.True(packed == 0, packOutput);
+
+        IReadOnlyList<string> installLines = InstallBlock().Where(line => line.StartsWith("dotnet tool install ", StringComparison.Ordinal)).ToList();
+        Assert.Single(installLines);
+        Assert.Contains("--global", installLines[0]);
+        (int installed, string installOutput) = Shell(workspace.Path, installLines[0].Replace("--global", "--tool-path tools", StringComparison.Ordinal));
+        Assert.True(installed == 0, installOutput);
+        Assert.Contains($"Tool 'mvps' (version '{version}') was successfully installed.", installOutput);
+
+        (int verified, string verifyOutput) = Shell(workspace.Path,
+            $"tools/mvps verify \"{RepositoryRoot.Evidence("mvps_baseline.pcap")}\" \"{RepositoryRoot.Evidence("mvps_ddos.pcap")}\" --receipt \"{RepositoryRoot.Evidence("mvps_pcap_receipt.json")}\"");
+        Assert.True(verified == 0, verifyOutput);
+        Assert.Contains("mvps_ddos.pcap: OK", verifyOutput);
+    }
+
+    /// <summary>The lines of the ```sh block under "## Install the tool".</summary>
+    private static IReadOnlyList<string> InstallBlock()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        int section = readme.IndexOf("\n## Install the tool\n", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README.md has no section \"Install the tool\"");
+        int start = readme.IndexOf("```sh\n", section, StringComparison.Ordinal) + "```sh\n".Length;
+        int end = readme.IndexOf("```", start, StringComparison.Ordinal);
+        return readme[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static (int ExitCode, string Output) Shell(string workingDirectory, string command)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-euo");
+        start.ArgumentList.Add("pipefail");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        // The tool's package goes into this test's own package folder: a cached mvps of the same version from
+        // an earlier run must not stand in for the one just packed.
+        start.Environment["NUGET_PACKAGES"] = Path.Combine(workingDirectory, "nuget-packages");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+}
