@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Mvps.Interop.Tests.Infrastructure;
+using Mvps.Interop.Tests.Network;
 
 namespace Mvps.Interop.Tests.RealCaptures;
 
@@ -10,6 +11,7 @@ namespace Mvps.Interop.Tests.RealCaptures;
 /// `tcpdump -i any ... | mvps verify -` runs inside a network namespace this test creates, while tcpreplay
 /// sends the evidence frames out of a veth in it.
 /// </summary>
+[Collection(NetworkCollection.Name)]
 public sealed partial class DocumentedCaptureCommandsTests
 {
     private const string LiveCommand = "tcpdump -i any -c 30 -w - 'udp port 3784 or udp port 4784' | mvps verify -";
@@ -51,27 +53,20 @@ public sealed partial class DocumentedCaptureCommandsTests
         Assert.All(tshark.Lines, l => Assert.Contains("\t255\t", l));
     }
 
-    [NamespaceFact("tcpdump", "tcpreplay", "ip")]
+    [NetworkFact("tcpdump", "tcpreplay")]
     public void The_live_command_runs_as_printed_in_a_namespace_while_tcpreplay_sends_the_evidence()
     {
-        string suffix = Guid.NewGuid().ToString("N")[..8];
-        string sender = "mvps10s-" + suffix, peer = "mvps10p-" + suffix;
+        using var network = TestNetwork.Create();
+        var start = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { "netns", "exec", network.VantageNamespace, "sh", "-c", LiveCommand })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PATH"] = MvpsCli.ShimDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        using var capture = Process.Start(start)!;
         try
         {
-            Ip("netns", "add", sender);
-            Ip("netns", "add", peer);
-            Ip("-n", sender, "link", "add", "veth-s", "type", "veth", "peer", "name", "veth-p", "netns", peer);
-            Ip("-n", sender, "link", "set", "veth-s", "up");
-            Ip("-n", peer, "link", "set", "veth-p", "up");
-
-            var start = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string argument in new[] { "netns", "exec", sender, "sh", "-c", LiveCommand })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["PATH"] = MvpsCli.ShimDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-            using var capture = Process.Start(start)!;
             var stdout = capture.StandardOutput.ReadToEndAsync();
 
             // tcpdump says when it is listening: the replay starts only then, so no packet is missed.
@@ -88,7 +83,7 @@ public sealed partial class DocumentedCaptureCommandsTests
 
             Assert.True(line is not null, "tcpdump never listened: " + string.Join('\n', stderr));
             var rest = capture.StandardError.ReadToEndAsync();
-            ExternalProgram.Run("ip", "netns", "exec", sender, "tcpreplay", "-q", "--topspeed", "-i", "veth-s",
+            TestNetwork.Exec(network.VantageNamespace, "tcpreplay", "-q", "--topspeed", "-i", network.VantageInterface,
                 Path.Combine(RepositoryLayout.EvidenceDirectory, EvidenceFiles.Baseline)).AssertSuccess();
             Assert.True(capture.WaitForExit(TimeSpan.FromMinutes(2)), "the capture did not end after 30 packets");
 
@@ -99,15 +94,17 @@ public sealed partial class DocumentedCaptureCommandsTests
         }
         finally
         {
-            ExternalProgram.Run("ip", "netns", "del", sender);
-            ExternalProgram.Run("ip", "netns", "del", peer);
+            // The shell and its tcpdump must not outlive the namespaces the network deletes.
+            if (!capture.HasExited)
+            {
+                capture.Kill(entireProcessTree: true);
+                capture.WaitForExit();
+            }
         }
     }
 
     private static ProcessResult Shell(string command, string folder) =>
         ExternalProgram.Run("sh", ["-c", command], folder, MvpsCli.ShimDirectory);
-
-    private static void Ip(params string[] arguments) => ExternalProgram.Run("ip", arguments).AssertSuccess();
 
     private static List<string> SectionCommands()
     {
