@@ -5,7 +5,8 @@ using Mvps.Codec.Wire;
 namespace Mvps.Codec.Analysis;
 
 /// <summary>
-/// The MVPS frames of one capture: every record that decodes as a frame with no problem, tag included, and finite C values.
+/// The MVPS frames of one capture, in any encapsulation the verifier's capture mode reads: every record that
+/// decodes as a frame with no problem (checksum warnings aside), tag included, and finite C values.
 /// Anything else is counted as skipped, not scored. Held in memory (40 bytes a frame) up to <see cref="MaxFrames"/>.
 /// </summary>
 public sealed class CaptureObservations
@@ -37,8 +38,13 @@ public sealed class CaptureObservations
         long skipped = 0;
         while (reader.TryReadNext(out CaptureRecord record))
         {
+            // The verifier's capture-mode rules, so any encapsulation verify accepts is analysed too; a checksum
+            // mismatch (offload on the capturing host) does not change the coherence vector, so it does not skip.
             problems.Clear();
-            if (!FrameDecoder.TryDecode(record.Data, authenticator, problems, out CoherenceFrame f) || problems.Count > 0
+            PacketLayers layers = PacketDissector.Dissect(record.LinkType, record.Data);
+            if (layers.Class != RecordClass.Mvps
+                || !FrameDecoder.TryDecodeCaptured(record.Data, layers, authenticator, problems, out CoherenceFrame f)
+                || problems.Exists(p => !FrameDecoder.IsChecksumWarning(p.Kind))
                 || !float.IsFinite(f.C1) || !float.IsFinite(f.C2) || !float.IsFinite(f.C3))
             {
                 skipped++;
