@@ -62,7 +62,12 @@ sealed record DotNet(string Verb, string? Project = null)
             arguments.AddRange(["-o", Output]);
         }
 
-        arguments.Add("-nologo");
+        // `dotnet tool install` rejects -nologo ("Unrecognized command or argument"); the build verbs take it.
+        if (Verb != "tool")
+        {
+            arguments.Add("-nologo");
+        }
+
         arguments.AddRange(Properties.Select(property => $"-p:{property.Name}={property.Value}"));
         arguments.AddRange(Extra);
         return arguments;
