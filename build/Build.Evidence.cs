@@ -19,8 +19,8 @@ partial class Build
 
     static IEnumerable<string> CaptureFiles => RegimeProfile.All.Select(profile => profile.FileName);
 
-    [Parameter("Evidence runs to make and diff: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD), arm64 (linux-arm64 under qemu-aarch64-static), aot (NativeAOT linux-x64). Run a is always made; a selected run whose tools are missing fails the build with the install command.")]
-    readonly string[] Runs = ["a", "b", "arm64", "aot"];
+    [Parameter("Evidence runs to make and diff: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD), arm64 (linux-arm64 under qemu-aarch64-static), aot (NativeAOT linux-x64), net8 (the tool built for net8.0, self-contained on the .NET 8 runtime). Run a is always made; a selected run whose tools are missing fails the build with the install command.")]
+    readonly string[] Runs = ["a", "b", "arm64", "aot", "net8"];
 
     AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
 
@@ -42,7 +42,7 @@ partial class Build
         });
 
     Target GenerateVariant => _ => _
-        .Description("Generates the other runs of --runs (b: settings variant, arm64: another ISA under qemu, aot: NativeAOT) into artifacts/runs/NAME, each with the settings.json it ran under. A run whose tools are missing fails with the install command.")
+        .Description("Generates the other runs of --runs (b: settings variant, arm64: another ISA under qemu, aot: NativeAOT, net8: the .NET 8 runtime) into artifacts/runs/NAME, each with the settings.json it ran under. A run whose tools are missing fails with the install command.")
         .DependsOn(Generate)
         .Executes(() =>
         {
@@ -112,7 +112,8 @@ partial class Build
 
             var settings = runs.Select(run => File.ReadAllText(RunsDirectory / run.Name / "settings.json")).Distinct(StringComparer.Ordinal).Count();
             var isas = runs.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
-            ReportSummary($"{runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {settings} settings, {isas} ISA{(isas == 1 ? "" : "s")}, identical to evidence/");
+            var runtimes = runs.Select(run => run.Runtime).Distinct(StringComparer.Ordinal).Count();
+            ReportSummary($"{runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {settings} settings, {isas} ISA{(isas == 1 ? "" : "s")}, {runtimes} runtime{(runtimes == 1 ? "" : "s")}, identical to evidence/");
         });
 
     Target Receipt => _ => _
@@ -153,7 +154,8 @@ partial class Build
         {
             var runs = SelectedRuns;
             var isas = runs.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
-            ReportSummary($"{FrameCount(RunsDirectory / "a")} frames, {runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {isas} ISA{(isas == 1 ? "" : "s")}, identical to evidence/ and the approvals");
+            var runtimes = runs.Select(run => run.Runtime).Distinct(StringComparer.Ordinal).Count();
+            ReportSummary($"{FrameCount(RunsDirectory / "a")} frames, {runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {isas} ISA{(isas == 1 ? "" : "s")}, {runtimes} runtime{(runtimes == 1 ? "" : "s")}, identical to evidence/ and the approvals");
         });
 
     /// <summary>
@@ -177,6 +179,7 @@ partial class Build
         EvidenceRunKind.Jit => null,
         EvidenceRunKind.Arm64Emulated => Arm64Sysroot.Ensure(Arm64SysrootDirectory),
         EvidenceRunKind.NativeAot => NativeAotToolchain.MissingPrerequisite(),
+        EvidenceRunKind.Net8Runtime => Net8Runtime.MissingPrerequisite(),
         _ => $"unknown kind {run.Kind}",
     };
 
@@ -204,6 +207,13 @@ partial class Build
                 var aot = PublishGenerator(run, "linux-x64", nativeAot: true);
                 return new RunLauncher(aot / "mvps", [], ".nuke/temp/publish/aot/mvps (dotnet publish -r linux-x64 -p:PublishAot=true)");
 
+            case EvidenceRunKind.Net8Runtime:
+                var net8 = PublishGenerator(run, Net8Runtime.RuntimeIdentifier, nativeAot: false, Net8Runtime.TargetFramework);
+                var runtime = Net8Runtime.PublishedRuntime(net8);
+                Log.Information($"run {run.Name}: runtime {runtime}");
+                return new RunLauncher(net8 / "mvps", [],
+                    $".nuke/temp/publish/net8/mvps (dotnet publish -f {Net8Runtime.TargetFramework} -r {Net8Runtime.RuntimeIdentifier} --self-contained -p:{Net8Runtime.Property}=true; runtime {runtime})");
+
             default:
                 throw new BuildException($"Run {run.Name}: unknown kind {run.Kind}.");
         }
@@ -215,7 +225,7 @@ partial class Build
     /// with that RID, neither of which may touch the repository's own tree (the copy restores unlocked).
     /// The publish is reused only when the fingerprint of everything that goes into it is unchanged.
     /// </summary>
-    AbsolutePath PublishGenerator(EvidenceRun run, string runtimeIdentifier, bool nativeAot)
+    AbsolutePath PublishGenerator(EvidenceRun run, string runtimeIdentifier, bool nativeAot, string? targetFramework = null)
     {
         var source = TemporaryDirectory / ("source-" + run.Name);
         var output = TemporaryDirectory / "publish" / run.Name;
@@ -227,6 +237,11 @@ partial class Build
             Output = output,
             Properties = nativeAot ? [("RestoreLockedMode", "false"), ("PublishAot", "true")] : [("RestoreLockedMode", "false")],
         };
+        if (targetFramework is not null)
+        {
+            // Only the net8 run builds the shipped projects for a second framework (src/Directory.Build.props).
+            command = command with { Framework = targetFramework, Properties = [.. command.Properties, (Net8Runtime.Property, "true")] };
+        }
 
         // The arguments name the copy's path, which is fixed per run: they stand for the parameters.
         var fingerprint = InputFingerprint.Combine(WorkingTreeDigest, ["publish", .. command.Arguments(), "sdk " + SdkVersion]);

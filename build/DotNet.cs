@@ -16,6 +16,9 @@ sealed record DotNet(string Verb, string? Project = null)
 
     public string? Runtime { get; init; }
 
+    /// <summary>-f: one target framework of a multi-targeted project.</summary>
+    public string? Framework { get; init; }
+
     public bool SelfContained { get; init; }
 
     /// <summary>MSBuild properties, passed as -p:Name=Value in the given order.</summary>
@@ -50,6 +53,11 @@ sealed record DotNet(string Verb, string? Project = null)
         if (Runtime is not null)
         {
             arguments.AddRange(["-r", Runtime]);
+        }
+
+        if (Framework is not null)
+        {
+            arguments.AddRange(["-f", Framework]);
         }
 
         if (SelfContained)

@@ -9,18 +9,22 @@ enum EvidenceRunKind
 
     /// <summary>Published with NativeAOT for linux-x64 (ahead-of-time code, x86-64-v2 baseline) and run natively.</summary>
     NativeAot,
+
+    /// <summary>The tool built for net8.0, published self-contained for linux-x64 on the .NET 8 runtime pack from NuGet, run natively.</summary>
+    Net8Runtime,
 }
 
 /// <summary>
 /// One way of running the generator. Runs differ in everything that must not matter: working directory,
 /// time zone, culture, HOME, umask, the JIT's code generation (tiering, SIMD width), the instruction set
-/// (arm64 under emulation) and the code generator itself (NativeAOT).
+/// (arm64 under emulation), the code generator itself (NativeAOT) and the runtime with its base library (.NET 8).
 /// </summary>
 sealed record EvidenceRun(
     string Name,
     string Description,
     EvidenceRunKind Kind,
     string InstructionSet,
+    string Runtime,
     bool OwnWorkingDirectory,
     string Umask,
     IReadOnlyDictionary<string, string> Environment)
@@ -30,6 +34,7 @@ sealed record EvidenceRun(
         "plain: repository root as working directory, inherited environment, framework-dependent mvps.dll under the JIT",
         EvidenceRunKind.Jit,
         "x64",
+        ".NET 10",
         false,
         "022",
         new Dictionary<string, string>());
@@ -39,6 +44,7 @@ sealed record EvidenceRun(
         "perturbed: own working directory and HOME, TZ Pacific/Chatham, Turkish culture with globalization (ICU) switched on, umask 077, JIT without tiering and without hardware intrinsics (no SIMD)",
         EvidenceRunKind.Jit,
         "x64",
+        ".NET 10",
         true,
         "077",
         new Dictionary<string, string>
@@ -57,6 +63,7 @@ sealed record EvidenceRun(
         "another machine: self-contained linux-arm64 publish under qemu-aarch64-static with a Debian arm64 sysroot (arm64 glibc/libm and OpenSSL, 128-bit AdvSimd instead of x64 vectors), own working directory, TZ America/St_Johns, umask 027",
         EvidenceRunKind.Arm64Emulated,
         "arm64",
+        ".NET 10",
         true,
         "027",
         new Dictionary<string, string>
@@ -70,6 +77,7 @@ sealed record EvidenceRun(
         "another code generator: NativeAOT publish for linux-x64 (ahead-of-time code for the x86-64-v2 baseline, no JIT), own working directory, TZ Asia/Kathmandu",
         EvidenceRunKind.NativeAot,
         "x64",
+        ".NET 10",
         true,
         "022",
         new Dictionary<string, string>
@@ -78,7 +86,21 @@ sealed record EvidenceRun(
             ["HOME"] = "{temp}",
         });
 
-    public static readonly IReadOnlyList<EvidenceRun> Known = [Plain, Perturbed, Arm64, Aot];
+    public static readonly EvidenceRun Net8 = new(
+        "net8",
+        "another runtime: the tool built for net8.0 and published self-contained for linux-x64 on the .NET 8 runtime pack from NuGet (the .NET 8 JIT, base library, System.Text.Json and cryptography bindings), own working directory and HOME, TZ Australia/Lord_Howe, umask 002",
+        EvidenceRunKind.Net8Runtime,
+        "x64",
+        ".NET 8",
+        true,
+        "002",
+        new Dictionary<string, string>
+        {
+            ["TZ"] = "Australia/Lord_Howe",
+            ["HOME"] = "{temp}",
+        });
+
+    public static readonly IReadOnlyList<EvidenceRun> Known = [Plain, Perturbed, Arm64, Aot, Net8];
 
     /// <summary>The runs named by the Runs parameter, run a always first (everything is diffed against it).</summary>
     public static IReadOnlyList<EvidenceRun> Select(IEnumerable<string> names)

@@ -30,7 +30,7 @@ internal sealed class FolderDigests(string folder)
             if (FileKind.Of(path, followLinks: false) == FileKindValue.Regular)
             {
                 using FileStream stream = File.OpenRead(path);
-                digest = Convert.ToHexStringLower(SHA256.HashData(stream));
+                digest = LowerHex.Of(SHA256.HashData(stream));
             }
         }
 

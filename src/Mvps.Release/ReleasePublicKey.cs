@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Mvps.IO;
 
 namespace Mvps.Release;
 
@@ -33,7 +34,7 @@ public sealed class ReleasePublicKey : IDisposable
 
     internal static ReleasePublicKey FromKey(ECDsa key) => new(ECDsa.Create(key.ExportParameters(includePrivateParameters: false)));
 
-    internal static string KeyIdOf(ReadOnlySpan<byte> subjectPublicKeyInfo) => Convert.ToHexStringLower(SHA256.HashData(subjectPublicKeyInfo));
+    internal static string KeyIdOf(ReadOnlySpan<byte> subjectPublicKeyInfo) => LowerHex.Of(SHA256.HashData(subjectPublicKeyInfo));
 
     /// <summary>True when <paramref name="derSignature"/> is a valid ASN.1 DER ECDSA signature of SHA-256(<paramref name="data"/>).</summary>
     public bool VerifyData(ReadOnlySpan<byte> data, ReadOnlySpan<byte> derSignature)

@@ -54,7 +54,7 @@ public static class ReleaseSigner
         AtomicFile.Write(Path.Combine(folder, ReleaseFileNames.PublicKey), key.PublicKey.PemFileBytes);
         log?.Invoke($"{ReleaseFileNames.PublicKey}: public key {key.KeyId}");
         AtomicFile.Write(Path.Combine(folder, ReleaseFileNames.Provenance), envelope);
-        string statementSha256 = Convert.ToHexStringLower(SHA256.HashData(statement));
+        string statementSha256 = LowerHex.Of(SHA256.HashData(statement));
         log?.Invoke($"{ReleaseFileNames.Provenance}: in-toto SLSA provenance v1 (statement SHA-256 {statementSha256}) in a DSSE envelope");
 
         return new ReleaseSignResult(folder, entries, ReleaseFileNames.Metadata, key.KeyId, key.IsEphemeral, statementSha256);

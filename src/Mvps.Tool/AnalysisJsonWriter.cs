@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Mvps.Codec.Analysis;
+using Mvps.IO;
 
 namespace Mvps.Tool;
 
@@ -13,7 +14,7 @@ public static class AnalysisJsonWriter
     public static void Write(Stream output, MahalanobisAnalyzer analyzer, CaptureScore reference, IReadOnlyList<CaptureScore> captures)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(LfLineEnds.For(buffer), new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteStartObject("model");

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Receipt;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 
 namespace Mvps.Tool;
 
@@ -98,7 +99,7 @@ public static class DecodeCommand
             var p = data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload);
             CoherenceFrame f = FrameDecoder.ReadPayloadFields(p);
             return string.Create(CultureInfo.InvariantCulture,
-                $"{index} {time} tick={f.Tick} phi={f.PhiNanoseconds}ns C1={f.C1:R} C2={f.C2:R} C3={f.C3:R} bfd={f.Bfd.State}/{f.Bfd.Diagnostic} my=0x{f.Bfd.MyDiscriminator:x8} your=0x{f.Bfd.YourDiscriminator:x8} alarm={(f.Alarm ? 1 : 0)} tag={Convert.ToHexStringLower(p.Slice(PayloadLocations.Tag, FieldLengths.Tag))} mvps {where}");
+                $"{index} {time} tick={f.Tick} phi={f.PhiNanoseconds}ns C1={f.C1:R} C2={f.C2:R} C3={f.C3:R} bfd={f.Bfd.State}/{f.Bfd.Diagnostic} my=0x{f.Bfd.MyDiscriminator:x8} your=0x{f.Bfd.YourDiscriminator:x8} alarm={(f.Alarm ? 1 : 0)} tag={LowerHex.Of(p.Slice(PayloadLocations.Tag, FieldLengths.Tag))} mvps {where}");
         }
 
         string detail = layers.Class switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 
 namespace Mvps.Codec.Receipt;
 
@@ -56,7 +57,7 @@ public static class FrameJsonWriter
         WriteAxis(json, "c3", f.C3);
         json.WriteEndObject();
 
-        json.WriteString("tag", Convert.ToHexStringLower(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag)));
+        json.WriteString("tag", LowerHex.Of(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag)));
         json.WriteString("payloadSha256", ReceiptWriter.Sha256Hex(payload));
     }
 

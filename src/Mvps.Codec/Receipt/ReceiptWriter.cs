@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 
 namespace Mvps.Codec.Receipt;
 
@@ -20,9 +21,7 @@ public static class ReceiptWriter
 
     private static readonly JsonWriterOptions Options = new()
     {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
+        Indented = true, // two spaces on every runtime; LF line ends come from LfLineEnds
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -30,7 +29,7 @@ public static class ReceiptWriter
     {
         var facts = captures.Select(c => (c.Profile.FileName, Sha256Hex(c.Path), new FileInfo(c.Path).Length, CountRecords(c.Path))).ToList();
 
-        using (var json = new Utf8JsonWriter(output, Options))
+        using (var json = new Utf8JsonWriter(LfLineEnds.For(output), Options))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "./" + SchemaFileName);
@@ -170,7 +169,7 @@ public static class ReceiptWriter
     public static byte[] RenderSummary(string capturePath)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(LfLineEnds.For(stream), Options))
         {
             json.WriteStartObject();
             WriteSummary(json, Summarize(capturePath));
@@ -190,13 +189,14 @@ public static class ReceiptWriter
     public static void ForEachFrameEntry(string capturePath, FrameEntryVisitor visit)
     {
         using var buffer = new MemoryStream();
-        using var json = new Utf8JsonWriter(buffer, Options);
+        Stream target = LfLineEnds.For(buffer);
+        using var json = new Utf8JsonWriter(target, Options);
         using CaptureReader reader = CaptureReader.Open(capturePath);
         while (reader.TryReadNext(out CaptureRecord record))
         {
             RequireFrameLength(capturePath, record);
             buffer.SetLength(0);
-            json.Reset(buffer);
+            json.Reset(target);
             json.WriteStartObject();
             FrameJsonWriter.WriteProperties(json, record.Index, record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data);
             json.WriteEndObject();
@@ -289,13 +289,13 @@ public static class ReceiptWriter
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(data, hash);
-        return Convert.ToHexStringLower(hash);
+        return LowerHex.Of(hash);
     }
 
     public static string Sha256Hex(string path)
     {
         using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        return LowerHex.Of(SHA256.HashData(stream));
     }
 
     private static long CountRecords(string path)

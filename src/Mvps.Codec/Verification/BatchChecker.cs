@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 
 namespace Mvps.Codec.Verification;
 
@@ -190,8 +191,8 @@ internal sealed class BatchChecker
             return "frame not listed in the receipt";
         }
 
-        return Convert.ToHexStringLower(_hashScratch).Equals(hashes[(int)index], StringComparison.Ordinal)
+        return LowerHex.Of(_hashScratch).Equals(hashes[(int)index], StringComparison.Ordinal)
             ? null
-            : $"frame SHA-256 {Convert.ToHexStringLower(_hashScratch)} differs from the receipt's {hashes[(int)index]}";
+            : $"frame SHA-256 {LowerHex.Of(_hashScratch)} differs from the receipt's {hashes[(int)index]}";
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 
 namespace Mvps.Codec.Verification;
 
@@ -164,7 +165,7 @@ public static class CaptureVerifier
         {
             byte[] hash = System.Security.Cryptography.SHA256.HashData(stream);
             bytes = stream.Position;
-            sha256 = Convert.ToHexStringLower(hash);
+            sha256 = LowerHex.Of(hash);
         }
 
         if (verdict.Frames != expected.Packets)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 
 namespace Mvps.Codec.Verification;
 
@@ -22,7 +23,7 @@ public static class FrameHashListing
         while (reader.TryReadNext(out CaptureRecord record))
         {
             text.Append('\n').Append(CultureInfo.InvariantCulture,
-                $"{record.Index,2} -> {Convert.ToHexStringLower(SHA256.HashData(record.Data[FieldLocations.Bfd..]))} {Convert.ToHexStringLower(SHA256.HashData(record.Data))}");
+                $"{record.Index,2} -> {LowerHex.Of(SHA256.HashData(record.Data[FieldLocations.Bfd..]))} {LowerHex.Of(SHA256.HashData(record.Data))}");
         }
 
         return text.ToString();

@@ -93,8 +93,67 @@ internal static class ReceiptContentCheck
             return null;
         }
 
-        return JsonElement.DeepEquals(computed, stated)
+        return SameValue(computed, stated)
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"{path} = {stated.GetRawText()}, the capture gives {computed.GetRawText()}");
+    }
+
+    /// <summary>
+    /// Structural equality of two JSON values: objects by member name (order-free), arrays element by element,
+    /// strings by their characters, numbers by text or else by decimal value (1.0 equals 1). Written here because
+    /// JsonElement.DeepEquals is .NET 9+ and the codec also builds for net8.0 (docs/build.md, the net8 run).
+    /// </summary>
+    private static bool SameValue(JsonElement left, JsonElement right)
+    {
+        if (left.ValueKind != right.ValueKind)
+        {
+            return false;
+        }
+
+        switch (left.ValueKind)
+        {
+            case JsonValueKind.Object:
+                int members = 0;
+                foreach (JsonProperty property in left.EnumerateObject())
+                {
+                    members++;
+                    if (!right.TryGetProperty(property.Name, out JsonElement other) || !SameValue(property.Value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return members == right.EnumerateObject().Count();
+
+            case JsonValueKind.Array:
+                if (left.GetArrayLength() != right.GetArrayLength())
+                {
+                    return false;
+                }
+
+                using (var l = left.EnumerateArray())
+                using (var r = right.EnumerateArray())
+                {
+                    while (l.MoveNext() && r.MoveNext())
+                    {
+                        if (!SameValue(l.Current, r.Current))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+
+            case JsonValueKind.String:
+                return string.Equals(left.GetString(), right.GetString(), StringComparison.Ordinal);
+
+            case JsonValueKind.Number:
+                return string.Equals(left.GetRawText(), right.GetRawText(), StringComparison.Ordinal)
+                    || (left.TryGetDecimal(out decimal a) && right.TryGetDecimal(out decimal b) && a == b);
+
+            default: // true, false, null: the kind is the value
+                return true;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Mvps.IO;
 
 namespace Mvps.Codec.Wire;
 
@@ -147,7 +148,7 @@ public static class FrameDecoder
             if (!authenticator.VerifyPayloadTag(payload, expected))
             {
                 problems.Add(new(FrameProblemKind.TagMismatch, payloadOffset + PayloadLocations.Tag,
-                    $"HMAC tag mismatch: frame has {Convert.ToHexStringLower(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag))}, key gives {Convert.ToHexStringLower(expected)}"));
+                    $"HMAC tag mismatch: frame has {LowerHex.Of(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag))}, key gives {LowerHex.Of(expected)}"));
             }
         }
     }

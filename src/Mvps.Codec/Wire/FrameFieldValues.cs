@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Mvps.IO;
 
 namespace Mvps.Codec.Wire;
 
@@ -18,7 +19,7 @@ public static class FrameFieldValues
         if (f.Length < FieldLengths.Frame)
         {
             list.Add(new("frame.length", 0, f.Length, I($"{f.Length}")));
-            list.Add(new("frame.bytes", 0, f.Length, Convert.ToHexStringLower(f)));
+            list.Add(new("frame.bytes", 0, f.Length, LowerHex.Of(f)));
             return list;
         }
 
@@ -26,8 +27,8 @@ public static class FrameFieldValues
         void Add(string name, int offset, int length, string value) => list.Add(new(name, offset, length, value));
         string Float(float v) => I($"{v.ToString("R", CultureInfo.InvariantCulture)} (0x{BitConverter.SingleToUInt32Bits(v):x8})");
 
-        Add("eth.dst", FieldLocations.EthernetDestination, 6, Convert.ToHexStringLower(f.Slice(FieldLocations.EthernetDestination, 6)));
-        Add("eth.src", FieldLocations.EthernetSource, 6, Convert.ToHexStringLower(f.Slice(FieldLocations.EthernetSource, 6)));
+        Add("eth.dst", FieldLocations.EthernetDestination, 6, LowerHex.Of(f.Slice(FieldLocations.EthernetDestination, 6)));
+        Add("eth.src", FieldLocations.EthernetSource, 6, LowerHex.Of(f.Slice(FieldLocations.EthernetSource, 6)));
         Add("eth.type", FieldLocations.EtherType, 2, X16(f, FieldLocations.EtherType));
         Add("ip.version_ihl", FieldLocations.Ipv4VersionIhl, 1, I($"0x{f[FieldLocations.Ipv4VersionIhl]:x2}"));
         Add("ip.tos", FieldLocations.Ipv4Tos, 1, I($"0x{f[FieldLocations.Ipv4Tos]:x2}"));
@@ -64,10 +65,10 @@ public static class FrameFieldValues
         Add("mvps.c1", FieldLocations.C1, 4, Float(c.C1));
         Add("mvps.c2", FieldLocations.C2, 4, Float(c.C2));
         Add("mvps.c3", FieldLocations.C3, 4, Float(c.C3));
-        Add("mvps.hmac", FieldLocations.Tag, FieldLengths.Tag, Convert.ToHexStringLower(f.Slice(FieldLocations.Tag, FieldLengths.Tag)));
+        Add("mvps.hmac", FieldLocations.Tag, FieldLengths.Tag, LowerHex.Of(f.Slice(FieldLocations.Tag, FieldLengths.Tag)));
         if (f.Length > FieldLengths.Frame)
         {
-            Add("frame.trailing", FieldLengths.Frame, f.Length - FieldLengths.Frame, Convert.ToHexStringLower(f[FieldLengths.Frame..]));
+            Add("frame.trailing", FieldLengths.Frame, f.Length - FieldLengths.Frame, LowerHex.Of(f[FieldLengths.Frame..]));
         }
 
         return list;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
+using Mvps.IO;
 
 namespace Mvps.Tool.Report;
 
@@ -50,7 +51,7 @@ public static class HexDump
         {
             var (offset, length, name) = rows[i];
             html.Append(string.Create(CultureInfo.InvariantCulture,
-                $"<tr><td class=\"num\">{offset}</td><td class=\"num\">{length}</td><td><span class=\"swatch f{i}\"></span>{SvgChart.Escape(name)}</td><td><code>{Convert.ToHexStringLower(frame.Slice(offset, length))}</code></td></tr>\n"));
+                $"<tr><td class=\"num\">{offset}</td><td class=\"num\">{length}</td><td><span class=\"swatch f{i}\"></span>{SvgChart.Escape(name)}</td><td><code>{LowerHex.Of(frame.Slice(offset, length))}</code></td></tr>\n"));
         }
 
         html.Append("</tbody></table>\n");

@@ -168,7 +168,7 @@ public static class ReportPage
     public static string Sha256(string path)
     {
         using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        return LowerHex.Of(SHA256.HashData(stream));
     }
 
     private static void Section(StringBuilder html, string id, string title) => html.Append(I($"<section id=\"{id}\">\n<h2>{Escape(title)}</h2>\n"));
