@@ -330,6 +330,7 @@ partial class Build
             json.WriteString("description", run.Description);
             json.WriteString("kind", run.Kind.ToString());
             json.WriteString("instructionSet", run.InstructionSet);
+            json.WriteString("runtime", run.Runtime);
             json.WriteString("generator", launcher.Description);
             json.WriteString("workingDirectory", workingDirectory);
             json.WriteString("umask", OperatingSystem.IsWindows() ? "not applicable (Windows)" : run.Umask);

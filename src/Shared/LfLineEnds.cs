@@ -10,7 +10,10 @@ namespace Mvps.IO;
 internal static class LfLineEnds
 {
     /// <summary><paramref name="output"/> itself where the new line is already LF, else a write-through filter that drops CR bytes.</summary>
-    public static Stream For(Stream output) => Environment.NewLine == "\n" ? output : new CarriageReturnFilter(output);
+    public static Stream For(Stream output) => Environment.NewLine == "\n" ? output : DropCarriageReturns(output);
+
+    /// <summary>A write-through stream that passes every byte to <paramref name="output"/> except CR (0x0D).</summary>
+    internal static Stream DropCarriageReturns(Stream output) => new CarriageReturnFilter(output);
 
     private sealed class CarriageReturnFilter(Stream inner) : Stream
     {

@@ -103,7 +103,7 @@ internal static class ReceiptContentCheck
     /// strings by their characters, numbers by text or else by decimal value (1.0 equals 1). Written here because
     /// JsonElement.DeepEquals is .NET 9+ and the codec also builds for net8.0 (docs/build.md, the net8 run).
     /// </summary>
-    private static bool SameValue(JsonElement left, JsonElement right)
+    internal static bool SameValue(JsonElement left, JsonElement right)
     {
         if (left.ValueKind != right.ValueKind)
         {
