@@ -34,10 +34,41 @@ else
     exit 1
 fi
 
-# Quiet on success (the SDK prints a summary with elapsed time even at quiet verbosity); everything on failure.
-if ! BUILD_OUTPUT=$(dotnet build "$BUILD_PROJECT_FILE" -nologo -clp:NoSummary --verbosity quiet 2>&1); then
-    echo "$BUILD_OUTPUT" >&2
-    echo "Building build/_build.csproj failed." >&2
-    exit 1
+BUILD_ASSEMBLY="$SCRIPT_DIR/build/bin/Debug/net10.0/_build.dll"
+BOOTSTRAP_STAMP="$SCRIPT_DIR/.nuke/temp/bootstrap.inputs"
+
+# A content hash of everything the build program is made from: the SDK, the commit and every tracked or
+# untracked, not ignored file (1.7 MB, well under 0.1 s). A warm MSBuild no-op still costs about 4 s of
+# evaluation and restore checks, so the build program is rebuilt only when this hash differs from the one
+# recorded after its last successful build; outside a git work tree it is always rebuilt.
+bootstrap_inputs() {
+    (
+        cd "$SCRIPT_DIR" || exit 1
+        git rev-parse --is-inside-work-tree >/dev/null 2>&1 || exit 1
+        printf 'sdk %s\nbuild -c Debug\n' "$DOTNET_VERSION"
+        git rev-parse HEAD 2>/dev/null || echo "no commit"
+        git ls-files -z --cached --others --exclude-standard | LC_ALL=C sort -z | xargs -0 sha256sum --
+    ) | sha256sum | cut -d' ' -f1
+}
+
+INPUTS=$(bootstrap_inputs 2>/dev/null) || INPUTS=""
+if [[ -n "$INPUTS" && -f "$BUILD_ASSEMBLY" && -f "$BOOTSTRAP_STAMP" && "$(cat "$BOOTSTRAP_STAMP")" == "$INPUTS" ]]; then
+    :
+else
+    rm -f "$BOOTSTRAP_STAMP"
+    # Quiet on success (the SDK prints a summary with elapsed time even at quiet verbosity); everything on failure.
+    if ! BUILD_OUTPUT=$(dotnet build "$BUILD_PROJECT_FILE" -c Debug -nologo -clp:NoSummary --verbosity quiet 2>&1); then
+        echo "$BUILD_OUTPUT" >&2
+        echo "Building build/_build.csproj failed." >&2
+        exit 1
+    fi
+    if [[ -n "$INPUTS" ]]; then
+        mkdir -p "$(dirname "$BOOTSTRAP_STAMP")"
+        STAMP_TEMP=$(mktemp "$BOOTSTRAP_STAMP.XXXXXXXXXXXXXXXX.partial")
+        echo "$INPUTS" >"$STAMP_TEMP"
+        mv -f "$STAMP_TEMP" "$BOOTSTRAP_STAMP"
+    fi
 fi
-dotnet run --project "$BUILD_PROJECT_FILE" --no-build -- "$@"
+
+# The assembly itself rather than `dotnet run --no-build`, which evaluates the project once more (1.3 s).
+exec dotnet "$BUILD_ASSEMBLY" "$@"

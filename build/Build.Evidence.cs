@@ -201,7 +201,7 @@ partial class Build
                 return new RunLauncher(
                     Arm64Sysroot.Emulator,
                     ["-L", Arm64SysrootDirectory, arm64 / "mvps"],
-                    $"{Arm64Sysroot.Emulator} -L .nuke/temp/arm64-sysroot .nuke/temp/publish/arm64/mvps (dotnet publish -r linux-arm64 --self-contained)");
+                    $"{Arm64Sysroot.Emulator} -L .nuke/temp/arm64-sysroot .nuke/temp/publish/arm64/mvps (dotnet publish -r linux-arm64 --self-contained -p:PublishReadyToRun=true)");
 
             case EvidenceRunKind.NativeAot:
                 var aot = PublishGenerator(run, "linux-x64", nativeAot: true);
@@ -235,12 +235,16 @@ partial class Build
             Runtime = runtimeIdentifier,
             SelfContained = true,
             Output = output,
-            Properties = nativeAot ? [("RestoreLockedMode", "false"), ("PublishAot", "true")] : [("RestoreLockedMode", "false")],
+            // Not NativeAOT means ReadyToRun: the arm64 code is then compiled ahead of time by crossgen2 with the
+            // same arm64 RyuJIT back end (hot methods are rejitted by it at tier 1), instead of being jitted under
+            // qemu, which emulates the JIT itself: 5.4 s → 3.4 s per process, measured, and a run starts two.
+            Properties = nativeAot ? [("RestoreLockedMode", "false"), ("PublishAot", "true")] : [("RestoreLockedMode", "false"), ("PublishReadyToRun", "true")],
         };
         if (targetFramework is not null)
         {
-            // Only the net8 run builds the shipped projects for a second framework (src/Directory.Build.props).
-            command = command with { Framework = targetFramework, Properties = [.. command.Properties, (Net8Runtime.Property, "true")] };
+            // Only the net8 run builds the shipped projects for a second framework (src/Directory.Build.props),
+            // and without ReadyToRun: it runs natively, and its point is the .NET 8 runtime's own JIT.
+            command = command with { Framework = targetFramework, Properties = [("RestoreLockedMode", "false"), (Net8Runtime.Property, "true")] };
         }
 
         // The arguments name the copy's path, which is fixed per run: they stand for the parameters.

@@ -4,7 +4,7 @@ enum EvidenceRunKind
     /// <summary>The framework-dependent mvps.dll of the Compile target, under the JIT of the installed runtime.</summary>
     Jit,
 
-    /// <summary>Published self-contained for linux-arm64 and run under qemu-aarch64-static with a Debian arm64 sysroot.</summary>
+    /// <summary>Published self-contained and ReadyToRun for linux-arm64 and run under qemu-aarch64-static with a Debian arm64 sysroot.</summary>
     Arm64Emulated,
 
     /// <summary>Published with NativeAOT for linux-x64 (ahead-of-time code, x86-64-v2 baseline) and run natively.</summary>
@@ -60,7 +60,7 @@ sealed record EvidenceRun(
 
     public static readonly EvidenceRun Arm64 = new(
         "arm64",
-        "another machine: self-contained linux-arm64 publish under qemu-aarch64-static with a Debian arm64 sysroot (arm64 glibc/libm and OpenSSL, 128-bit AdvSimd instead of x64 vectors), own working directory, TZ America/St_Johns, umask 027",
+        "another machine: self-contained ReadyToRun linux-arm64 publish under qemu-aarch64-static with a Debian arm64 sysroot (arm64 glibc/libm and OpenSSL, 128-bit AdvSimd instead of x64 vectors), own working directory, TZ America/St_Johns, umask 027",
         EvidenceRunKind.Arm64Emulated,
         "arm64",
         ".NET 10",

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Mvps.Build.Engine;
 
 /// <summary>
-/// Runs a prepared plan. A failure marks dependants NotRun; unless --continue is given or the failed target
-/// proceeds after failure, every later target is NotRun too, except those assured after failure.
+/// Runs a prepared plan. A failure marks dependants NotRun; unless --continue is given, every later target is
+/// NotRun too.
 /// </summary>
 internal static class BuildExecutor
 {
@@ -18,17 +18,16 @@ internal static class BuildExecutor
                 continue;
             }
 
-            var assured = target.Definition.IsAssuredAfterFailure;
             var blocked = target.ExecutionDependencies.Concat(target.TriggerDependencies)
                 .Any(dependency => dependency.Status is ExecutionStatus.Failed or ExecutionStatus.NotRun);
-            if (!assured && (stopped || blocked))
+            if (stopped || blocked)
             {
                 target.Status = ExecutionStatus.NotRun;
                 continue;
             }
 
             Run(build, target);
-            if (target.Status == ExecutionStatus.Failed && !continueOnFailure && !target.Definition.IsProceedAfterFailure)
+            if (target.Status == ExecutionStatus.Failed && !continueOnFailure)
             {
                 stopped = true;
             }
@@ -37,13 +36,6 @@ internal static class BuildExecutor
 
     private static void Run(NukeBuild build, ExecutableTarget target)
     {
-        if (!target.Definition.DynamicConditions.All(condition => condition()))
-        {
-            target.Status = ExecutionStatus.Skipped;
-            target.SkipReason = "dynamic condition false";
-            return;
-        }
-
         if (target.Definition.Actions.Count == 0)
         {
             target.Status = ExecutionStatus.Collective;
@@ -58,7 +50,7 @@ internal static class BuildExecutor
         {
             foreach (var action in target.Definition.Actions)
             {
-                action().GetAwaiter().GetResult();
+                action();
             }
 
             target.Status = ExecutionStatus.Succeeded;

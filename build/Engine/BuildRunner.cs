@@ -36,7 +36,7 @@ public static class BuildRunner
         }
         catch (Exception exception) when (exception is BuildException or IOException or UnauthorizedAccessException)
         {
-            // Failures outside a target (OnBuildInitialized/OnBuildFinished, schema writing): message only.
+            // Failures outside a target (writing the schema, the summary): message only.
             Log.Error(exception.Message);
             return ExitBuildFailed;
         }
@@ -100,17 +100,8 @@ public static class BuildRunner
             return ExitSuccess;
         }
 
-        CheckRequirements(plan);
         Directory.CreateDirectory(build.TemporaryDirectory);
-        try
-        {
-            build.NotifyBuildInitialized();
-            BuildExecutor.Execute(build, plan, continueOnFailure);
-        }
-        finally
-        {
-            build.NotifyBuildFinished();
-        }
+        BuildExecutor.Execute(build, plan, continueOnFailure);
 
         Log.Information("");
         Log.WriteLine(Log.Writer, SummaryTable.Render(plan).TrimEnd('\n'));
@@ -151,19 +142,5 @@ public static class BuildRunner
         }
 
         return resolved;
-    }
-
-    private static void CheckRequirements(IReadOnlyList<ExecutableTarget> plan)
-    {
-        foreach (var target in plan.Where(target => target.Status != ExecutionStatus.Skipped))
-        {
-            foreach (var requirement in target.Definition.Requirements)
-            {
-                if (!requirement.IsMet())
-                {
-                    throw new UsageException(requirement.Message);
-                }
-            }
-        }
     }
 }

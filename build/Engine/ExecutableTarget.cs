@@ -20,17 +20,17 @@ public sealed class ExecutableTarget
 
     public string? Description => Definition.DescriptionText;
     public bool Listed => !Definition.IsUnlisted;
-    public IReadOnlyList<string> Produces => Definition.ProducedPatterns;
 
     /// <summary>Must run before this one and are pulled into the plan (DependsOn and reverse DependentFor).</summary>
     public IReadOnlyList<ExecutableTarget> ExecutionDependencies => ExecutionDependencyList;
 
-    /// <summary>Targets that pull this one into the plan and run before it (Triggers and TriggeredBy).</summary>
+    /// <summary>Targets that pull this one into the plan and run before it (TriggeredBy).</summary>
     public IReadOnlyList<ExecutableTarget> TriggerDependencies => TriggerDependencyList;
 
     /// <summary>Run before this one only when both are planned (After and reverse Before).</summary>
     public IReadOnlyList<ExecutableTarget> OrderDependencies => OrderDependencyList;
 
+    /// <summary>Targets this one pulls into the plan, to run after it (reverse TriggeredBy).</summary>
     public IReadOnlyList<ExecutableTarget> Triggers => TriggerList;
 
     public bool Invoked { get; internal set; }

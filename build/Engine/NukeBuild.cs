@@ -43,20 +43,6 @@ public abstract class NukeBuild
         return BuildRunner.Run(new T(), args, Environment.GetEnvironmentVariable, rootDirectory: null, Console.Out, defaults);
     }
 
-    /// <summary>Called after parameters are bound and the plan is made, before the first target runs.</summary>
-    protected virtual void OnBuildInitialized()
-    {
-    }
-
-    /// <summary>Called after the last target, whatever the outcome.</summary>
-    protected virtual void OnBuildFinished()
-    {
-    }
-
-    // The hooks stay protected (as in Nuke) so builds override them the same way with or without InternalsVisibleTo.
-    internal void NotifyBuildInitialized() => OnBuildInitialized();
-    internal void NotifyBuildFinished() => OnBuildFinished();
-
     /// <summary>Sets the key figure the summary table shows for the target that is running.</summary>
     protected void ReportSummary(string keyFigure)
     {

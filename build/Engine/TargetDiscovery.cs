@@ -37,7 +37,7 @@ internal static class TargetDiscovery
         {
             var factory = (Target?)property.GetValue(build)
                 ?? throw new UsageException($"Target property '{property.Name}' returned null.");
-            var definition = new TargetDefinition(property.Name);
+            var definition = new TargetDefinition();
             factory(definition);
             var target = new ExecutableTarget(property.Name, targets.Count, factory.Method, definition);
             targets.Add(target);
@@ -65,12 +65,6 @@ internal static class TargetDiscovery
             foreach (var other in Resolve(definition.BeforeTargets, byMethod, target))
             {
                 AddOnce(other.OrderDependencyList, target);
-            }
-
-            foreach (var other in Resolve(definition.TriggersTargets, byMethod, target))
-            {
-                AddOnce(target.TriggerList, other);
-                AddOnce(other.TriggerDependencyList, target);
             }
 
             foreach (var other in Resolve(definition.TriggeredByTargets, byMethod, target))

@@ -41,7 +41,7 @@ public sealed class ExecutionPlannerTests
     }
 
     [Fact]
-    public void Triggers_adds_the_triggered_target_after_the_trigger()
+    public void TriggeredBy_adds_the_triggered_target_after_the_trigger()
     {
         using var harness = new BuildHarness();
         var build = new OrderBuild();

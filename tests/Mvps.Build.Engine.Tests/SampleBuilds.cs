@@ -18,8 +18,8 @@ internal sealed class OrderBuild : RecordingBuild
     Target Restore => _ => _.Executes(() => Record(nameof(Restore)));
     Target Compile => _ => _.DependsOn(Restore).Executes(() => Record(nameof(Compile)));
     Target Pack => _ => _.DependsOn(Compile).After(Test).Executes(() => Record(nameof(Pack)));
-    Target Test => _ => _.DependsOn(Compile).Triggers(Report).Executes(() => Record(nameof(Test)));
-    Target Report => _ => _.Executes(() => Record(nameof(Report)));
+    Target Test => _ => _.DependsOn(Compile).Executes(() => Record(nameof(Test)));
+    Target Report => _ => _.TriggeredBy(Test).Executes(() => Record(nameof(Report)));
     Target Lint => _ => _.DependentFor(Compile).Executes(() => Record(nameof(Lint)));
     Target Notify => _ => _.TriggeredBy(Pack).Executes(() => Record(nameof(Notify)));
 }
@@ -54,7 +54,6 @@ internal sealed class ConditionBuild : RecordingBuild
 
     Target Generate => _ => _.DependsOn(Prepare).OnlyWhenStatic(() => Enabled).Executes(() => Record(nameof(Generate)));
     Target StaticLate => _ => _.After(Prepare).OnlyWhenStatic(() => Prepared).Executes(() => Record(nameof(StaticLate)));
-    Target DynamicLate => _ => _.After(Prepare).OnlyWhenDynamic(() => Prepared).Executes(() => Record(nameof(DynamicLate)));
 }
 
 internal sealed class FailureBuild : RecordingBuild
@@ -66,27 +65,13 @@ internal sealed class FailureBuild : RecordingBuild
     });
 
     Target NeedsBroken => _ => _.DependsOn(Broken).Executes(() => Record(nameof(NeedsBroken)));
-    Target Independent => _ => _.After(Broken, BrokenButProceeding).Executes(() => Record(nameof(Independent)));
-    Target Cleanup => _ => _.After(Independent, NeedsBroken).AssuredAfterFailure().Executes(() => Record(nameof(Cleanup)));
+    Target Independent => _ => _.After(Broken).Executes(() => Record(nameof(Independent)));
 
-    Target BrokenButProceeding => _ => _.ProceedAfterFailure().Executes(() =>
+    Target Crashing => _ => _.Executes(() =>
     {
-        Record(nameof(BrokenButProceeding));
+        Record(nameof(Crashing));
         throw new InvalidOperationException("also broken");
     });
-}
-
-internal sealed class RequiresBuild : RecordingBuild
-{
-    [Parameter("Key for publishing")]
-    public string? ApiKey { get; set; }
-
-    public int Count { get; set; }
-
-    Target Setup => _ => _.Executes(() => Record(nameof(Setup)));
-    Target Publish => _ => _.DependsOn(Setup).Requires(() => ApiKey).Executes(() => Record(nameof(Publish)));
-    Target Guarded => _ => _.Requires(() => Count > 0).Executes(() => Record(nameof(Guarded)));
-    Target SkippedGuard => _ => _.OnlyWhenStatic(() => false).Requires(() => ApiKey).Executes(() => Record(nameof(SkippedGuard)));
 }
 
 public enum SampleConfiguration
@@ -124,18 +109,4 @@ internal sealed class SummaryBuild : NukeBuild
     Target Pairs => _ => _.Executes(() => ReportSummary(("Files", "2"), ("Bytes", "3804")));
     Target Group => _ => _.Description("Collects the others").DependsOn(Count, Pairs);
     Target Hidden => _ => _.Unlisted().Executes(() => { });
-}
-
-internal sealed class LifecycleBuild : RecordingBuild
-{
-    protected override void OnBuildInitialized() => Record("initialized");
-    protected override void OnBuildFinished() => Record("finished");
-
-    Target Async => _ => _.Executes(async () =>
-    {
-        await Task.Yield();
-        Record(nameof(Async));
-    });
-
-    Target Failing => _ => _.DependsOn(Async).Executes(() => throw new BuildException("no"));
 }

@@ -39,6 +39,21 @@ public sealed class EvidenceTargetGraphTests
     }
 
     [Fact]
+    public void The_graph_in_docs_build_md_is_the_plan_the_build_prints()
+    {
+        var (exitCode, output) = RunBuild("--plan", "Evidence");
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "build.md"));
+        var start = doc.IndexOf("Execution plan for Evidence:", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/build.md shows the plan of Evidence");
+        var block = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(Lines(output), Lines(block));
+
+        static string[] Lines(string text) => text.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToArray();
+    }
+
+    [Fact]
     public void Without_qemu_the_arm64_run_is_not_possible_and_the_reason_is_the_install_command()
     {
         using var sysroot = new TempFolder();
