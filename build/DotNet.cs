@@ -8,8 +8,6 @@ sealed record DotNet(string Verb, string? Project = null)
 {
     public Configuration? Configuration { get; init; }
 
-    public bool NoRestore { get; init; }
-
     public bool NoBuild { get; init; }
 
     public string? Output { get; init; }
@@ -33,11 +31,6 @@ sealed record DotNet(string Verb, string? Project = null)
         if (Project is not null)
         {
             arguments.Add(Project);
-        }
-
-        if (NoRestore)
-        {
-            arguments.Add("--no-restore");
         }
 
         if (NoBuild)

@@ -24,8 +24,10 @@ public static class ReleaseVerifier
         var problems = new List<ReleaseProblem>();
         var digests = new FolderDigests(folder);
 
-        ChecksumList checksums = CheckChecksums(folder, digests, problems);
-        CheckChecksumsSignature(folder, key, problems);
+        // One read of SHA256SUMS: the bytes whose signature is checked are the bytes whose digests are compared.
+        byte[]? checksumsBytes = ReadMetadata(folder, ReleaseFileNames.Checksums, ReleaseFileNames.MaxChecksumsBytes, problems);
+        ChecksumList checksums = CheckChecksums(checksumsBytes, digests, problems);
+        CheckChecksumsSignature(folder, checksumsBytes, key, problems);
         CheckPublishedKey(folder, key, problems);
         var signerKeyIds = new List<string>();
         ProvenanceStatement? statement = CheckProvenance(folder, key, problems, signerKeyIds);
@@ -41,9 +43,8 @@ public static class ReleaseVerifier
         };
     }
 
-    private static ChecksumList CheckChecksums(string folder, FolderDigests digests, List<ReleaseProblem> problems)
+    private static ChecksumList CheckChecksums(byte[]? bytes, FolderDigests digests, List<ReleaseProblem> problems)
     {
-        byte[]? bytes = ReadMetadata(folder, ReleaseFileNames.Checksums, ReleaseFileNames.MaxChecksumsBytes, problems);
         if (bytes is null)
         {
             return new ChecksumList(ReleaseFileNames.Checksums, [], []);
@@ -54,7 +55,7 @@ public static class ReleaseVerifier
         return list;
     }
 
-    private static void CheckChecksumsSignature(string folder, ReleasePublicKey key, List<ReleaseProblem> problems)
+    private static void CheckChecksumsSignature(string folder, byte[]? checksums, ReleasePublicKey key, List<ReleaseProblem> problems)
     {
         byte[]? signature = ReadMetadata(folder, ReleaseFileNames.ChecksumsSignature, ReleaseFileNames.MaxSignatureBytes, problems);
         if (signature is null)
@@ -62,8 +63,7 @@ public static class ReleaseVerifier
             return;
         }
 
-        // Read again without reporting: CheckChecksums already named whatever is wrong with it.
-        byte[]? checksums = ReadMetadata(folder, ReleaseFileNames.Checksums, ReleaseFileNames.MaxChecksumsBytes, problems: null);
+        // A missing or unreadable SHA256SUMS was already named where it was read.
         if (checksums is not null && !key.VerifyData(checksums, signature))
         {
             problems.Add(new ReleaseProblem(ReleaseFileNames.ChecksumsSignature,
@@ -189,10 +189,10 @@ public static class ReleaseVerifier
         $"is {FileKind.Describe(kind)}, not a regular file: a release is a flat folder of regular files, and links are not followed";
 
     /// <summary>
-    /// A metadata file's bytes, or null after adding a problem (when <paramref name="problems"/> is given):
-    /// missing, not a regular file (links not followed), or over <paramref name="limit"/> bytes.
+    /// A metadata file's bytes, or null after adding a problem: missing, not a regular file (links not
+    /// followed; reported by CheckUnlisted), or over <paramref name="limit"/> bytes.
     /// </summary>
-    private static byte[]? ReadMetadata(string folder, string name, long limit, List<ReleaseProblem>? problems)
+    private static byte[]? ReadMetadata(string folder, string name, long limit, List<ReleaseProblem> problems)
     {
         string path = Path.Combine(folder, name);
         FileKindValue kind = FileKind.Of(path, followLinks: false);
@@ -201,7 +201,7 @@ public static class ReleaseVerifier
             // A non-regular entry is reported once, by CheckUnlisted.
             if (kind == FileKindValue.Missing)
             {
-                problems?.Add(Missing(name));
+                problems.Add(Missing(name));
             }
 
             return null;
@@ -213,7 +213,7 @@ public static class ReleaseVerifier
         }
         catch (InvalidDataException)
         {
-            problems?.Add(new ReleaseProblem(name, $"is larger than the {BoundedFile.Limit(limit)} a release's {name} may be"));
+            problems.Add(new ReleaseProblem(name, $"is larger than the {BoundedFile.Limit(limit)} a release's {name} may be"));
             return null;
         }
     }

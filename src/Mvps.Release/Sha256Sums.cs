@@ -65,26 +65,6 @@ public static class Sha256Sums
     /// <summary>The UTF-8 bytes of <see cref="Format"/>: exactly what is written and what the detached signature covers.</summary>
     public static byte[] FormatBytes(IEnumerable<ChecksumEntry> entries) => Encoding.UTF8.GetBytes(Format(entries));
 
-    /// <summary>Reads a SHA256SUMS file. Throws <see cref="ReleaseInputException"/> only when it cannot be read at all.</summary>
-    public static ChecksumList Read(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Mvps.IO.BoundedFile.ReadAll(path, ReleaseFileNames.MaxChecksumsBytes, ReleaseFileNames.Checksums);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new ReleaseInputException(e.Message);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ReleaseInputException($"{Mvps.IO.DisplayName.Of(path)}: cannot be read: {e.Message}");
-        }
-
-        return Parse(bytes, Path.GetFileName(path));
-    }
-
     /// <summary>Parses SHA256SUMS bytes; lines that are not "&lt;hex&gt;  &lt;name&gt;" become problems naming the line.</summary>
     public static ChecksumList Parse(ReadOnlySpan<byte> bytes, string sourceName = ReleaseFileNames.Checksums)
     {

@@ -18,12 +18,12 @@ public static class AnalysisTextWriter
 
         foreach (CaptureScore capture in captures.Where(c => !c.IsReference))
         {
-            Line(text, $"{capture.DisplayName}: {capture.Frames} frames in {capture.Sessions.Count} session(s), {capture.Alarms} alarm(s){(capture.Skipped > 0 ? $", {capture.Skipped} record(s) skipped (not clean authenticated MVPS frames)" : "")}");
+            Line(text, $"{capture.DisplayName}: {capture.Frames} frames in {capture.Sessions.Count} session(s), {capture.Alarms} alarm(s){(capture.Skipped > 0 ? I($", {capture.Skipped} record(s) skipped (not clean authenticated MVPS frames)") : "")}");
             foreach (SessionScore session in capture.Sessions)
             {
                 string onset = session.OnsetTick < 0
                     ? ""
-                    : $", attack onset tick {session.OnsetTick}, detection delay {(session.DetectionDelayTicks is long delay ? delay + " ticks" : "none (no alarm)")}, alarms before onset {session.AlarmsBeforeOnset}";
+                    : I($", attack onset tick {session.OnsetTick}, detection delay {(session.DetectionDelayTicks is long delay ? I($"{delay} ticks") : "none (no alarm)")}, alarms before onset {session.AlarmsBeforeOnset}");
                 Line(text, $"  {session.Session}: {session.Frames.Count} frames, threshold {Number(session.Threshold)} (n {session.ReferenceCount}), {session.Alarms} alarm(s), first alarm tick {(session.FirstAlarmTick is long first ? first.ToString(CultureInfo.InvariantCulture) : "none")}{onset}, max D2 {MaxText(session)}");
             }
 
@@ -52,5 +52,8 @@ public static class AnalysisTextWriter
     /// <summary>Three decimals, invariant: fixed digits for people; --json has every bit.</summary>
     public static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static void Line(StringBuilder text, FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
+    private static void Line(StringBuilder text, FormattableString line) => text.Append(I(line)).Append('\n');
+
+    /// <summary>Inner parts of a line are formatted invariantly too (an interpolated string alone would use the current culture).</summary>
+    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,7 +35,7 @@ public static class AnalyzeCommand
         }
 
         referencePath ??= DefaultReference(files[0]);
-        if (files.Count(f => f == "-") + (referencePath == "-" ? 1 : 0) > 1)
+        if (files.Count(f => f == InputFiles.StandardInput) + (referencePath == InputFiles.StandardInput ? 1 : 0) > 1)
         {
             throw new UsageException("standard input (-) can be read only once");
         }
@@ -68,7 +68,7 @@ public static class AnalyzeCommand
     /// <summary>The reference the default names: the baseline capture generated with the same seed, which `generate` writes beside the DDoS one.</summary>
     private static string DefaultReference(string firstCapture)
     {
-        if (firstCapture == "-")
+        if (firstCapture == InputFiles.StandardInput)
         {
             throw new UsageException("reading a capture from standard input needs --reference");
         }
@@ -85,14 +85,7 @@ public static class AnalyzeCommand
 
     private static CaptureObservations Load(string path, FrameAuthenticator authenticator)
     {
-        if (path == "-")
-        {
-            using CaptureReader stdin = CaptureReader.Open(Console.OpenStandardInput(), "-");
-            return CaptureObservations.Read(stdin, authenticator);
-        }
-
-        InputFiles.RequireCapture(path);
-        using CaptureReader reader = CaptureReader.Open(path);
+        using CaptureReader reader = InputFiles.OpenCapture(path);
         return CaptureObservations.Read(reader, authenticator);
     }
 }

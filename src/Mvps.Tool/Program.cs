@@ -32,8 +32,11 @@ try
 {
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is UsageException or CaptureFormatException or IOException or UnauthorizedAccessException or InvalidDataException)
+catch (Exception e) when (e is UsageException or CaptureFormatException or IOException or UnauthorizedAccessException or InvalidDataException
+                               or System.Net.Sockets.SocketException)
 {
+    // A socket call `mvps send` makes after binding (a socket option, recvmsg, poll) can still fail; that is
+    // the environment refusing, reported like any unusable input.
     // One line, no stack trace: the message already names the file, the record or offset, and the problem.
     Console.Error.WriteLine($"mvps: {DisplayName.Clean(e.Message)}");
     return ExitCodes.UnusableInput;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Mvps.Codec.Analysis;
 using Mvps.Codec.Capture;
+using Mvps.Codec.Receipt;
 using Mvps.IO;
 using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
@@ -91,7 +92,7 @@ public static class ReportCommand
         foreach (string name in ReportPage.EvidenceFiles)
         {
             string path = Path.Combine(evidenceFolder, name);
-            downloads.Add((name, new FileInfo(path).Length, ReportPage.Sha256(path)));
+            downloads.Add((name, new FileInfo(path).Length, ReceiptWriter.Sha256Hex(path)));
         }
 
         if (releaseFolder is not null)
@@ -100,9 +101,12 @@ public static class ReportCommand
             foreach (string path in Directory.GetFiles(releaseFolder).Order(StringComparer.Ordinal))
             {
                 string name = Path.GetFileName(path);
-                if (name != pageName && !name.StartsWith('.') && !ReleaseFileNames.IsMetadata(name) && downloads.All(d => d.Name != name))
+                // Regular files only, links not followed (a release is a flat folder of regular files): a FIFO or a
+                // link to /dev/zero is not a download and must not hang the page.
+                if (name != pageName && !name.StartsWith('.') && !ReleaseFileNames.IsMetadata(name) && downloads.All(d => d.Name != name)
+                    && FileKind.Of(path, followLinks: false) == FileKindValue.Regular)
                 {
-                    downloads.Add((name, new FileInfo(path).Length, ReportPage.Sha256(path)));
+                    downloads.Add((name, new FileInfo(path).Length, ReceiptWriter.Sha256Hex(path)));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
+using Mvps.Codec.Receipt;
 using Mvps.Codec.Verification;
 using Mvps.Codec.Wire;
 using Mvps.IO;
@@ -13,8 +14,6 @@ namespace Mvps.Tool;
 /// </summary>
 public static class VerifyReleaseCommand
 {
-    public const string ReceiptFileName = Mvps.Codec.Receipt.ReceiptWriter.FileName;
-
     public static Command Create()
     {
         var folder = new Argument<string>("DIR") { Description = "Release folder (SHA256SUMS, SHA256SUMS.sig, mvps-release.pub, mvps.intoto.jsonl and the released files)" };
@@ -67,18 +66,18 @@ public static class VerifyReleaseCommand
     /// <summary>Runs the capture verifier on every *.pcap with the receipt's expectations; returns how many failed.</summary>
     private static int VerifyCaptures(string folder, string? keyFile, string? keyEnv)
     {
-        string receiptPath = Path.Combine(folder, ReceiptFileName);
+        string receiptPath = Path.Combine(folder, ReceiptWriter.FileName);
         FileKindValue receiptKind = FileKind.Of(receiptPath, followLinks: false);
         if (receiptKind is not (FileKindValue.Regular or FileKindValue.Missing))
         {
             // Already a release problem (a release is a flat folder of regular files); never followed or opened.
-            Console.Out.WriteLine($"FAILED {ReceiptFileName}: is {FileKind.Describe(receiptKind)}, not a regular file; captures not checked");
+            Console.Out.WriteLine($"FAILED {ReceiptWriter.FileName}: is {FileKind.Describe(receiptKind)}, not a regular file; captures not checked");
             return 1;
         }
 
         if (receiptKind == FileKindValue.Missing)
         {
-            Console.Out.WriteLine($"{DisplayName.Of(folder)}: no {ReceiptFileName}, captures not checked frame by frame");
+            Console.Out.WriteLine($"{DisplayName.Of(folder)}: no {ReceiptWriter.FileName}, captures not checked frame by frame");
             return 0;
         }
 
@@ -89,7 +88,7 @@ public static class VerifyReleaseCommand
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException)
         {
-            Console.Out.WriteLine($"FAILED {ReceiptFileName}: {e.Message}");
+            Console.Out.WriteLine($"FAILED {ReceiptWriter.FileName}: {e.Message}");
             return 1;
         }
 
@@ -111,7 +110,7 @@ public static class VerifyReleaseCommand
 
             if (!receipt.TryGetValue(Path.GetFileName(path), out ReceiptExpectations? expected))
             {
-                Console.Out.WriteLine($"FAILED {name}: not listed in {ReceiptFileName}");
+                Console.Out.WriteLine($"FAILED {name}: not listed in {ReceiptWriter.FileName}");
                 failed++;
                 continue;
             }

@@ -44,20 +44,28 @@ internal static class BoundedFile
         // Sized to the reported length, so a truthful file is read into one array and returned without a copy.
         var buffer = new MemoryStream((int)Math.Min(reported > 0 ? reported : 1 << 16, limit + 1));
         byte[] chunk = new byte[64 * 1024];
-        while (true)
+        try
         {
-            int want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
-            int read = stream.Read(chunk, 0, want);
-            if (read == 0)
+            while (true)
             {
-                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
-            }
+                int want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+                int read = stream.Read(chunk, 0, want);
+                if (read == 0)
+                {
+                    return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+                }
 
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
-            {
-                throw TooLarge(path, limit, what);
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limit)
+                {
+                    throw TooLarge(path, limit, what);
+                }
             }
+        }
+        finally
+        {
+            // The bytes may be a signing key: no copy of them stays behind in the scratch chunk.
+            Array.Clear(chunk);
         }
     }
 

@@ -4,8 +4,8 @@ namespace Mvps.Build.Tests;
 
 /// <summary>
 /// build.sh rebuilds the build program only when the content hash of the tree it is made from changed:
-/// unchanged, the assembly is left as it is; one edited line is built and seen; a failed build leaves no
-/// stamp, so the next start builds again. Run for real, on a git copy of this repository's tree.
+/// unchanged, the assembly is left as it is; a program another build wrote is not trusted; one edited line
+/// is built and seen; a failed build leaves no stamp, so the next start builds again. Run for real, on a git copy of this repository's tree.
 /// </summary>
 public sealed class BootstrapReuseTests : IDisposable
 {
@@ -49,8 +49,21 @@ public sealed class BootstrapReuseTests : IDisposable
         Assert.Equal(first.StandardOutput, second.StandardOutput);
         Assert.Equal(built.AddMinutes(-5), File.GetLastWriteTimeUtc(Assembly));
 
-        // One edited line (uncommitted, as before a push) is built, and the new program is what runs.
+        // Another build writes the program folder (a bare `dotnet build` of the solution or `dotnet test` does) from
+        // an edited source that is then reverted: the sources hash as before, but the program is not the one the
+        // stamp saw, so it is rebuilt rather than run.
         var buildFile = _copy.File("build/Build.cs");
+        var original = File.ReadAllText(buildFile);
+        File.WriteAllText(buildFile, original.Replace(Description, "Built elsewhere.", StringComparison.Ordinal));
+        ProcessTasks.StartProcess("dotnet", ["build", _copy.File("build/_build.csproj"), "-c", "Debug", "-nologo"], _copy.Path, logOutput: false);
+        File.WriteAllText(buildFile, original);
+        var afterOtherBuild = BuildScript("--help");
+        Assert.Equal(0, afterOtherBuild.ExitCode);
+        Assert.Contains(Description, afterOtherBuild.StandardOutput);
+        Assert.DoesNotContain("Built elsewhere.", afterOtherBuild.StandardOutput);
+        Assert.Equal(stamp, File.ReadAllText(Stamp));
+
+        // One edited line (uncommitted, as before a push) is built, and the new program is what runs.
         File.WriteAllText(buildFile, File.ReadAllText(buildFile).Replace(Description, "Empties artifacts/ (edited).", StringComparison.Ordinal));
         var third = BuildScript("--help");
         Assert.Equal(0, third.ExitCode);

@@ -10,18 +10,18 @@ namespace Mvps.Interop.Tests;
 /// </summary>
 public sealed class AnalysisOracleTests
 {
-    private const string Python = "/usr/bin/python3";
+    private const string Python = NumpyFactAttribute.Python;
     private const double Tolerance = 1e-9;
 
     private static string Oracle => Path.Combine(RepositoryLayout.Root, "tests", "Mvps.Interop.Tests", "Oracles", "mahalanobis_oracle.py");
 
-    [ToolFact(Python)]
+    [NumpyFact]
     public void Evidence_agrees_with_numpy_and_scipy()
     {
         Compare(Path.Combine(RepositoryLayout.EvidenceDirectory, "mvps_baseline.pcap"), Path.Combine(RepositoryLayout.EvidenceDirectory, "mvps_ddos.pcap"), "0.001");
     }
 
-    [ToolFact(Python)]
+    [NumpyFact]
     public void Longer_runs_of_another_seed_and_eight_vantages_agree_with_numpy_and_scipy()
     {
         var folder = TemporaryFolder.Create("analysis-oracle");
@@ -31,9 +31,6 @@ public sealed class AnalysisOracleTests
 
     private static void Compare(string reference, string target, string alpha)
     {
-        var check = ExternalProgram.Run(Python, "-c", "import numpy, scipy");
-        Assert.True(check.ExitCode == 0, $"{Python} lacks numpy/scipy (apt-get install python3-numpy python3-scipy; .ci/run does): {check.StandardError}");
-
         var oracle = JsonDocument.Parse(ExternalProgram.Run(Python, Oracle, alpha, reference, target).AssertSuccess().StandardOutput).RootElement;
         var ours = JsonDocument.Parse(MvpsCli.Run("analyze", target, "--reference", reference, "--alpha", alpha, "--json").AssertSuccess().StandardOutput).RootElement;
 

@@ -91,6 +91,32 @@ public sealed partial class DocumentedReleaseCheckTests : IDisposable
         Assert.Contains("differ", differ);
     }
 
+    [ToolFact("bash", "git", "openssl", "sha256sum")]
+    public void Making_the_release_key_keeps_the_private_half_outside_the_clone_and_the_id_command_prints_the_key_id()
+    {
+        string doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "releases.md"));
+        int section = doc.IndexOf("\n## Cutting a release\n", StringComparison.Ordinal);
+        Assert.True(section >= 0, "docs/releases.md has no section \"Cutting a release\"");
+        List<string> blocks = [.. ShBlock().Matches(doc[section..]).Select(match => match.Groups[1].Value)];
+        string clone = _workspace.File("mvps-evidence");
+
+        // The key block's openssl lines, exactly as written, from the clone's root (gh needs the GitHub repository).
+        string[] openssl = [.. blocks[0].Split('\n').Where(line => line.StartsWith("openssl ", StringComparison.Ordinal))];
+        Assert.Equal(2, openssl.Length);
+        (int exit, string text) = Bash(string.Join('\n', openssl), clone);
+        Assert.True(exit == 0, text);
+        Assert.True(File.Exists(_workspace.File("mvps-release.pem")), "the private key is written beside the clone");
+        (int statusExit, string status) = Bash("git status --porcelain", clone);
+        Assert.Equal(0, statusExit);
+        Assert.Equal(" M keys/mvps-release.pub\n", status);
+
+        string idBlock = blocks.Single(block => block.StartsWith("openssl pkey -pubin", StringComparison.Ordinal));
+        (int idExit, string id) = Bash(idBlock, clone);
+        Assert.Equal(0, idExit);
+        using ReleasePublicKey key = ReleasePublicKey.Load(Path.Combine(clone, "keys", "mvps-release.pub"));
+        Assert.Equal($"{key.KeyId}  -\n", id);
+    }
+
     /// <summary>The ```sh blocks of "## Checking a release offline", up to the next level-2 heading.</summary>
     private static IReadOnlyList<string> CommandBlocks()
     {
@@ -102,11 +128,11 @@ public sealed partial class DocumentedReleaseCheckTests : IDisposable
         return ShBlock().Matches(section).Select(match => match.Groups[1].Value).ToList();
     }
 
-    private (int ExitCode, string Output) Bash(string script)
+    private (int ExitCode, string Output) Bash(string script, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(ToolLocator.Find("bash")!)
         {
-            WorkingDirectory = _workspace.Path,
+            WorkingDirectory = workingDirectory ?? _workspace.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -34,18 +34,22 @@ public sealed class CaptureObservations
     public static CaptureObservations Read(CaptureReader reader, FrameAuthenticator authenticator)
     {
         var frames = new List<FrameObservation>();
-        var problems = new List<FrameProblem>();
+        Span<byte> tagScratch = stackalloc byte[FieldLengths.Tag];
         long skipped = 0;
         while (reader.TryReadNext(out CaptureRecord record))
         {
             // The verifier's capture-mode rules, so any encapsulation verify accepts is analysed too; a checksum
             // mismatch (offload on the capturing host) does not change the coherence vector, so it does not skip.
-            problems.Clear();
+            // FrameScreen answers exactly that (CleanFrameScreenPropertyTests) without building problem texts.
             PacketLayers layers = PacketDissector.Dissect(record.LinkType, record.Data);
-            if (layers.Class != RecordClass.Mvps
-                || !FrameDecoder.TryDecodeCaptured(record.Data, layers, authenticator, problems, out CoherenceFrame f)
-                || problems.Exists(p => !FrameDecoder.IsChecksumWarning(p.Kind))
-                || !float.IsFinite(f.C1) || !float.IsFinite(f.C2) || !float.IsFinite(f.C3))
+            if (layers.Class != RecordClass.Mvps || !FrameScreen.IsCleanCaptured(record.Data, layers, authenticator, tagScratch))
+            {
+                skipped++;
+                continue;
+            }
+
+            CoherenceFrame f = FrameDecoder.ReadPayloadFields(record.Data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
+            if (!float.IsFinite(f.C1) || !float.IsFinite(f.C2) || !float.IsFinite(f.C3))
             {
                 skipped++;
                 continue;

@@ -51,8 +51,6 @@ public sealed class CholeskyFactor
         return new CholeskyFactor(lower);
     }
 
-    public double Lower(int row, int column) => _lower[row, column];
-
     /// <summary>zᵀ A⁻¹ z for a vector of <see cref="Size"/> components.</summary>
     public double QuadraticForm(ReadOnlySpan<double> z)
     {

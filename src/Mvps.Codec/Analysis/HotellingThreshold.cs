@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mvps.Codec.Analysis;
 
 /// <summary>
@@ -35,7 +37,7 @@ public static class HotellingThreshold
     {
         if (referenceCount < MinimumReference(dimension))
         {
-            throw new ArgumentOutOfRangeException(nameof(referenceCount), referenceCount, $"the threshold needs at least {MinimumReference(dimension)} reference frames");
+            throw new ArgumentOutOfRangeException(nameof(referenceCount), referenceCount, string.Create(CultureInfo.InvariantCulture, $"the threshold needs at least {MinimumReference(dimension)} reference frames"));
         }
     }
 }

@@ -38,8 +38,6 @@ public sealed class MahalanobisAnalyzer
 
     public CaptureObservations Reference { get; }
 
-    public IReadOnlyDictionary<SessionKey, ReferenceModel> Models => _models;
-
     /// <summary>The reference scored against itself, leave-one-out.</summary>
     public CaptureScore ScoreReference() => Score(Reference, isReference: true);
 

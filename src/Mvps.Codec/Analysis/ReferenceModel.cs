@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Mvps.Codec.Analysis;
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed class ReferenceModel
         long n = vectors.Count;
         if (n < P + 2)
         {
-            problem = $"{n} reference frame(s): at least {P + 2} are needed (p = {P} variables, and leave-one-out scoring uses n − 1)";
+            problem = string.Create(CultureInfo.InvariantCulture, $"{n} reference frame(s): at least {P + 2} are needed (p = {P} variables, and leave-one-out scoring uses n − 1)");
             return null;
         }
 

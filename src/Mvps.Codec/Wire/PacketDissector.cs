@@ -275,7 +275,7 @@ public static class PacketDissector
     {
         if (data.Length < at + Udp.HeaderLength)
         {
-            return s.Truncated(data.Length, Math.Min(at + Udp.HeaderLength, Math.Max(ipEnd, at + Udp.HeaderLength)));
+            return s.Truncated(data.Length, at + Udp.HeaderLength);
         }
 
         s.UdpOffset = at;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Mvps.Codec.Analysis;
+using Mvps.Codec.Receipt;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Regimes;
 using Mvps.Codec.Verification;
@@ -21,7 +21,7 @@ public sealed record ReportRun(string Name, string Folder);
 public static class ReportPage
 {
     /// <summary>The files of an evidence folder, in the order the page lists them.</summary>
-    public static readonly string[] EvidenceFiles = [RegimeProfile.Baseline.FileName, RegimeProfile.Ddos.FileName, "mvps_pcap_receipt.json"];
+    public static readonly string[] EvidenceFiles = [RegimeProfile.Baseline.FileName, RegimeProfile.Ddos.FileName, ReceiptWriter.FileName];
 
     public static string Build(
         IReadOnlyList<(RegimeProfile Profile, CaptureScore Score)> scores,
@@ -69,7 +69,7 @@ public static class ReportPage
             DeterminismMatrix(html, runs, matrixFiles);
         }
 
-        Recipe(html, Path.Combine(evidenceFolder, "mvps_pcap_receipt.json"));
+        Recipe(html, Path.Combine(evidenceFolder, ReceiptWriter.FileName));
         html.Append(I($"<footer><p>Written by <code>mvps report</code>. Reference model: mean and unbiased covariance of {analyzer.Reference.Frames.Count} baseline frames, α = {analyzer.Alpha.ToString("R", CultureInfo.InvariantCulture)}. The page has no script and loads nothing.</p></footer>\n"));
         html.Append("</body>\n</html>\n");
         return html.ToString();
@@ -120,7 +120,8 @@ public static class ReportPage
             foreach (string file in files)
             {
                 string path = Path.Combine(run.Folder, file);
-                string digest = File.Exists(path) ? Sha256(path) : "missing";
+                // Only a regular file is opened: a FIFO or a link to a device in a run folder must not hang the page.
+                string digest = FileKind.Of(path) == FileKindValue.Regular ? ReceiptWriter.Sha256Hex(path) : "missing";
                 (digests.TryGetValue(file, out var set) ? set : digests[file] = new HashSet<string>(StringComparer.Ordinal)).Add(digest);
                 html.Append(I($"<td><code title=\"{digest}\">{(digest.Length > 16 ? digest[..16] + "…" : digest)}</code></td>"));
             }
@@ -164,12 +165,6 @@ public static class ReportPage
     /// <summary>A string member of a recipe step, or "" when absent or not a string (a hand-edited receipt is not trusted).</summary>
     private static string Text(JsonElement step, string name) =>
         step.ValueKind == JsonValueKind.Object && step.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
-
-    public static string Sha256(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return LowerHex.Of(SHA256.HashData(stream));
-    }
 
     private static void Section(StringBuilder html, string id, string title) => html.Append(I($"<section id=\"{id}\">\n<h2>{Escape(title)}</h2>\n"));
 

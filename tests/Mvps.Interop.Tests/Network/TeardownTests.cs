@@ -22,6 +22,9 @@ public sealed class TeardownTests
             Assert.All(pids, pid => Assert.True(BackgroundProcess.IsAlive(pid), $"pid {pid} should run"));
             Assert.Contains(network.VantageNamespace, NamespaceNames());
             Assert.Contains(network.PeerNamespace, NamespaceNames());
+            // The same query that must not find them afterwards finds both veth ends now (they live in the namespaces).
+            Assert.Contains(InterfacesEverywhere(), line => line.Contains(network.VantageInterface, StringComparison.Ordinal));
+            Assert.Contains(InterfacesEverywhere(), line => line.Contains(network.PeerInterface, StringComparison.Ordinal));
         }
         finally
         {
@@ -31,8 +34,8 @@ public sealed class TeardownTests
         Assert.DoesNotContain(network.VantageNamespace, NamespaceNames());
         Assert.DoesNotContain(network.PeerNamespace, NamespaceNames());
         Assert.All(pids, pid => Assert.False(BackgroundProcess.IsAlive(pid), $"pid {pid} outlived the test network"));
-        Assert.NotEqual(0, ExternalProgram.Run("ip", "link", "show", network.VantageInterface).ExitCode);
-        Assert.NotEqual(0, ExternalProgram.Run("ip", "link", "show", network.PeerInterface).ExitCode);
+        Assert.DoesNotContain(InterfacesEverywhere(), line => line.Contains(network.VantageInterface, StringComparison.Ordinal));
+        Assert.DoesNotContain(InterfacesEverywhere(), line => line.Contains(network.PeerInterface, StringComparison.Ordinal));
         Assert.Empty(ProcessesNaming(frrFolder));
     }
 
@@ -44,6 +47,13 @@ public sealed class TeardownTests
         Assert.Empty(ProcessesNaming("mvps-interop-frr-"));
         Assert.Empty(ProcessesNaming(TestNetwork.NamePrefix));
     }
+
+    /// <summary>`ip -o link` of the root namespace and of every named namespace: one line per interface.</summary>
+    private static List<string> InterfacesEverywhere() =>
+    [
+        .. ExternalProgram.Run("ip", "-o", "link").AssertSuccess().Lines,
+        .. ExternalProgram.Run("ip", "-all", "netns", "exec", "ip", "-o", "link").Lines,
+    ];
 
     private static List<string> NamespaceNames() =>
         [.. ExternalProgram.Run("ip", "netns", "list").AssertSuccess().Lines.Select(line => line.Split(' ', 2)[0])];
