@@ -33,7 +33,7 @@ partial class Build
         {
             Directory.CreateDirectory(BenchmarkDirectory);
             Directory.CreateDirectory(BenchmarkCaptureDirectory);
-            var capture = BenchmarkCaptureDirectory / Mvps.Codec.Regimes.RegimeProfile.Baseline.FileName;
+            var capture = BenchmarkCaptureDirectory / Mvps.Evidence.Regimes.RegimeProfile.Baseline.FileName;
             long expectedBytes = PcapHeaderLength + (long)BenchmarkFrames * RecordLength;
             if (!File.Exists(capture) || new FileInfo(capture).Length != expectedBytes)
             {

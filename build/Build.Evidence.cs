@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Mvps.Build.Engine;
-using Mvps.Codec.Receipt;
-using Mvps.Codec.Regimes;
+using Mvps.Evidence.Receipt;
+using Mvps.Evidence.Regimes;
 
 /// <summary>
 /// The evidence pipeline, one verb per target: Generate (run a) → GenerateVariant (the other runs) → Diff

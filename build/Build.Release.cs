@@ -88,7 +88,7 @@ partial class Build
             var package = Directory.GetFiles(folder, "mvps.*.nupkg").Single();
             var version = Path.GetFileNameWithoutExtension(package)["mvps.".Length..];
             new DotNet("tool", "install") { Extra = ["mvps", "--tool-path", toolPath, "--add-source", folder, "--version", version, "--ignore-failed-sources"] }.Run(RootDirectory);
-            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", "--strict", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Codec.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
+            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", "--strict", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Evidence.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
             ReportSummary($"release verified, packaged mvps {version} verifies the evidence");
         });
 

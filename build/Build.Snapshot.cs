@@ -1,12 +1,12 @@
 using Mvps.Build.Engine;
 
 /// <summary>
-/// The approval snapshots of every frame (tests/Mvps.Codec.Tests/Evidence/Approved), checked by the build on
+/// The approval snapshots of every frame (tests/Mvps.Evidence.Tests/Evidence/Approved), checked by the build on
 /// every run's captures; and Accept, the one deliberate way to change the evidence and what quotes it.
 /// </summary>
 partial class Build
 {
-    AbsolutePath ApprovalDirectory => RootDirectory / "tests" / "Mvps.Codec.Tests" / "Evidence" / "Approved";
+    AbsolutePath ApprovalDirectory => RootDirectory / "tests" / "Mvps.Evidence.Tests" / "Evidence" / "Approved";
 
     Target Snapshot => _ => _
         .Description("Snapshot-tests every frame's payload and frame SHA-256 of every run against the committed approvals; a mismatch fails naming the approved file and leaves the *.received.txt beside it.")

@@ -1,6 +1,6 @@
 using Mvps.Codec.Capture;
-using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Regimes;
 
 namespace Mvps.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Verification;
+using Mvps.Evidence.Verification;
 
 namespace Mvps.Benchmarks;
 

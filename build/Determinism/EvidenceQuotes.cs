@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 /// The evidence values the docs quote, rewritten from evidence/ by `./build.sh Accept`: every
 /// `sha256sum` output line naming an evidence file (docs/*.md and README.md), the receipt-summary rows of
 /// docs/regimes.md, and the frame-0 hex dump of docs/wire-format.md. The same patterns are what
-/// tests/Mvps.Codec.Tests/Evidence/DocsMatchEvidenceTests.cs checks.
+/// tests/Mvps.Evidence.Tests/Evidence/DocsMatchEvidenceTests.cs checks.
 /// </summary>
 static partial class EvidenceQuotes
 {
@@ -52,7 +52,7 @@ static partial class EvidenceQuotes
 
         if (documentName == "regimes.md")
         {
-            using var receipt = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(evidenceFolder, Mvps.Codec.Receipt.ReceiptWriter.FileName)));
+            using var receipt = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(evidenceFolder, Mvps.Evidence.Receipt.ReceiptWriter.FileName)));
             var captures = receipt.RootElement.GetProperty("captures");
             foreach (var figure in RegimeFigures)
             {
@@ -64,7 +64,7 @@ static partial class EvidenceQuotes
 
         if (documentName == "wire-format.md")
         {
-            var capture = File.ReadAllBytes(Path.Combine(evidenceFolder, Mvps.Codec.Regimes.RegimeProfile.Baseline.FileName));
+            var capture = File.ReadAllBytes(Path.Combine(evidenceFolder, Mvps.Evidence.Regimes.RegimeProfile.Baseline.FileName));
             var frame = capture.AsSpan(Frame0Offset, Mvps.Codec.Wire.FieldLengths.Frame).ToArray();
             text = HexBlock().Replace(text, _ => "```hex frame0\n" + HexDump(frame) + "```");
         }

@@ -1,8 +1,8 @@
 using System.Text;
-using Mvps.Codec.Verification;
+using Mvps.Evidence.Verification;
 
 /// <summary>
-/// The frame-hash approvals (tests/Mvps.Codec.Tests/Evidence/Approved) checked against the captures of build
+/// The frame-hash approvals (tests/Mvps.Evidence.Tests/Evidence/Approved) checked against the captures of build
 /// runs, the way ApprovalTests checks them in the test suite: same listing (<see cref="FrameHashListing"/>),
 /// same file names, same encoding (UTF-8 with BOM, LF, no final newline). A mismatch leaves the
 /// *.received.txt beside the approved file, which `./build.sh Accept` promotes.

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Mvps.Codec.Analysis;
+using Mvps.Evidence.Analysis;
 using Mvps.IO;
 
 namespace Mvps.Tool;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Mvps.Codec.Analysis;
+using Mvps.Evidence.Analysis;
 
 namespace Mvps.Tool;
 

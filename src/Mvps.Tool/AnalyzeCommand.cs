@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Mvps.Codec.Analysis;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Analysis;
+using Mvps.Evidence.Regimes;
 
 namespace Mvps.Tool;
 

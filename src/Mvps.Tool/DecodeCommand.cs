@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Receipt;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Receipt;
 using Mvps.IO;
 
 namespace Mvps.Tool;

@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.CommandLine;
 using System.Globalization;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Receipt;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Receipt;
 
 namespace Mvps.Tool;
 

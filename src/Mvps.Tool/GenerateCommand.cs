@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Mvps.IO;
-using Mvps.Codec.Receipt;
-using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Receipt;
+using Mvps.Evidence.Regimes;
+using Mvps.IO;
 
 namespace Mvps.Tool;
 

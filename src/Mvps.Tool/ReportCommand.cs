@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Mvps.Codec.Analysis;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Receipt;
-using Mvps.IO;
-using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Analysis;
+using Mvps.Evidence.Receipt;
+using Mvps.Evidence.Regimes;
+using Mvps.IO;
 using Mvps.Release;
 using Mvps.Tool.Report;
 

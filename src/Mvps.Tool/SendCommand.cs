@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using Mvps.Codec.Regimes;
+using Mvps.Evidence.Regimes;
 using Mvps.Tool.Send;
 
 namespace Mvps.Tool;

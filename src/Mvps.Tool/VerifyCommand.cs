@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Verification;
+using Mvps.Evidence.Receipt;
+using Mvps.Evidence.Verification;
 using Mvps.IO;
 
 namespace Mvps.Tool;

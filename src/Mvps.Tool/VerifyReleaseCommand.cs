@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Receipt;
-using Mvps.Codec.Verification;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Receipt;
+using Mvps.Evidence.Verification;
 using Mvps.IO;
 using Mvps.Release;
 

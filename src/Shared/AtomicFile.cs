@@ -9,7 +9,7 @@ namespace Mvps.IO;
 /// then renamed over the final name (rename replaces a symlink there instead of writing through it).
 /// A failed run deletes only its own temporary file; a run killed outright leaves it behind, and the next
 /// write of the same name removes such leftovers only when no live writer holds their lock.
-/// Linked (one source) into Mvps.Codec, Mvps.Release, Mvps.Tool, the build engine and the build.
+/// Linked (one source) into Mvps.Codec, Mvps.Evidence, Mvps.Release, Mvps.Tool, the build engine and the build.
 /// </summary>
 internal static class AtomicFile
 {

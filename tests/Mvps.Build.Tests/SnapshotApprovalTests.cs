@@ -13,7 +13,7 @@ public sealed class SnapshotApprovalTests : IDisposable
 
     public SnapshotApprovalTests()
     {
-        var committed = Path.Combine(RepositoryRoot.Path, "tests", "Mvps.Codec.Tests", "Evidence", "Approved");
+        var committed = Path.Combine(RepositoryRoot.Path, "tests", "Mvps.Evidence.Tests", "Evidence", "Approved");
         foreach (var file in Directory.GetFiles(committed, "*.approved.txt"))
         {
             _approvals.Copy(file);
@@ -61,7 +61,7 @@ public sealed class SnapshotApprovalTests : IDisposable
 
         Assert.Empty(Check());
         Assert.False(File.Exists(received));
-        var committed = Path.Combine(RepositoryRoot.Path, "tests", "Mvps.Codec.Tests", "Evidence", "Approved", Path.GetFileName(approved));
+        var committed = Path.Combine(RepositoryRoot.Path, "tests", "Mvps.Evidence.Tests", "Evidence", "Approved", Path.GetFileName(approved));
         Assert.Equal(File.ReadAllBytes(committed), File.ReadAllBytes(approved));
     }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Mvps.Codec.Analysis;
-using Mvps.Codec.Regimes;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Analysis;
+using Mvps.Evidence.Regimes;
 
 namespace Mvps.Tool.Report;
 
@@ -164,7 +164,7 @@ public static class RegimeCharts
         };
     }
 
-    private static double Power10(int exponent) => Mvps.Codec.Analysis.FDistribution.IntegerPower(10, exponent);
+    private static double Power10(int exponent) => Mvps.Evidence.Analysis.FDistribution.IntegerPower(10, exponent);
 
     private static double Ceiling(double value) => Math.Ceiling(value);
 

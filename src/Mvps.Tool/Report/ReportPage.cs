@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Mvps.Codec.Analysis;
-using Mvps.Codec.Receipt;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Regimes;
-using Mvps.Codec.Verification;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Analysis;
+using Mvps.Evidence.Receipt;
+using Mvps.Evidence.Regimes;
+using Mvps.Evidence.Verification;
 using Mvps.IO;
 
 namespace Mvps.Tool.Report;
@@ -88,7 +88,7 @@ public static class ReportPage
 
         html.Append("<div class=\"charts\">\n").Append(RegimeCharts.Build("chart-" + profile.Name, profile, score)).Append("</div>\n");
         html.Append("<p class=\"legend\"><span class=\"key k-c1\"></span>C1 <span class=\"key k-c2\"></span>C2 <span class=\"key k-c3\"></span>C3 <span class=\"key k-up\"></span>Up <span class=\"key k-init\"></span>Init <span class=\"key k-down\"></span>Down <span class=\"key k-gap\"></span>lost ticks");
-        html.Append(profile.Regime == Codec.Regimes.Regime.Ddos ? " <span class=\"key k-onset\"></span>onset <span class=\"key k-peak\"></span>peak <span class=\"key k-mitigation\"></span>mitigation" : "");
+        html.Append(profile.Regime == Evidence.Regimes.Regime.Ddos ? " <span class=\"key k-onset\"></span>onset <span class=\"key k-peak\"></span>peak <span class=\"key k-mitigation\"></span>mitigation" : "");
         html.Append("</p>\n");
 
         html.Append(I($"<table class=\"d2\" id=\"table-{profile.Name}\"><thead><tr><th class=\"num\">frame</th><th class=\"num\">tick</th><th class=\"num\">φ ns</th><th class=\"num\">C1</th><th class=\"num\">C2</th><th class=\"num\">C3</th><th>BFD</th><th>phase</th><th class=\"num\">D²</th><th>alarm</th></tr></thead><tbody>\n"));

@@ -1,5 +1,4 @@
 using System.Net;
-using Mvps.Codec.Session;
 
 namespace Mvps.Tool.Send;
 

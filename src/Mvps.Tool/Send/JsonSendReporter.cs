@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Mvps.Codec.Session;
 
 namespace Mvps.Tool.Send;
 

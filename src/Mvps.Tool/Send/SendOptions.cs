@@ -1,5 +1,5 @@
 using System.Net;
-using Mvps.Codec.Regimes;
+using Mvps.Evidence.Regimes;
 
 namespace Mvps.Tool.Send;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Mvps.Codec.Session;
 using Mvps.Codec.Wire;
 
 namespace Mvps.Tool.Send;

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Mvps.Codec.Regimes;
-using Mvps.Codec.Session;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Regimes;
 
 namespace Mvps.Tool.Send;
 

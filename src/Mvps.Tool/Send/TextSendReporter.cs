@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Mvps.Codec.Session;
 
 namespace Mvps.Tool.Send;
 

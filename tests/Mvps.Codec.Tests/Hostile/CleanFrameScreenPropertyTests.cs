@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Mvps.Codec.Verification;
 using Mvps.Codec.Wire;
 
 namespace Mvps.Codec.Tests.Hostile;

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
-using Mvps.Codec.Session;
 using Mvps.Codec.Wire;
 using Mvps.Interop.Tests.Infrastructure;
+using Mvps.Tool.Send;
 
 namespace Mvps.Interop.Tests.Network;
 

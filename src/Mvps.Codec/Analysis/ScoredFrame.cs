@@ -1,4 +1,0 @@
-namespace Mvps.Codec.Analysis;
-
-/// <summary>A frame's D² against its session's reference, and whether it exceeds the threshold.</summary>
-public readonly record struct ScoredFrame(FrameObservation Frame, double DistanceSquared, bool Alarm);

@@ -1,6 +1,0 @@
-using Mvps.Codec.Regimes;
-
-namespace Mvps.Codec.Receipt;
-
-/// <summary>A capture file on disk and the regime it was generated from.</summary>
-public sealed record ReceiptCapture(RegimeProfile Profile, string Path);

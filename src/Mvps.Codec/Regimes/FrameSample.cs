@@ -1,6 +1,0 @@
-using Mvps.Codec.Wire;
-
-namespace Mvps.Codec.Regimes;
-
-/// <summary>One generated frame: its capture timestamp and its fields.</summary>
-public readonly record struct FrameSample(long TimestampSeconds, uint TimestampMicroseconds, CoherenceFrame Fields);

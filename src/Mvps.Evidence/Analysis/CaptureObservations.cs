@@ -1,0 +1,73 @@
+using System.Globalization;
+using Mvps.Codec.Capture;
+using Mvps.Codec.Wire;
+
+namespace Mvps.Evidence.Analysis;
+
+/// <summary>
+/// The MVPS frames of one capture, in any encapsulation the verifier's capture mode reads: every record that
+/// decodes as a frame with no problem (checksum warnings aside), tag included, and finite C values.
+/// Anything else is counted as skipped, not scored. Held in memory (40 bytes a frame) up to <see cref="MaxFrames"/>.
+/// </summary>
+public sealed class CaptureObservations
+{
+    /// <summary>A bound on memory: 4,194,304 frames are about 170 MB of observations.</summary>
+    public const int MaxFrames = 1 << 22;
+
+    private CaptureObservations(string displayName, IReadOnlyList<FrameObservation> frames, long skipped)
+    {
+        DisplayName = displayName;
+        Frames = frames;
+        Skipped = skipped;
+    }
+
+    public string DisplayName { get; }
+
+    public IReadOnlyList<FrameObservation> Frames { get; }
+
+    /// <summary>Records that are not clean, authenticated MVPS frames.</summary>
+    public long Skipped { get; }
+
+    /// <summary>The sessions present, in order of vantage id and discriminator.</summary>
+    public IReadOnlyList<SessionKey> Sessions => [.. Frames.Select(f => f.Session).Distinct().Order()];
+
+    public static CaptureObservations Read(CaptureReader reader, FrameAuthenticator authenticator)
+    {
+        var frames = new List<FrameObservation>();
+        Span<byte> tagScratch = stackalloc byte[FieldLengths.Tag];
+        long skipped = 0;
+        while (reader.TryReadNext(out CaptureRecord record))
+        {
+            // The verifier's capture-mode rules, so any encapsulation verify accepts is analysed too; a checksum
+            // mismatch (offload on the capturing host) does not change the coherence vector, so it does not skip.
+            // FrameScreen answers exactly that (CleanFrameScreenPropertyTests) without building problem texts.
+            PacketLayers layers = PacketDissector.Dissect(record.LinkType, record.Data);
+            if (layers.Class != RecordClass.Mvps || !FrameScreen.IsCleanCaptured(record.Data, layers, authenticator, tagScratch))
+            {
+                skipped++;
+                continue;
+            }
+
+            CoherenceFrame f = FrameDecoder.ReadPayloadFields(record.Data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
+            if (!float.IsFinite(f.C1) || !float.IsFinite(f.C2) || !float.IsFinite(f.C3))
+            {
+                skipped++;
+                continue;
+            }
+
+            if (frames.Count == MaxFrames)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{reader.DisplayName}: more than {MaxFrames} MVPS frames, the most analyze holds in memory"));
+            }
+
+            frames.Add(new FrameObservation(
+                record.Index, new SessionKey(f.VantageId, f.Bfd.MyDiscriminator), f.Tick,
+                record.TimestampSeconds, record.TimestampNanoseconds, CoherenceVector.Of(f), f.Bfd.State, f.Alarm));
+        }
+
+        return new CaptureObservations(reader.DisplayName, frames, skipped);
+    }
+
+    public IReadOnlyList<FrameObservation> Of(SessionKey session) => [.. Frames.Where(f => f.Session == session)];
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using Mvps.Evidence.Verification;
+
+namespace Mvps.Evidence.Receipt;
+
+/// <summary>
+/// A receipt must state the truth about its captures, not only their hashes: the summary and every
+/// decoded field of every frame are recomputed from the capture and compared with what the receipt says.
+/// A receipt whose fields were edited (while its hashes were left alone) fails here.
+/// </summary>
+internal static class ReceiptContentCheck
+{
+    private const int MaxReported = 10;
+
+    /// <summary>
+    /// Streams the capture: its summary is computed once, then each frame's entry is rendered and compared
+    /// with the receipt's entry of the same index as the file is read, and reading stops after the receipt's
+    /// last entry. Memory does not grow with the frame count (the receipt itself is bounded where it is loaded).
+    /// </summary>
+    public static IEnumerable<FrameIssue> Compare(string capturePath, ReceiptContents contents)
+    {
+        var issues = new List<FrameIssue>();
+
+        if (contents.Summary is not JsonElement summary)
+        {
+            issues.Add(FrameIssue.ForFile("the receipt's entry has no \"summary\""));
+        }
+        else
+        {
+            using var computed = JsonDocument.Parse(ReceiptWriter.RenderSummary(capturePath));
+            if (FirstDifference(computed.RootElement.GetProperty("summary"), summary, "summary") is string where)
+            {
+                issues.Add(FrameIssue.ForFile($"receipt {where}"));
+            }
+        }
+
+        // The receipt's "frames" array is read again from its offset, one entry at a time, beside the capture.
+        using var stated = new ReceiptJsonStream(Mvps.IO.BoundedFile.OpenRegular(contents.ReceiptPath, "receipt"), contents.FramesOffset);
+        if (!stated.Read() || stated.TokenType != JsonTokenType.StartArray)
+        {
+            issues.Add(FrameIssue.ForFile("the receipt changed while it was being checked"));
+            return issues;
+        }
+
+        ReceiptWriter.ForEachFrameEntry(capturePath, (index, entry) =>
+        {
+            using JsonDocument? frame = stated.ReadValue();
+            if (frame is null)
+            {
+                return false; // the frame count is reported by the caller
+            }
+
+            using var computed = JsonDocument.Parse(entry);
+            if (FirstDifference(computed.RootElement, frame.RootElement, "") is string where)
+            {
+                issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
+            }
+
+            return issues.Count < MaxReported;
+        });
+
+        return issues;
+    }
+
+    /// <summary>The path and both values of the first place where the receipt differs from the recomputed JSON, or null.</summary>
+    private static string? FirstDifference(JsonElement computed, JsonElement stated, string path)
+    {
+        if (computed.ValueKind == JsonValueKind.Object && stated.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty property in computed.EnumerateObject())
+            {
+                string child = path.Length == 0 ? property.Name : path + "." + property.Name;
+                if (!stated.TryGetProperty(property.Name, out JsonElement other))
+                {
+                    return $"no {child} (computed {property.Value.GetRawText()})";
+                }
+
+                if (FirstDifference(property.Value, other, child) is string found)
+                {
+                    return found;
+                }
+            }
+
+            foreach (JsonProperty property in stated.EnumerateObject())
+            {
+                if (!computed.TryGetProperty(property.Name, out _))
+                {
+                    return $"{(path.Length == 0 ? property.Name : path + "." + property.Name)}, which the capture does not have";
+                }
+            }
+
+            return null;
+        }
+
+        return SameValue(computed, stated)
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{path} = {stated.GetRawText()}, the capture gives {computed.GetRawText()}");
+    }
+
+    /// <summary>
+    /// Structural equality of two JSON values: objects by member name (order-free), arrays element by element,
+    /// strings by their characters, numbers by text or else by decimal value (1.0 equals 1). Written here because
+    /// JsonElement.DeepEquals is .NET 9+ and the codec also builds for net8.0 (docs/build.md, the net8 run).
+    /// </summary>
+    internal static bool SameValue(JsonElement left, JsonElement right)
+    {
+        if (left.ValueKind != right.ValueKind)
+        {
+            return false;
+        }
+
+        switch (left.ValueKind)
+        {
+            case JsonValueKind.Object:
+                int members = 0;
+                foreach (JsonProperty property in left.EnumerateObject())
+                {
+                    members++;
+                    if (!right.TryGetProperty(property.Name, out JsonElement other) || !SameValue(property.Value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return members == right.EnumerateObject().Count();
+
+            case JsonValueKind.Array:
+                if (left.GetArrayLength() != right.GetArrayLength())
+                {
+                    return false;
+                }
+
+                using (var l = left.EnumerateArray())
+                using (var r = right.EnumerateArray())
+                {
+                    while (l.MoveNext() && r.MoveNext())
+                    {
+                        if (!SameValue(l.Current, r.Current))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+
+            case JsonValueKind.String:
+                return string.Equals(left.GetString(), right.GetString(), StringComparison.Ordinal);
+
+            case JsonValueKind.Number:
+                return string.Equals(left.GetRawText(), right.GetRawText(), StringComparison.Ordinal)
+                    || (left.TryGetDecimal(out decimal a) && right.TryGetDecimal(out decimal b) && a == b);
+
+            default: // true, false, null: the kind is the value
+                return true;
+        }
+    }
+}

@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Mvps.Codec.Capture;
+using Mvps.Codec.Wire;
+using Mvps.IO;
+
+namespace Mvps.Evidence.Receipt;
+
+/// <summary>
+/// Writes evidence/mvps_pcap_receipt.json from the capture files as they are on disk (read back, not
+/// from the generator's memory). Fixed property order, two-space indent, LF, trailing newline:
+/// the same captures always give the same bytes. evidence/receipt.schema.json describes it.
+/// </summary>
+public static class ReceiptWriter
+{
+    public const string FileName = "mvps_pcap_receipt.json";
+    public const string SchemaFileName = "receipt.schema.json";
+    public const int ReceiptVersion = 1;
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true, // two spaces on every runtime; LF line ends come from LfLineEnds
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(Stream output, ReceiptSettings settings, IReadOnlyList<ReceiptCapture> captures)
+    {
+        var facts = captures.Select(c => (c.Profile.FileName, Sha256Hex(c.Path), new FileInfo(c.Path).Length, CountRecords(c.Path))).ToList();
+
+        using (var json = new Utf8JsonWriter(LfLineEnds.For(output), Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "./" + SchemaFileName);
+            json.WriteString("receipt", "MVPS Coherence-BFD evidence receipt");
+            json.WriteNumber("receiptVersion", ReceiptVersion);
+            WriteSpecification(json);
+            WriteHmac(json, settings);
+            WriteGenerator(json, settings);
+
+            json.WriteStartArray("captures");
+            for (int i = 0; i < captures.Count; i++)
+            {
+                WriteCapture(json, settings, captures[i], facts[i].Item2, facts[i].Item3);
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("validation");
+            foreach (RecipeStep step in ValidationRecipe.Build(settings, facts))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", step.Id);
+                json.WriteString("claim", step.Claim);
+                json.WriteString("command", step.Command);
+                json.WriteString("expectedOutput", step.ExpectedOutput);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteSpecification(Utf8JsonWriter json)
+    {
+        json.WriteStartObject("specification");
+        json.WriteString("draft", "draft-melegassi-mvps-coherence-bfd-00");
+        json.WriteString("companion", "draft-melegassi-mvps-ddos-resilience-00");
+        json.WriteString("wireFormat", "MVPS Coherence-BFD, extension version 3, RFC 5880 BFD Control version 1 without authentication");
+        json.WriteNumber("frameLength", FieldLengths.Frame);
+        json.WriteString("byteOrder", "big-endian; floats IEEE 754 binary32");
+        json.WriteStartArray("layout");
+        foreach ((int offset, int length, string field) in FrameFieldTable.Rows)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("offset", offset);
+            json.WriteNumber("length", length);
+            json.WriteString("field", field);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteHmac(Utf8JsonWriter json, ReceiptSettings settings)
+    {
+        json.WriteStartObject("hmac");
+        json.WriteString("algorithm", "HMAC-SHA256");
+        json.WriteNumber("truncatedToBytes", FieldLengths.Tag);
+        json.WriteNumber("coveredFrameOffset", FieldLocations.Bfd);
+        json.WriteNumber("coveredLength", FieldLengths.Authenticated);
+        json.WriteString("covers", "frame bytes 42..97: the UDP payload before the tag (BFD packet, MVPS sub-header, magic, tick, phi, C1..C3)");
+        json.WriteNumber("tagFrameOffset", FieldLocations.Tag);
+        if (settings.PublicKeyText is string key)
+        {
+            json.WriteString("key", key);
+            json.WriteString("keyEncoding", "ASCII");
+            json.WriteString("keyNote", "public by design, only to make these captures reproducible; production deployments rotate keys per session");
+        }
+        else
+        {
+            json.WriteNull("key");
+            json.WriteString("keyEncoding", "ASCII");
+            json.WriteString("keyNote", "a private key was used; it is not recorded here");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteGenerator(Utf8JsonWriter json, ReceiptSettings settings)
+    {
+        json.WriteStartObject("generator");
+        json.WriteString("tool", "mvps generate");
+        json.WriteNumber("seed", settings.Seed);
+        json.WriteString("prng", "SplitMix64, seeded with seed XOR the regime's salt");
+        json.WriteString("latticeEpoch", FormatTimestamp(Regimes.RegimeModel.LatticeEpochSeconds, 0));
+        json.WriteNumber("latticePeriodUs", Regimes.RegimeModel.LatticePeriodUs);
+        json.WriteNumber("framesPerCapture", settings.FramesPerCapture);
+        json.WriteEndObject();
+    }
+
+    private static void WriteCapture(Utf8JsonWriter json, ReceiptSettings settings, ReceiptCapture capture, string sha256, long bytes)
+    {
+        CaptureSummary summary = Summarize(capture.Path);
+        json.WriteStartObject();
+        json.WriteString("file", capture.Profile.FileName);
+        json.WriteString("regime", capture.Profile.Name);
+        json.WriteString("description", capture.Profile.Description);
+        json.WriteString("format", "libpcap classic, little-endian, version 2.4, microsecond timestamps");
+        json.WriteNumber("linkType", CaptureLayout.PcapFileHeader.LinkTypeEthernet);
+        json.WriteNumber("snapLength", CaptureLayout.PcapFileHeader.DefaultSnapLength);
+        json.WriteNumber("packets", summary.Frames);
+        json.WriteNumber("bytes", bytes);
+        json.WriteString("sha256", sha256);
+        WriteSummary(json, summary);
+        if (settings.ListsFrames)
+        {
+            WriteFrames(json, capture.Path);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Bytes a Utf8JsonWriter may hold before they go to the stream: it buffers everything until flushed.</summary>
+    private const int FlushThreshold = 1 << 16;
+
+    private static void WriteFrames(Utf8JsonWriter json, string capturePath)
+    {
+        json.WriteStartArray("frames");
+        ForEachFrame(capturePath, (in FrameView view) =>
+        {
+            json.WriteStartObject();
+            FrameJsonWriter.WriteProperties(json, view.Index, view.Seconds, view.Microseconds, view.Bytes);
+            json.WriteEndObject();
+            if (json.BytesPending > FlushThreshold)
+            {
+                json.Flush();
+            }
+        });
+        json.WriteEndArray();
+    }
+
+    /// <summary>The "summary" member of a capture's entry, as a JSON object exactly as the receipt writes it.</summary>
+    public static byte[] RenderSummary(string capturePath)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(LfLineEnds.For(stream), Options))
+        {
+            json.WriteStartObject();
+            WriteSummary(json, Summarize(capturePath));
+            json.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Receives one frame's receipt entry (a JSON object); returns false to stop reading the capture.</summary>
+    public delegate bool FrameEntryVisitor(long index, ReadOnlyMemory<byte> entry);
+
+    /// <summary>
+    /// Each frame's receipt entry, exactly as the receipt writes it, rendered one at a time into one reused
+    /// buffer: a receipt check streams the capture in memory independent of its frame count.
+    /// </summary>
+    public static void ForEachFrameEntry(string capturePath, FrameEntryVisitor visit)
+    {
+        using var buffer = new MemoryStream();
+        Stream target = LfLineEnds.For(buffer);
+        using var json = new Utf8JsonWriter(target, Options);
+        using CaptureReader reader = CaptureReader.Open(capturePath);
+        while (reader.TryReadNext(out CaptureRecord record))
+        {
+            RequireFrameLength(capturePath, record);
+            buffer.SetLength(0);
+            json.Reset(target);
+            json.WriteStartObject();
+            FrameJsonWriter.WriteProperties(json, record.Index, record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data);
+            json.WriteEndObject();
+            json.Flush();
+            if (!visit(record.Index, new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length)))
+            {
+                return;
+            }
+        }
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, CaptureSummary summary)
+    {
+        json.WriteStartObject("summary");
+        json.WriteNumber("firstTick", summary.FirstTick);
+        json.WriteNumber("lastTick", summary.LastTick);
+        json.WriteNumber("lostTicks", summary.LostTicks);
+        json.WriteNumber("maxGapUs", summary.MaxGapMicroseconds);
+        json.WriteNumber("maxAbsPhiNs", summary.MaxAbsPhiNanoseconds);
+        WriteFloat(json, "minCoherence", summary.MinCoherence);
+        WriteFloat(json, "maxCoherence", summary.MaxCoherence);
+        json.WriteNumber("alarms", summary.Alarms);
+        json.WriteNumber("sessionTimeouts", summary.SessionTimeouts);
+        json.WriteStartObject("framesByState");
+        foreach (BfdState state in (ReadOnlySpan<BfdState>)[BfdState.AdminDown, BfdState.Down, BfdState.Init, BfdState.Up])
+        {
+            json.WriteNumber(state.ToString(), summary.FramesInState(state));
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Shortest decimal that round-trips to the same binary32 (the .NET Core 3.0+ default for float).
+    /// JSON has no NaN or infinity: those are written as null (the frame's "...Bits" member keeps the exact bits).
+    /// </summary>
+    internal static void WriteFloat(Utf8JsonWriter json, string name, float value)
+    {
+        json.WritePropertyName(name);
+        if (!float.IsFinite(value))
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: false);
+    }
+
+    /// <summary>
+    /// ISO 8601 UTC with microseconds, for any second count a capture can encode: years 0000..9999 as
+    /// "yyyy-MM-ddTHH:mm:ss.ffffffZ", others in ISO 8601's expanded form with a sign ("+10000-01-01T..."),
+    /// where DateTimeOffset would throw. Integer arithmetic only (proleptic Gregorian calendar).
+    /// </summary>
+    public static string FormatTimestamp(long seconds, uint microseconds)
+    {
+        long days = Math.DivRem(seconds, 86_400, out long secondOfDay);
+        if (secondOfDay < 0)
+        {
+            secondOfDay += 86_400;
+            days--;
+        }
+
+        (long year, int month, int day) = CivilFromDays(days);
+        string yearText = year is >= 0 and <= 9999
+            ? year.ToString("D4", CultureInfo.InvariantCulture)
+            : (year < 0 ? "-" : "+") + Math.Abs(year).ToString("D4", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{yearText}-{month:D2}-{day:D2}T{secondOfDay / 3600:D2}:{secondOfDay / 60 % 60:D2}:{secondOfDay % 60:D2}.{microseconds:D6}Z");
+    }
+
+    /// <summary>Year, month, day of a day count since 1970-01-01 (H. Hinnant's civil_from_days, valid for every long second count / 86400).</summary>
+    private static (long Year, int Month, int Day) CivilFromDays(long days)
+    {
+        long z = days + 719_468;
+        long era = (z >= 0 ? z : z - 146_096) / 146_097;
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int)(dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
+    }
+
+    internal static string Hex16(ReadOnlySpan<byte> bytes, int offset) =>
+        "0x" + System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]).ToString("x4", CultureInfo.InvariantCulture);
+
+    public static string Sha256Hex(ReadOnlySpan<byte> data)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(data, hash);
+        return LowerHex.Of(hash);
+    }
+
+    public static string Sha256Hex(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return LowerHex.Of(SHA256.HashData(stream));
+    }
+
+    private static long CountRecords(string path)
+    {
+        long count = 0;
+        ForEachFrame(path, (in FrameView _) => count++);
+        return count;
+    }
+
+    private static CaptureSummary Summarize(string path)
+    {
+        var summary = new CaptureSummary();
+        ForEachFrame(path, (in FrameView view) => summary.Add(view.Fields, view.Seconds * 1_000_000 + view.Microseconds));
+        return summary;
+    }
+
+    private delegate void FrameAction(in FrameView view);
+
+    private static void RequireFrameLength(string path, in CaptureRecord record)
+    {
+        if (record.Data.Length < FieldLengths.Frame)
+        {
+            throw new CaptureFormatException(path, record.Index, record.FileOffset, $"frame of {record.Data.Length} bytes, expected {FieldLengths.Frame}");
+        }
+    }
+
+    private readonly ref struct FrameView(long index, long seconds, uint microseconds, ReadOnlySpan<byte> bytes)
+    {
+        public long Index { get; } = index;
+        public long Seconds { get; } = seconds;
+        public uint Microseconds { get; } = microseconds;
+        public ReadOnlySpan<byte> Bytes { get; } = bytes;
+        public CoherenceFrame Fields => FrameDecoder.ReadFields(Bytes);
+    }
+
+    private static void ForEachFrame(string path, FrameAction action)
+    {
+        using CaptureReader reader = CaptureReader.Open(path);
+        while (reader.TryReadNext(out CaptureRecord record))
+        {
+            RequireFrameLength(path, record);
+            action(new FrameView(record.Index, record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Mvps.Codec.Capture;
+using Mvps.Codec.Wire;
+using Mvps.IO;
+
+namespace Mvps.Evidence.Verification;
+
+/// <summary>
+/// The approval snapshot of a capture: one line per frame with its index, the SHA-256 of its BFD payload
+/// (frame bytes 42..109) and of the whole frame. The approval tests and the build's Snapshot target both
+/// render it here, so the committed approvals have one format and one owner.
+/// </summary>
+public static class FrameHashListing
+{
+    /// <summary>The listing of <paramref name="capture"/>, named <paramref name="fileName"/> in its header line; LF, no final newline.</summary>
+    public static string Render(Stream capture, string fileName)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# {fileName}: frame index -> payload SHA-256, frame SHA-256");
+        using CaptureReader reader = CaptureReader.Open(capture, fileName);
+        while (reader.TryReadNext(out CaptureRecord record))
+        {
+            text.Append('\n').Append(CultureInfo.InvariantCulture,
+                $"{record.Index,2} -> {LowerHex.Of(SHA256.HashData(record.Data[FieldLocations.Bfd..]))} {LowerHex.Of(SHA256.HashData(record.Data))}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The approval file's base name for a capture, as the approval tests name it: FrameHashApprovalTests.Baseline_frame_hashes.</summary>
+    public static string ApprovalName(string captureFileName) =>
+        "FrameHashApprovalTests." + ApprovalStem(captureFileName) + "_frame_hashes";
+
+    private static string ApprovalStem(string captureFileName)
+    {
+        // mvps_baseline.pcap -> Baseline
+        string stem = Path.GetFileNameWithoutExtension(captureFileName);
+        stem = stem.StartsWith("mvps_", StringComparison.Ordinal) ? stem["mvps_".Length..] : stem;
+        return stem.Length == 0 ? stem : char.ToUpperInvariant(stem[0]) + stem[1..];
+    }
+}
