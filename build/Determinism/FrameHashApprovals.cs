@@ -12,10 +12,24 @@ static class FrameHashApprovals
     static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     public static string ApprovedPath(string approvalDirectory, string captureFileName) =>
-        Path.Combine(approvalDirectory, FrameHashListing.ApprovalName(captureFileName) + ".approved.txt");
+        Path.Combine(approvalDirectory, ApprovalName(captureFileName) + ".approved.txt");
 
     public static string ReceivedPath(string approvalDirectory, string captureFileName) =>
-        Path.Combine(approvalDirectory, FrameHashListing.ApprovalName(captureFileName) + ".received.txt");
+        Path.Combine(approvalDirectory, ApprovalName(captureFileName) + ".received.txt");
+
+    /// <summary>
+    /// The approval file's base name for a capture, as ApprovalTests names it after the test class and method
+    /// (tests/Mvps.Evidence.Tests/Evidence/FrameHashApprovalTests.cs): FrameHashApprovalTests.Baseline_frame_hashes.
+    /// The Build.Tests snapshot tests fail if the committed approvals are named otherwise.
+    /// </summary>
+    static string ApprovalName(string captureFileName)
+    {
+        // mvps_baseline.pcap -> Baseline
+        var stem = Path.GetFileNameWithoutExtension(captureFileName);
+        stem = stem.StartsWith("mvps_", StringComparison.Ordinal) ? stem["mvps_".Length..] : stem;
+        stem = stem.Length == 0 ? stem : char.ToUpperInvariant(stem[0]) + stem[1..];
+        return "FrameHashApprovalTests." + stem + "_frame_hashes";
+    }
 
     /// <summary>
     /// One line per approval that does not match a run's capture, naming the approved file, the first differing

@@ -10,7 +10,8 @@ namespace Mvps.Evidence.Verification;
 /// <summary>
 /// The approval snapshot of a capture: one line per frame with its index, the SHA-256 of its BFD payload
 /// (frame bytes 42..109) and of the whole frame. The approval tests and the build's Snapshot target both
-/// render it here, so the committed approvals have one format and one owner.
+/// render it here, so the committed approvals have one format and one owner; the approval files' names
+/// belong to the test side (build/Determinism/FrameHashApprovals.cs).
 /// </summary>
 public static class FrameHashListing
 {
@@ -27,17 +28,5 @@ public static class FrameHashListing
         }
 
         return text.ToString();
-    }
-
-    /// <summary>The approval file's base name for a capture, as the approval tests name it: FrameHashApprovalTests.Baseline_frame_hashes.</summary>
-    public static string ApprovalName(string captureFileName) =>
-        "FrameHashApprovalTests." + ApprovalStem(captureFileName) + "_frame_hashes";
-
-    private static string ApprovalStem(string captureFileName)
-    {
-        // mvps_baseline.pcap -> Baseline
-        string stem = Path.GetFileNameWithoutExtension(captureFileName);
-        stem = stem.StartsWith("mvps_", StringComparison.Ordinal) ? stem["mvps_".Length..] : stem;
-        return stem.Length == 0 ? stem : char.ToUpperInvariant(stem[0]) + stem[1..];
     }
 }
