@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using Mvps.Interop.Tests.Infrastructure;
+using static Mvps.Tests.Shared.BfdTestPackets;
 
 namespace Mvps.Interop.Tests.RealCaptures;
 
@@ -42,10 +42,10 @@ public sealed class BfdDecodeTests
         Control(1, 1, 0x01, 3, 0x0000_0011, 0x4d56_5053, 1_000_000, 1_000_000, 0),
         Control(3, 1, 0x30, 3, 0x0000_0011, 0x4d56_5053, 1_000_000, 1_000_000, 0),
         Control(7, 0, 0x00, 3, 0x0000_0011, 0x4d56_5053, 1_000_000, 1_000_000, 0),
-        Control(0, 3, 0x00, 3, 0x0000_0022, 0x4d56_5053, 300_000, 300_000, 0, [1, (byte)(3 + Password.Length), 2, .. System.Text.Encoding.ASCII.GetBytes(Password)]),
+        Authenticated(SimplePassword(2, Password)),
         Control(0, 3, 0x20, 3, 0x0000_0022, 0x4d56_5053, 300_000, 300_000, 0, Keyed(2, 24, 1, 99, 16)),
-        Control(0, 3, 0x00, 3, 0x0000_0022, 0x4d56_5053, 300_000, 300_000, 0, Keyed(3, 24, 9, 0xFFFF_FFFE, 16)),
-        Control(0, 3, 0x00, 3, 0x0000_0022, 0x4d56_5053, 300_000, 300_000, 0, Keyed(4, 28, 5, 123_456, 20)),
+        Authenticated(Keyed(3, 24, 9, 0xFFFF_FFFE, 16)),
+        Authenticated(Keyed(4, 28, 5, 123_456, 20)),
         Control(0, 3, 0x10, 3, 0x0000_0022, 0x4d56_5053, 300_000, 300_000, 0, Keyed(5, 28, 255, 1, 20)),
     ];
 
@@ -216,39 +216,6 @@ public sealed class BfdDecodeTests
             shapes.FromPackets("echo-sll", [.. CaptureShapes.Records(echo).Select(f => CaptureShapes.Behind(f, CaptureShapes.SllHeader))], 113, "2026-05-25T00:11:00."),
         ];
         return shapes.Merge("bfd.pcapng", "pcapng", parts);
-    }
-
-    /// <summary>A BFD Control packet, version 1; with an authentication section the A bit is set and Length covers it.</summary>
-    private static byte[] Control(byte diagnostic, byte state, byte flags, byte multiplier, uint my, uint your, uint tx, uint rx, uint echo, byte[]? authentication = null)
-    {
-        byte[] packet = new byte[24 + (authentication?.Length ?? 0)];
-        packet[0] = (byte)((1 << 5) | diagnostic);
-        packet[1] = (byte)((state << 6) | flags | (authentication is null ? 0 : 0x04));
-        packet[2] = multiplier;
-        packet[3] = (byte)packet.Length;
-        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), my);
-        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), your);
-        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(12), tx);
-        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(16), rx);
-        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(20), echo);
-        authentication?.CopyTo(packet, 24);
-        return packet;
-    }
-
-    /// <summary>An MD5 or SHA1 authentication section (RFC 5880 §4.3, §4.4); the digest bytes are a fixed pattern, not a real hash.</summary>
-    private static byte[] Keyed(byte type, byte length, byte keyId, uint sequence, int digestLength)
-    {
-        byte[] section = new byte[8 + digestLength];
-        section[0] = type;
-        section[1] = length;
-        section[2] = keyId;
-        BinaryPrimitives.WriteUInt32BigEndian(section.AsSpan(4), sequence);
-        for (int i = 0; i < digestLength; i++)
-        {
-            section[8 + i] = (byte)(0xA0 + i);
-        }
-
-        return section;
     }
 
     private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
