@@ -106,6 +106,7 @@ public static class DecodeCommand
         {
             RecordClass.Mvps => " undecodable",
             RecordClass.BfdWithoutExtension => " " + RecordDescription.Bfd(data, layers),
+            RecordClass.BfdEcho => string.Create(CultureInfo.InvariantCulture, $" length={layers.PayloadLength}"),
             RecordClass.CapturedTruncated => string.Create(CultureInfo.InvariantCulture, $": cannot verify, captured {layers.CapturedBytes} of {layers.NeededBytes} bytes"),
             RecordClass.UnsupportedLinkType => ": not decoded",
             _ => layers.Note is string note ? ": " + note : "",
@@ -134,6 +135,11 @@ public static class DecodeCommand
             {
                 FrameJsonWriter.WritePayloadProperties(json, data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
                 json.WriteString("frameSha256", ReceiptWriter.Sha256Hex(data));
+            }
+            else if (layers.Class is RecordClass.Mvps or RecordClass.BfdWithoutExtension)
+            {
+                // The dissector has checked that the whole Control packet (24 bytes at least, up to its Length) was captured.
+                FrameJsonWriter.WriteBfd(json, data.Slice(layers.PayloadOffset, layers.PayloadLength));
             }
         }
 
@@ -164,6 +170,11 @@ public static class DecodeCommand
         {
             json.WriteNumber("sourcePort", layers.SourcePort);
             json.WriteNumber("destinationPort", layers.DestinationPort);
+        }
+
+        if (layers.Class == RecordClass.BfdEcho)
+        {
+            json.WriteNumber("payloadLength", layers.PayloadLength);
         }
 
         if (layers.Class == RecordClass.CapturedTruncated)

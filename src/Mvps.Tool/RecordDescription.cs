@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using Mvps.Codec.Wire;
@@ -39,11 +38,18 @@ public static class RecordDescription
         return I($"{(v6 ? "[" + source + "]" : source)}:{layers.SourcePort} > {(v6 ? "[" + destination + "]" : destination)}:{layers.DestinationPort}");
     }
 
-    /// <summary>BFD fields of the peer's plain Control packet: state and discriminators.</summary>
+    /// <summary>BFD fields of the peer's plain Control packet: state, discriminators, Length, and the authentication type, key and sequence when present.</summary>
     public static string Bfd(ReadOnlySpan<byte> data, in PacketLayers layers)
     {
         var p = data.Slice(layers.PayloadOffset, layers.PayloadLength);
-        return I($"bfd={(BfdState)(p[PayloadLocations.BfdStateFlags] >> 6)}/{(BfdDiagnostic)(p[PayloadLocations.BfdVersionDiag] & 0x1F)} my=0x{BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdMyDiscriminator..]):x8} your=0x{BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdYourDiscriminator..]):x8} length={p[PayloadLocations.BfdLength]}");
+        BfdControlPacket bfd = BfdControlPacket.Read(p);
+        string text = I($"bfd={bfd.State}/{bfd.Diagnostic} my=0x{bfd.MyDiscriminator:x8} your=0x{bfd.YourDiscriminator:x8} length={bfd.Length}");
+        if (BfdAuthentication.TryRead(p, out BfdAuthentication auth))
+        {
+            text += I($" auth={auth.Type}/{auth.Length}") + (auth.KeyId is byte key ? I($" key={key}") : "") + (auth.SequenceNumber is uint sequence ? I($" seq={sequence}") : "");
+        }
+
+        return text;
     }
 
     private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Mvps.Codec.Wire;
 
 /// <summary>The mandatory section of an RFC 5880 BFD Control packet (24 bytes, no authentication).</summary>
@@ -12,4 +14,19 @@ public readonly record struct BfdControlPacket(
     uint YourDiscriminator,
     uint DesiredMinTxIntervalUs,
     uint RequiredMinRxIntervalUs,
-    uint RequiredMinEchoRxIntervalUs);
+    uint RequiredMinEchoRxIntervalUs)
+{
+    /// <summary>Reads the mandatory section at the start of <paramref name="packet"/> (at least 24 bytes) without judging it.</summary>
+    public static BfdControlPacket Read(ReadOnlySpan<byte> packet) => new(
+        Version: (byte)(packet[PayloadLocations.BfdVersionDiag] >> 5),
+        Diagnostic: (BfdDiagnostic)(packet[PayloadLocations.BfdVersionDiag] & 0x1F),
+        State: (BfdState)(packet[PayloadLocations.BfdStateFlags] >> 6),
+        Flags: (BfdFlags)(packet[PayloadLocations.BfdStateFlags] & 0x3F),
+        DetectMultiplier: packet[PayloadLocations.BfdDetectMultiplier],
+        Length: packet[PayloadLocations.BfdLength],
+        MyDiscriminator: BinaryPrimitives.ReadUInt32BigEndian(packet[PayloadLocations.BfdMyDiscriminator..]),
+        YourDiscriminator: BinaryPrimitives.ReadUInt32BigEndian(packet[PayloadLocations.BfdYourDiscriminator..]),
+        DesiredMinTxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(packet[PayloadLocations.BfdDesiredMinTx..]),
+        RequiredMinRxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(packet[PayloadLocations.BfdRequiredMinRx..]),
+        RequiredMinEchoRxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(packet[PayloadLocations.BfdRequiredMinEchoRx..]));
+}

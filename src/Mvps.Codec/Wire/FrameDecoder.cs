@@ -103,33 +103,17 @@ public static class FrameDecoder
     public static CoherenceFrame ReadFields(ReadOnlySpan<byte> f) => ReadPayloadFields(f[FieldLocations.Bfd..]);
 
     /// <summary>Reads the varying fields of a 68-byte MVPS UDP payload without judging them.</summary>
-    public static CoherenceFrame ReadPayloadFields(ReadOnlySpan<byte> p)
-    {
-        var bfd = new BfdControlPacket(
-            Version: (byte)(p[PayloadLocations.BfdVersionDiag] >> 5),
-            Diagnostic: (BfdDiagnostic)(p[PayloadLocations.BfdVersionDiag] & 0x1F),
-            State: (BfdState)(p[PayloadLocations.BfdStateFlags] >> 6),
-            Flags: (BfdFlags)(p[PayloadLocations.BfdStateFlags] & 0x3F),
-            DetectMultiplier: p[PayloadLocations.BfdDetectMultiplier],
-            Length: p[PayloadLocations.BfdLength],
-            MyDiscriminator: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdMyDiscriminator..]),
-            YourDiscriminator: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdYourDiscriminator..]),
-            DesiredMinTxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdDesiredMinTx..]),
-            RequiredMinRxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdRequiredMinRx..]),
-            RequiredMinEchoRxIntervalUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.BfdRequiredMinEchoRx..]));
-
-        return new CoherenceFrame(
-            bfd,
-            ExtensionVersion: p[PayloadLocations.ExtensionVersion],
-            ExtensionFlags: p[PayloadLocations.ExtensionFlags],
-            VantageId: BinaryPrimitives.ReadUInt16BigEndian(p[PayloadLocations.VantageId..]),
-            LatticePeriodUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.LatticePeriod..]),
-            Tick: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.Tick..]),
-            PhiNanoseconds: BinaryPrimitives.ReadInt32BigEndian(p[PayloadLocations.Phi..]),
-            C1: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C1..]),
-            C2: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C2..]),
-            C3: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C3..]));
-    }
+    public static CoherenceFrame ReadPayloadFields(ReadOnlySpan<byte> p) => new(
+        BfdControlPacket.Read(p),
+        ExtensionVersion: p[PayloadLocations.ExtensionVersion],
+        ExtensionFlags: p[PayloadLocations.ExtensionFlags],
+        VantageId: BinaryPrimitives.ReadUInt16BigEndian(p[PayloadLocations.VantageId..]),
+        LatticePeriodUs: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.LatticePeriod..]),
+        Tick: BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.Tick..]),
+        PhiNanoseconds: BinaryPrimitives.ReadInt32BigEndian(p[PayloadLocations.Phi..]),
+        C1: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C1..]),
+        C2: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C2..]),
+        C3: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C3..]));
 
     /// <summary>
     /// The rules of the MVPS payload, shared by both modes: BFD version, A bit, Length, detect multiplier,

@@ -286,7 +286,8 @@ public static class PacketDissector
         s.PayloadLength = Math.Max(udpLength - Udp.HeaderLength, 0);
         if (s.DestinationPort is not (Udp.BfdSingleHopPort or Udp.BfdMultihopPort))
         {
-            return s.Finish(RecordClass.OtherUdp, null);
+            // Echo payloads are opaque, so, as other UDP, they are classed by port alone.
+            return s.Finish(s.DestinationPort == Udp.BfdEchoPort ? RecordClass.BfdEcho : RecordClass.OtherUdp, null);
         }
 
         if (udpLength < Udp.HeaderLength || at + udpLength > ipEnd)

@@ -101,11 +101,25 @@ public static class PacketLayout
 
         /// <summary>RFC 5883 §2: multihop BFD Control.</summary>
         public const ushort BfdMultihopPort = 4784;
+
+        /// <summary>RFC 5881 §4: BFD Echo (single-hop only; the payload is the sender's own business).</summary>
+        public const ushort BfdEchoPort = 3785;
     }
 
+    /// <summary>RFC 5880 §4.1–4.4: the BFD Control packet's mandatory section and the head of its authentication section.</summary>
     public static class Bfd
     {
         public const int LengthOffset = 3;
+
+        /// <summary>The mandatory section; the authentication section, when the A bit is set, starts here.</summary>
         public const int MinimumLength = 24;
+
+        /// <summary>Offsets within the authentication section, the same for every Auth Type.</summary>
+        public const int AuthTypeOffset = 0;
+        public const int AuthLengthOffset = 1;
+        public const int AuthKeyIdOffset = 2;
+
+        /// <summary>Keyed MD5 and SHA1 (types 2 to 5) only, after a reserved byte.</summary>
+        public const int AuthSequenceOffset = 4;
     }
 }

@@ -9,6 +9,9 @@ public enum RecordClass : byte
     /// <summary>A BFD Control packet that ends at its BFD Length: the peer's side of every real session.</summary>
     BfdWithoutExtension,
 
+    /// <summary>A BFD Echo packet (UDP to 3785, RFC 5881 §4): looped back by the peer, its payload is the sender's own.</summary>
+    BfdEcho,
+
     OtherUdp,
     OtherIp,
 
@@ -37,6 +40,7 @@ public static class RecordClasses
     {
         RecordClass.Mvps => "MVPS",
         RecordClass.BfdWithoutExtension => "BFD without extension",
+        RecordClass.BfdEcho => "BFD echo",
         RecordClass.OtherUdp => "other UDP",
         RecordClass.OtherIp => "other IP",
         RecordClass.Arp => "ARP",
@@ -52,6 +56,7 @@ public static class RecordClasses
     {
         RecordClass.Mvps => "mvps",
         RecordClass.BfdWithoutExtension => "bfd",
+        RecordClass.BfdEcho => "bfd-echo",
         RecordClass.OtherUdp => "udp",
         RecordClass.OtherIp => "ip",
         RecordClass.Arp => "arp",

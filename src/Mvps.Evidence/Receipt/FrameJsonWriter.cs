@@ -27,21 +27,7 @@ public static class FrameJsonWriter
         payload = payload[..FieldLengths.UdpPayload];
         CoherenceFrame f = FrameDecoder.ReadPayloadFields(payload);
 
-        json.WriteStartObject("bfd");
-        json.WriteNumber("version", f.Bfd.Version);
-        json.WriteNumber("diagnostic", (int)f.Bfd.Diagnostic);
-        json.WriteString("diagnosticName", f.Bfd.Diagnostic.ToString());
-        json.WriteNumber("state", (int)f.Bfd.State);
-        json.WriteString("stateName", f.Bfd.State.ToString());
-        json.WriteNumber("flags", (int)f.Bfd.Flags);
-        json.WriteNumber("detectMultiplier", f.Bfd.DetectMultiplier);
-        json.WriteNumber("length", f.Bfd.Length);
-        json.WriteNumber("myDiscriminator", f.Bfd.MyDiscriminator);
-        json.WriteNumber("yourDiscriminator", f.Bfd.YourDiscriminator);
-        json.WriteNumber("desiredMinTxUs", f.Bfd.DesiredMinTxIntervalUs);
-        json.WriteNumber("requiredMinRxUs", f.Bfd.RequiredMinRxIntervalUs);
-        json.WriteNumber("requiredMinEchoRxUs", f.Bfd.RequiredMinEchoRxIntervalUs);
-        json.WriteEndObject();
+        WriteBfd(json, payload);
 
         json.WriteStartObject("mvps");
         json.WriteNumber("extensionVersion", f.ExtensionVersion);
@@ -59,6 +45,50 @@ public static class FrameJsonWriter
 
         json.WriteString("tag", LowerHex.Of(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag)));
         json.WriteString("payloadSha256", ReceiptWriter.Sha256Hex(payload));
+    }
+
+    /// <summary>
+    /// The "bfd" object of any BFD Control packet (at least 24 bytes): the mandatory section, and when the A bit is
+    /// set and the packet's Length holds one, the head of the authentication section (never the password or digest).
+    /// The same object for an MVPS frame and for a plain BFD packet, so the two compare member by member.
+    /// </summary>
+    public static void WriteBfd(Utf8JsonWriter json, ReadOnlySpan<byte> packet)
+    {
+        BfdControlPacket bfd = BfdControlPacket.Read(packet);
+        json.WriteStartObject("bfd");
+        json.WriteNumber("version", bfd.Version);
+        json.WriteNumber("diagnostic", (int)bfd.Diagnostic);
+        json.WriteString("diagnosticName", bfd.Diagnostic.ToString());
+        json.WriteNumber("state", (int)bfd.State);
+        json.WriteString("stateName", bfd.State.ToString());
+        json.WriteNumber("flags", (int)bfd.Flags);
+        json.WriteNumber("detectMultiplier", bfd.DetectMultiplier);
+        json.WriteNumber("length", bfd.Length);
+        json.WriteNumber("myDiscriminator", bfd.MyDiscriminator);
+        json.WriteNumber("yourDiscriminator", bfd.YourDiscriminator);
+        json.WriteNumber("desiredMinTxUs", bfd.DesiredMinTxIntervalUs);
+        json.WriteNumber("requiredMinRxUs", bfd.RequiredMinRxIntervalUs);
+        json.WriteNumber("requiredMinEchoRxUs", bfd.RequiredMinEchoRxIntervalUs);
+        if (BfdAuthentication.TryRead(packet, out BfdAuthentication authentication))
+        {
+            json.WriteStartObject("authentication");
+            json.WriteNumber("type", (int)authentication.Type);
+            json.WriteString("typeName", authentication.Type.ToString());
+            json.WriteNumber("length", authentication.Length);
+            if (authentication.KeyId is byte keyId)
+            {
+                json.WriteNumber("keyId", keyId);
+            }
+
+            if (authentication.SequenceNumber is uint sequence)
+            {
+                json.WriteNumber("sequenceNumber", sequence);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteAxis(Utf8JsonWriter json, string name, float value)

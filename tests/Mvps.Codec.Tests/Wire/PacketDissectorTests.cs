@@ -107,6 +107,9 @@ public class PacketDissectorTests
         byte[] plainBfd = [.. frame[..FieldLocations.Bfd], .. frame.AsSpan(FieldLocations.Bfd, 24)];
         BinaryPrimitives.WriteUInt16BigEndian(plainBfd.AsSpan(FieldLocations.Ipv4TotalLength), 20 + 8 + 24);
         BinaryPrimitives.WriteUInt16BigEndian(plainBfd.AsSpan(FieldLocations.UdpLength), 8 + 24);
+        byte[] echo = [.. frame];
+        BinaryPrimitives.WriteUInt16BigEndian(echo.AsSpan(FieldLocations.UdpDestinationPort), 3785);
+        byte[] echoV6 = TestPackets.Ipv6Packet([1, 2, 3], 255, 3785);
         byte[] udpTooLong = [.. frame];
         BinaryPrimitives.WriteUInt16BigEndian(udpTooLong.AsSpan(FieldLocations.UdpLength), 200);
         byte[] bfdLengthBeyond = [.. frame];
@@ -124,6 +127,8 @@ public class PacketDissectorTests
             { "TCP", LinkTypes.Ethernet, tcp, RecordClass.OtherIp },
             { "UDP to 53", LinkTypes.Ethernet, otherPort, RecordClass.OtherUdp },
             { "plain BFD", LinkTypes.Ethernet, plainBfd, RecordClass.BfdWithoutExtension },
+            { "BFD echo", LinkTypes.Ethernet, echo, RecordClass.BfdEcho },
+            { "BFD echo over IPv6, 3 bytes", LinkTypes.Ipv6, echoV6, RecordClass.BfdEcho },
             { "UDP length past the IP packet", LinkTypes.Ethernet, udpTooLong, RecordClass.Malformed },
             { "BFD Length past the payload", LinkTypes.Ethernet, bfdLengthBeyond, RecordClass.Malformed },
             { "cut in the Ethernet header", LinkTypes.Ethernet, frame[..10], RecordClass.CapturedTruncated },

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Mvps.Interop.Tests.Infrastructure;
@@ -34,12 +35,30 @@ internal sealed class CaptureShapes
         return frames;
     }
 
+    /// <summary>The records of a classic little-endian pcap, as text2pcap and editcap write it here.</summary>
+    public static IReadOnlyList<byte[]> Records(string pcap)
+    {
+        byte[] file = File.ReadAllBytes(pcap);
+        var records = new List<byte[]>();
+        for (int at = EvidenceFiles.PcapGlobalHeaderLength; at < file.Length;)
+        {
+            int length = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(at + 8));
+            records.Add(file.AsSpan(at + EvidenceFiles.PcapRecordHeaderLength, length).ToArray());
+            at += EvidenceFiles.PcapRecordHeaderLength + length;
+        }
+
+        return records;
+    }
+
     public string Evidence(string capture) => Path.Combine(RepositoryLayout.Root, "evidence", capture);
 
     /// <summary>Evidence frames, each rewritten by <paramref name="rewrite"/>, as a hex dump read by text2pcap under <paramref name="linkType"/>.</summary>
-    public string FromFrames(string name, string capture, uint linkType, Func<byte[], byte[]> rewrite, string start = "2026-05-25T00:01:40.")
+    public string FromFrames(string name, string capture, uint linkType, Func<byte[], byte[]> rewrite, string start = "2026-05-25T00:01:40.") =>
+        FromPackets(name, EvidenceFrames(capture).Select(rewrite).ToList(), linkType, start);
+
+    /// <summary>Records that start at the link layer of <paramref name="linkType"/>, as a hex dump read by text2pcap.</summary>
+    public string FromPackets(string name, IReadOnlyList<byte[]> packets, uint linkType, string start = "2026-05-25T00:01:40.")
     {
-        var packets = EvidenceFrames(capture).Select(rewrite).ToList();
         string text = Write(name + ".txt", HexDump(packets, start));
         string raw = Path.Combine(Folder, name + ".raw.pcap");
         Run("text2pcap", "-q", "-F", "pcap", "-l", linkType.ToString(CultureInfo.InvariantCulture), "-t", TimeFormat, text, raw);

@@ -302,18 +302,12 @@ public sealed class RealCaptureTests
     private static string RawIpv6(CaptureShapes shapes)
     {
         string wrapped = shapes.Wrapped("ipv6-wrapped", Payloads(Baseline), "-6", "2001:db8::10,2001:db8::20", "49152,3784", 0.0);
-        byte[] file = File.ReadAllBytes(wrapped);
-        var packets = new List<byte[]>();
-        for (int at = 24; at < file.Length;)
+        var packets = CaptureShapes.Records(wrapped).Select(frame =>
         {
-            int length = BitConverter.ToInt32(file, at + 8);
-            byte[] ip = file.AsSpan(at + 16 + 14, length - 14).ToArray();
+            byte[] ip = frame[14..];
             ip[7] = 255;
-            packets.Add(ip);
-            at += 16 + length;
-        }
-
-        int next = 0;
-        return shapes.FromFrames("raw-ipv6", Baseline, 229, _ => packets[next++]);
+            return ip;
+        }).ToList();
+        return shapes.FromPackets("raw-ipv6", packets, 229);
     }
 }
