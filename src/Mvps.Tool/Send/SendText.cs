@@ -35,7 +35,7 @@ public static class SendText
         PacketVerdict.ZeroYourDiscriminator => "Your Discriminator is 0 in state Init or Up",
         PacketVerdict.UnexpectedAuthentication => "A bit set, but no authentication is in use",
         PacketVerdict.WrongTtl => "TTL is not 255 (RFC 5881 §5)",
-        PacketVerdict.Oversized => $"longer than {PeerDatagramFilter.MaxDatagramLength} bytes",
+        PacketVerdict.Oversized => "longer than " + PeerDatagramFilter.MaxDatagramLength.ToString(CultureInfo.InvariantCulture) + " bytes",
         PacketVerdict.MalformedExtension => "bytes after the BFD packet are not a Coherence extension",
         PacketVerdict.BadTag => "Coherence tag does not verify with the key",
         _ => verdict.ToString(),
