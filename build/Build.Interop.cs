@@ -20,7 +20,7 @@ partial class Build
     const string TestNamespacePrefix = "mvps-test-";
 
     Target Interop => _ => _
-        .Description("As root: replays both evidence files through a veth pair and runs baseline and DDoS sessions of mvps send with FRRouting's bfdd; writes artifacts/interop/ (captures, FRR's JSON, summary.md). Skipped, saying why, when not root.")
+        .Description("As root: replays both evidence files through a veth pair, runs baseline and DDoS sessions of mvps send with FRRouting's bfdd and floods a baseline session; writes artifacts/interop/ (captures, FRR's JSON, the flood's report, summary.md). Skipped, saying why, when not root.")
         .DependsOn(Compile)
         .OnlyWhenStatic(() => InteropPrerequisites() is null)
         .Executes(() =>
@@ -119,7 +119,8 @@ partial class Build
         text.Append("What ran (`./build.sh Interop`, as root; docs/interop.md has the same steps by hand):\n\n");
         text.Append("1. Two network namespaces joined by a veth pair: the vantage 203.0.113.10 (02:4d:56:50:53:0a) and the peer 203.0.113.20 (02:4d:56:50:53:14).\n");
         text.Append("2. `tcpreplay` of `evidence/mvps_baseline.pcap` and `evidence/mvps_ddos.pcap` out of the vantage; a UDP socket on 203.0.113.20:3784 and `tcpdump` in the peer namespace.\n");
-        text.Append("3. FRRouting `zebra` + `bfdd` in the peer namespace (50 ms timers, detect-multiplier 3) and `mvps send --regime baseline|ddos --lattice-us 100000` in the vantage, `tcpdump` capturing both directions.\n\n");
+        text.Append("3. FRRouting `zebra` + `bfdd` in the peer namespace (50 ms timers, detect-multiplier 3) and `mvps send --regime baseline|ddos --lattice-us 100000` in the vantage, `tcpdump` capturing both directions.\n");
+        text.Append("4. A flood during a baseline session with FRR (`--lattice-us 200000`): `bfd_flooder.py` in the peer namespace sends 100,000 hostile datagrams from 203.0.113.20 to 203.0.113.10:3784, paced at 20,000 per second (`mvps send`, bfdd and the flooder at nice -10; docs/interop.md, \"Under a flood\").\n\n");
         text.Append(string.Create(CultureInfo.InvariantCulture, $"FRR: {FrrVersion()}. Tests: {counts}.\n\n"));
         text.Append("## Results\n\n");
         var fragments = InteropDirectory / "summary.d";
@@ -148,6 +149,7 @@ partial class Build
         text.Append("\n## What this proves, and what not\n\n");
         text.Append("- The Linux IPv4/UDP stack accepts every evidence frame (headers and checksums) and delivers its payload unchanged.\n");
         text.Append("- A real RFC 5880 implementation runs sessions with frames that carry the Coherence extension after the 24-byte BFD packet: it reads the BFD packet, counts our packets and ignores what follows.\n");
+        text.Append("- Under a flood of garbage, wrong discriminators, TTL 254 copies of the peer's packets, bad tags and oversized datagrams from the peer's own address, both sessions stay Up and `mvps send` discards each datagram for the reason it was made to fail, short only by what the kernel dropped and counted.\n");
         text.Append("- Not shown: that FRR understands the extension (it does not read it), BFD authentication (no Authentication Section is sent), Echo or Demand mode, multihop BFD, IPv6.\n");
         return text.ToString();
     }

@@ -85,7 +85,7 @@ public static class SendCommand
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
-        reporter.Started(options, sockets.LocalSource);
+        reporter.Started(options, sockets.LocalSource, sockets.ReceiveBufferBytes);
         SendSummary summary = new SessionRunner(options, reporter).Run(sockets, stop.Token);
         reporter.Finished(summary);
         return summary.ExitCode;

@@ -79,6 +79,10 @@ public static class FrameScreen
         && layers.SourcePort >= WireConstants.UdpSourcePort
         && PayloadFieldsHold(record.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
 
+    /// <summary>A 68-byte UDP payload that obeys the decoder's payload rules, the tag aside: a BFD packet of Length 24 and a well-formed Coherence extension.</summary>
+    public static bool IsCoherencePayload(ReadOnlySpan<byte> payload) =>
+        payload.Length == FieldLengths.UdpPayload && PayloadFieldsHold(payload);
+
     /// <summary>The payload rules of <see cref="FrameDecoder"/> (all but the tag), on a UDP payload of at least 68 bytes.</summary>
     private static bool PayloadFieldsHold(ReadOnlySpan<byte> p) =>
         p[PayloadLocations.BfdVersionDiag] >> 5 == WireConstants.BfdVersion

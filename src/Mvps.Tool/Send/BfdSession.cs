@@ -77,6 +77,13 @@ public sealed class BfdSession
         return Receive(ReadControlPacket(payload), payload.Length, nowUs);
     }
 
+    /// <summary>
+    /// The §6.8.6 checks of <see cref="Receive(ReadOnlySpan{byte}, long)"/> without acting on the packet: what it
+    /// would be rejected for, or <see cref="PacketVerdict.Accepted"/>. Lets a caller add its own checks in between.
+    /// </summary>
+    public PacketVerdict Validate(ReadOnlySpan<byte> payload) =>
+        payload.Length < FieldLengths.BfdControl ? PacketVerdict.Truncated : Check(ReadControlPacket(payload), payload.Length);
+
     /// <summary>Applies §6.8.6 to a decoded packet that arrived in <paramref name="receivedLength"/> bytes.</summary>
     public PacketVerdict Receive(in BfdControlPacket packet, int receivedLength, long nowUs)
     {

@@ -6,7 +6,7 @@ namespace Mvps.Tool.Send;
 /// <summary>JSON Lines on stdout: one object per event as it happens ("start", "transition", "discarded"), then "summary".</summary>
 public sealed class JsonSendReporter(Stream output) : ISendReporter
 {
-    public void Started(SendOptions options, IPEndPoint source) => Line(w =>
+    public void Started(SendOptions options, IPEndPoint source, int receiveBufferBytes) => Line(w =>
     {
         w.WriteString("event", "start");
         w.WriteString("local", source.Address.ToString());
@@ -16,6 +16,7 @@ public sealed class JsonSendReporter(Stream output) : ISendReporter
         w.WriteNumber("ticks", options.Ticks);
         w.WriteNumber("latticeUs", options.LatticeUs);
         w.WriteNumber("myDiscriminator", options.MyDiscriminator);
+        w.WriteNumber("receiveBufferBytes", receiveBufferBytes);
     });
 
     public void Transition(in SessionTransition t, long tick)
@@ -36,13 +37,14 @@ public sealed class JsonSendReporter(Stream output) : ISendReporter
         });
     }
 
-    public void Rejected(PacketVerdict verdict, IPEndPoint sender, long tick) => Line(w =>
+    public void Rejected(PacketVerdict verdict, IPEndPoint sender, long tick, bool lastListed) => Line(w =>
     {
         w.WriteString("event", "discarded");
         w.WriteNumber("tick", tick);
         w.WriteString("from", sender.ToString());
         w.WriteString("reason", verdict.ToString());
         w.WriteString("reasonText", SendText.Verdict(verdict));
+        w.WriteBoolean("lastListed", lastListed);
     });
 
     public void Finished(SendSummary s) => Line(w =>
@@ -56,14 +58,15 @@ public sealed class JsonSendReporter(Stream output) : ISendReporter
         w.WriteNumber("pollsSent", s.PollsSent);
         w.WriteNumber("finalsSent", s.FinalsSent);
         w.WriteNumber("packetsReceived", s.PacketsReceived);
-        w.WriteNumber("packetsDiscarded", s.RejectedTotal);
+        w.WriteNumber("packetsDiscarded", s.Discarded.Total);
         w.WriteStartObject("discardedBy");
-        foreach (var (verdict, count) in s.Rejected)
+        foreach (PacketVerdict reason in DiscardCounts.Reasons)
         {
-            w.WriteNumber(verdict.ToString(), count);
+            w.WriteNumber(reason.ToString(), s.Discarded[reason]);
         }
 
         w.WriteEndObject();
+        w.WriteNumber("kernelDrops", s.KernelDrops);
         w.WriteNumber("packetsFromOthers", s.PacketsFromOthers);
         w.WriteBoolean("reachedUp", s.ReachedUp);
         w.WriteNumber("upTransitions", s.UpTransitions);
@@ -71,8 +74,14 @@ public sealed class JsonSendReporter(Stream output) : ISendReporter
         w.WriteString("finalState", s.FinalState.ToString());
         w.WriteBoolean("interrupted", s.Interrupted);
         w.WriteNumber("remoteDiscriminator", s.RemoteDiscriminator);
-        w.WriteNumber("sendErrorMeanNs", s.SendErrorMeanNs);
-        w.WriteNumber("sendErrorMaxNs", s.SendErrorMaxNs);
+        w.WriteNumber("sendErrorMeanNs", s.SendError.MeanNs);
+        w.WriteNumber("sendErrorMaxNs", s.SendError.MaxNs);
+        w.WriteNumber("sendsAfterDiscards", s.SendErrorAfterDiscards.Count);
+        w.WriteNumber("sendErrorAfterDiscardsMeanNs", s.SendErrorAfterDiscards.MeanNs);
+        w.WriteNumber("sendErrorAfterDiscardsMaxNs", s.SendErrorAfterDiscards.MaxNs);
+        w.WriteNumber("sendsQuiet", s.SendErrorQuiet.Count);
+        w.WriteNumber("sendErrorQuietMeanNs", s.SendErrorQuiet.MeanNs);
+        w.WriteNumber("sendErrorQuietMaxNs", s.SendErrorQuiet.MaxNs);
         w.WriteNumber("pollWaits", s.WakeCount);
         w.WriteNumber("pollLatenessMeanNs", s.WakeLatenessMeanNs);
         w.WriteNumber("pollLatenessMaxNs", s.WakeLatenessMaxNs);

@@ -38,6 +38,18 @@ public enum PacketVerdict
 
     /// <summary>RFC 5881 §5: a single-hop packet must arrive with TTL 255 (judged by whoever reads the IP header).</summary>
     WrongTtl,
+
+    /// <summary>
+    /// The datagram is longer than any packet a BFD peer can send: a 255-byte BFD packet (its Length is one byte)
+    /// followed by the 44-byte Coherence extension (judged by whoever reads the datagram, which may be cut short).
+    /// </summary>
+    Oversized,
+
+    /// <summary>Bytes follow the BFD packet, but they are not a 44-byte Coherence extension (version 3, magic "COHE") after a 24-byte BFD packet.</summary>
+    MalformedExtension,
+
+    /// <summary>The payload carries the Coherence extension, but its tag does not verify with the session's key.</summary>
+    BadTag,
 }
 
 public static class PacketVerdicts

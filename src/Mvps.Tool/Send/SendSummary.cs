@@ -12,8 +12,11 @@ public sealed class SendSummary
     /// <summary>Packets from addresses other than the peer: not ours to judge, ignored.</summary>
     public long PacketsFromOthers { get; set; }
 
-    /// <summary>Peer packets discarded by RFC 5880 §6.8.6, by reason, in the enum's order.</summary>
-    public SortedDictionary<PacketVerdict, long> Rejected { get; } = [];
+    /// <summary>Datagrams from the peer's address that were discarded, by reason (<see cref="PeerDatagramFilter"/>).</summary>
+    public DiscardCounts Discarded { get; } = new();
+
+    /// <summary>Datagrams the kernel dropped for the receiving socket before we could read them (its receive buffer was full).</summary>
+    public long KernelDrops { get; set; }
 
     public long FinalsSent { get; set; }
 
@@ -41,10 +44,14 @@ public sealed class SendSummary
 
     public uint RemoteDiscriminator { get; set; }
 
-    /// <summary>Sum and maximum of |actual send time - scheduled send time| over every packet, in nanoseconds.</summary>
-    public long SendErrorSumNs { get; set; }
+    /// <summary>|actual send time - scheduled send time| over every packet sent.</summary>
+    public SendTimeError SendError { get; } = new();
 
-    public long SendErrorMaxNs { get; set; }
+    /// <summary>The same over the packets sent after datagrams were discarded since the previous send: under a flood.</summary>
+    public SendTimeError SendErrorAfterDiscards { get; } = new();
+
+    /// <summary>The same over the other packets: no discarded datagram since the previous send.</summary>
+    public SendTimeError SendErrorQuiet { get; } = new();
 
     /// <summary>Timed-out poll(2) waits and how late each woke up (nanoseconds): the OS's own timer precision in this run.</summary>
     public long WakeCount { get; set; }
@@ -55,9 +62,5 @@ public sealed class SendSummary
 
     public long WakeLatenessMeanNs => WakeCount == 0 ? 0 : WakeLatenessSumNs / WakeCount;
 
-    public long RejectedTotal => Rejected.Values.Sum();
-
-    public long SendErrorMeanNs => PacketsSent == 0 ? 0 : SendErrorSumNs / PacketsSent;
-
-    public int ExitCode => ReachedUp && RejectedTotal == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+    public int ExitCode => ReachedUp && Discarded.Total == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
 }

@@ -34,11 +34,16 @@ public static class SendText
         PacketVerdict.ZeroYourDiscriminator => "Your Discriminator is 0 in state Init or Up",
         PacketVerdict.UnexpectedAuthentication => "A bit set, but no authentication is in use",
         PacketVerdict.WrongTtl => "TTL is not 255 (RFC 5881 §5)",
+        PacketVerdict.Oversized => "longer than " + PeerDatagramFilter.MaxDatagramLength.ToString(CultureInfo.InvariantCulture) + " bytes",
+        PacketVerdict.MalformedExtension => "bytes after the BFD packet are not a Coherence extension",
+        PacketVerdict.BadTag => "Coherence tag does not verify with the key",
         _ => verdict.ToString(),
     };
 
-    public static string Rejections(SendSummary summary) =>
-        summary.Rejected.Count == 0
-            ? ""
-            : " (" + string.Join(", ", summary.Rejected.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Value} {Verdict(r.Key)}"))) + ")";
+    /// <summary>" (3 reason, 1 other reason)" for the reasons that occurred, in <see cref="DiscardCounts.Reasons"/> order; empty when none did.</summary>
+    public static string Discards(DiscardCounts counts)
+    {
+        var parts = DiscardCounts.Reasons.Where(r => counts[r] > 0).Select(r => string.Create(CultureInfo.InvariantCulture, $"{counts[r]} {Verdict(r)}")).ToList();
+        return parts.Count == 0 ? "" : " (" + string.Join(", ", parts) + ")";
+    }
 }

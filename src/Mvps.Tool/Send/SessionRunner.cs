@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -19,6 +20,9 @@ public sealed class SessionRunner
     /// <summary>Closer than this to a send time the runner spins instead of sleeping in poll(2) (millisecond granularity, late wake-ups).</summary>
     private const long SpinWindowNs = 1_500_000;
 
+    /// <summary>Discarded datagrams reported one by one per reason; beyond that a flood is only counted, so output stays bounded.</summary>
+    public const int ListedDiscardsPerReason = 10;
+
     private readonly SendOptions _options;
     private readonly ISendReporter _reporter;
     private readonly byte[] _frame = new byte[FieldLengths.Frame];
@@ -26,7 +30,10 @@ public sealed class SessionRunner
     private BfdSession _session = null!;
     private BfdSockets _sockets = null!;
     private TtlDatagramReader _reader = null!;
+    private PeerDatagramFilter _filter = null!;
     private IPEndPoint _peer = null!;
+    private uint _peerAddress;
+    private bool _discardedSinceSend;
     private long _startTimestamp;
     private long _firstTick;
     private int _reportedTransitions;
@@ -40,14 +47,17 @@ public sealed class SessionRunner
     public SendSummary Run(BfdSockets sockets, CancellationToken cancel)
     {
         _sockets = sockets;
-        using var reader = new TtlDatagramReader(sockets.Receive, new byte[2048]);
+        // A longer datagram is discarded whole: MSG_TRUNC still tells its length.
+        using var reader = new TtlDatagramReader(sockets.Receive, new byte[PeerDatagramFilter.MaxDatagramLength]);
         _reader = reader;
         _peer = new IPEndPoint(_options.Peer, WireConstants.UdpDestinationPort);
+        _peerAddress = BinaryPrimitives.ReadUInt32BigEndian(_options.Peer.GetAddressBytes());
         var settings = new BfdSessionSettings(_options.MyDiscriminator, RegimeModel.DetectMultiplier, _options.LatticeUs, _options.LatticeUs);
         _session = new BfdSession(settings);
         int tail = settings.DetectMultiplier;
         var model = new RegimeModel(_options.Regime, _options.Seed, _options.Ticks + (long)tail, scriptedSession: false);
         using var authenticator = new FrameAuthenticator(_options.Key);
+        _filter = new PeerDatagramFilter(_session, authenticator);
 
         // Compile the send path before the clock starts, so the first tick is not late by a JIT pass.
         FrameEncoder.Write(new CoherenceFrame(new BfdSession(settings).NextPacket(), 0, 0, 0, 0, 0, 0, 0, 0, 0), authenticator, _frame);
@@ -111,6 +121,7 @@ public sealed class SessionRunner
             }
         }
 
+        _summary.KernelDrops = _reader.KernelDrops();
         _summary.LastTick = lastSentTick ?? _firstTick;
         _summary.FinalState = _session.State;
         _summary.ReachedUp = _session.HasBeenUp;
@@ -150,8 +161,9 @@ public sealed class SessionRunner
         }
 
         _summary.PacketsSent++;
-        _summary.SendErrorSumNs += Math.Abs(error);
-        _summary.SendErrorMaxNs = Math.Max(_summary.SendErrorMaxNs, Math.Abs(error));
+        _summary.SendError.Add(error);
+        (_discardedSinceSend ? _summary.SendErrorAfterDiscards : _summary.SendErrorQuiet).Add(error);
+        _discardedSinceSend = false;
         if ((bfd.Flags & BfdFlags.Final) != 0)
         {
             _summary.FinalsSent++;
@@ -166,13 +178,18 @@ public sealed class SessionRunner
     /// <summary>
     /// Receives and applies the peer's packets and runs the detection timer until <paramref name="dueNs"/>:
     /// poll(2) while the send time is far, a spin for the last stretch, so phi is honoured to microseconds.
+    /// The detection timer is judged only once everything queued was read: under a flood the peer's packet may
+    /// wait behind thousands of others, and it arrived in time.
     /// </summary>
     private void WaitUntil(long dueNs, CancellationToken cancel)
     {
         while (true)
         {
-            Drain();
-            _session.CheckDetection(NowUs());
+            if (Drain(dueNs))
+            {
+                _session.CheckDetection(NowUs());
+            }
+
             ReportTransitions();
             long remaining = dueNs - NowNs();
             if (remaining <= 0 || cancel.IsCancellationRequested)
@@ -202,27 +219,39 @@ public sealed class SessionRunner
         }
     }
 
-    private void Drain()
+    /// <summary>
+    /// Reads and judges queued datagrams until none is left (true) or the send time <paramref name="dueNs"/> has
+    /// come (false): a flood delays reception, never a send. Allocates nothing per datagram but the few reported.
+    /// </summary>
+    private bool Drain(long dueNs)
     {
-        while (_reader.TryReceive(out int length, out IPEndPoint sender, out int ttl))
+        while (NowNs() < dueNs)
         {
-            if (!sender.Address.Equals(_options.Peer))
+            if (!_reader.TryReceive(out int length, out uint address, out ushort port, out int ttl))
+            {
+                return true;
+            }
+
+            if (address != _peerAddress)
             {
                 _summary.PacketsFromOthers++;
                 continue;
             }
 
             _summary.PacketsReceived++;
-            // RFC 5881 §5: a single-hop packet that did not arrive with TTL 255 may come from off the link.
-            PacketVerdict verdict = ttl == WireConstants.Ipv4Ttl
-                ? _session.Receive(_reader.Buffer.AsSpan(0, length), NowUs())
-                : PacketVerdict.WrongTtl;
+            PacketVerdict verdict = _filter.Receive(_reader.Buffer, length, ttl, NowUs());
             if (verdict.IsRejection())
             {
-                _summary.Rejected[verdict] = _summary.Rejected.GetValueOrDefault(verdict) + 1;
-                _reporter.Rejected(verdict, sender, TickAt(NowUs()));
+                _discardedSinceSend = true;
+                long count = _summary.Discarded.Add(verdict);
+                if (count <= ListedDiscardsPerReason)
+                {
+                    _reporter.Rejected(verdict, TtlDatagramReader.EndPoint(address, port), TickAt(NowUs()), count == ListedDiscardsPerReason);
+                }
             }
         }
+
+        return false;
     }
 
     private void ReportTransitions()

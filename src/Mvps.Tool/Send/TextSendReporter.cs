@@ -6,8 +6,8 @@ namespace Mvps.Tool.Send;
 /// <summary>One line per event on stdout, then a summary block.</summary>
 public sealed class TextSendReporter(TextWriter output) : ISendReporter
 {
-    public void Started(SendOptions options, IPEndPoint source) => output.WriteLine(I(
-        $"mvps send: {source} -> {options.Peer}:3784, regime {options.Regime.Name}, {options.Ticks} ticks of {options.LatticeUs} us, My Discriminator 0x{options.MyDiscriminator:x8}"));
+    public void Started(SendOptions options, IPEndPoint source, int receiveBufferBytes) => output.WriteLine(I(
+        $"mvps send: {source} -> {options.Peer}:3784, regime {options.Regime.Name}, {options.Ticks} ticks of {options.LatticeUs} us, My Discriminator 0x{options.MyDiscriminator:x8}, receive buffer {receiveBufferBytes} bytes"));
 
     public void Transition(in SessionTransition t, long tick)
     {
@@ -17,21 +17,30 @@ public sealed class TextSendReporter(TextWriter output) : ISendReporter
         output.Flush();
     }
 
-    public void Rejected(PacketVerdict verdict, IPEndPoint sender, long tick)
+    public void Rejected(PacketVerdict verdict, IPEndPoint sender, long tick, bool lastListed)
     {
-        output.WriteLine(I($"tick {tick}: packet from {sender} discarded: {SendText.Verdict(verdict)}"));
+        output.WriteLine(I($"tick {tick}: packet from {sender} discarded: {SendText.Verdict(verdict)}{(lastListed ? " (further packets discarded for this reason are counted, not listed)" : "")}"));
         output.Flush();
     }
 
     public void Finished(SendSummary s)
     {
         output.WriteLine(I($"sent {s.PacketsSent} packets (ticks {s.FirstTick}..{s.LastTick}; {s.LostTicks} lost ticks silent, {s.HeldTicks} held by the negotiated interval; {s.PollsSent} with Poll, {s.FinalsSent} with Final)"));
-        output.WriteLine(I($"received {s.PacketsReceived} packets from the peer, {s.RejectedTotal} discarded{SendText.Rejections(s)}; {s.PacketsFromOthers} from other hosts ignored"));
+        output.WriteLine(I($"received {s.PacketsReceived} packets from the peer's address, {s.Discarded.Total} discarded{SendText.Discards(s.Discarded)}; {s.KernelDrops} dropped by the kernel (receive buffer full); {s.PacketsFromOthers} from other hosts ignored"));
         output.WriteLine(I($"session: {(s.ReachedUp ? "reached Up" : "never came Up")}, {s.UpTransitions} time(s) Up, {s.DownTransitions} time(s) down from Up, ended {s.FinalState}{(s.Interrupted ? " (interrupted)" : "")}, peer discriminator 0x{s.RemoteDiscriminator:x8}"));
-        output.WriteLine(I($"send time vs schedule (tick + phi): mean |error| {s.SendErrorMeanNs / 1000.0:0.0} us, max {s.SendErrorMaxNs / 1000.0:0.0} us; poll(2) alone wakes {s.WakeLatenessMeanNs / 1000.0:0.0} us late on average, max {s.WakeLatenessMaxNs / 1000.0:0.0} us ({s.WakeCount} waits)"));
-        output.WriteLine(s.ExitCode == ExitCodes.Ok ? "result: OK" : s.ReachedUp ? "result: FAILED, the peer sent packets that break RFC 5880 §6.8.6" : "result: FAILED, the session never came Up");
+        output.WriteLine(I($"send time vs schedule (tick + phi): mean |error| {Us(s.SendError.MeanNs)} us, max {Us(s.SendError.MaxNs)} us; poll(2) alone wakes {Us(s.WakeLatenessMeanNs)} us late on average, max {Us(s.WakeLatenessMaxNs)} us ({s.WakeCount} waits)"));
+        if (s.SendErrorAfterDiscards.Count > 0)
+        {
+            output.WriteLine(I($"  {s.SendErrorAfterDiscards.Count} packets sent after discards since the previous send: mean |error| {Us(s.SendErrorAfterDiscards.MeanNs)} us, max {Us(s.SendErrorAfterDiscards.MaxNs)} us; {s.SendErrorQuiet.Count} others: mean {Us(s.SendErrorQuiet.MeanNs)} us, max {Us(s.SendErrorQuiet.MaxNs)} us"));
+        }
+
+        output.WriteLine(s.ExitCode == ExitCodes.Ok ? "result: OK"
+            : s.ReachedUp ? "result: FAILED, datagrams from the peer's address were discarded (RFC 5880 §6.8.6, RFC 5881 §5 or the Coherence extension)"
+            : "result: FAILED, the session never came Up");
         output.Flush();
     }
 
     private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Us(long nanoseconds) => (nanoseconds / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -8,14 +8,20 @@ namespace Mvps.Tool.Send;
 /// <summary>
 /// Reads datagrams together with the TTL they arrived with (IP_RECVTTL and recvmsg(2)): RFC 5881 §5 discards a
 /// single-hop packet whose TTL is not 255, and .NET's Socket does not hand out that ancillary data. Linux only;
-/// non-blocking (MSG_DONTWAIT), with buffers pinned once for the session.
+/// non-blocking (MSG_DONTWAIT), with buffers pinned once for the session, and the sender as numbers rather than
+/// an object: reading a datagram allocates nothing, so a flood cannot grow memory. MSG_TRUNC makes the kernel
+/// report a datagram's real length even when only the buffer's worth of it is kept.
 /// </summary>
 public sealed class TtlDatagramReader : IDisposable
 {
     private const int IpProtocolIp = 0;
     private const int IpTtl = 2;
     private const int IpRecvTtl = 12;
+    private const int MessageTruncate = 0x20;
     private const int MessageDontWait = 0x40;
+    private const int SolSocket = 1;
+    private const int SoMemInfo = 55;
+    private const int MemInfoDrops = 8; // SK_MEMINFO_DROPS: datagrams the kernel dropped for this socket
     private const int ErrorWouldBlock = 11; // EAGAIN
     private const int SockaddrInLength = 16;
     private const int ControlLength = 64;
@@ -42,8 +48,11 @@ public sealed class TtlDatagramReader : IDisposable
 
     public byte[] Buffer { get; }
 
-    /// <summary>One queued datagram, if any: its length in <see cref="Buffer"/>, its sender and its TTL (-1 if the kernel gave none).</summary>
-    public bool TryReceive(out int length, out IPEndPoint sender, out int ttl)
+    /// <summary>
+    /// One queued datagram, if any: its real length (more than <see cref="Buffer"/> holds if it was longer), its
+    /// sender's IPv4 address as a big-endian number and port, and its TTL (-1 if the kernel gave none).
+    /// </summary>
+    public bool TryReceive(out int length, out uint senderAddress, out ushort senderPort, out int ttl)
     {
         var message = new MsgHdr
         {
@@ -54,14 +63,15 @@ public sealed class TtlDatagramReader : IDisposable
             Control = _control.AddrOfPinnedObject(),
             ControlLength = ControlLength,
         };
-        long received = (long)RecvMsg((int)_socket.SafeHandle.DangerousGetHandle(), ref message, MessageDontWait);
+        long received = (long)RecvMsg((int)_socket.SafeHandle.DangerousGetHandle(), ref message, MessageDontWait | MessageTruncate);
         if (received < 0)
         {
             int error = Marshal.GetLastPInvokeError();
             if (error == ErrorWouldBlock)
             {
                 length = 0;
-                sender = null!;
+                senderAddress = 0;
+                senderPort = 0;
                 ttl = 0;
                 return false;
             }
@@ -70,9 +80,29 @@ public sealed class TtlDatagramReader : IDisposable
         }
 
         length = (int)received;
-        sender = new IPEndPoint(new IPAddress(_nameBytes.AsSpan(4, 4)), BinaryPrimitives.ReadUInt16BigEndian(_nameBytes.AsSpan(2)));
+        senderAddress = BinaryPrimitives.ReadUInt32BigEndian(_nameBytes.AsSpan(4, 4));
+        senderPort = BinaryPrimitives.ReadUInt16BigEndian(_nameBytes.AsSpan(2));
         ttl = FindTtl(_controlBytes.AsSpan(0, (int)message.ControlLength));
         return true;
+    }
+
+    /// <summary>The sender of <see cref="TryReceive"/> as an end point, for reports (this allocates).</summary>
+    public static IPEndPoint EndPoint(uint address, ushort port)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(uint)];
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, address);
+        return new IPEndPoint(new IPAddress(bytes), port);
+    }
+
+    /// <summary>
+    /// The kernel's count of datagrams it dropped for this socket, mostly because the receive buffer was full
+    /// (SO_MEMINFO's SK_MEMINFO_DROPS, the "drops" column of /proc/net/udp).
+    /// </summary>
+    public long KernelDrops()
+    {
+        Span<byte> info = stackalloc byte[(MemInfoDrops + 1) * sizeof(uint)];
+        int written = _socket.GetRawSocketOption(SolSocket, SoMemInfo, info);
+        return written >= info.Length ? BitConverter.ToUInt32(info[(MemInfoDrops * sizeof(uint))..]) : -1;
     }
 
     public void Dispose()

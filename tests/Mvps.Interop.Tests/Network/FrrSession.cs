@@ -103,7 +103,8 @@ internal sealed class FrrSession
 
     public IEnumerable<JsonElement> Transitions => Events.Where(e => e.GetProperty("event").GetString() == "transition");
 
-    private static bool IsUpUp(string line) =>
+    /// <summary>A line of `mvps send --json` saying our session is Up with the peer Up.</summary>
+    internal static bool IsUpUp(string line) =>
         line.Contains("\"event\":\"transition\"", StringComparison.Ordinal)
         && line.Contains("\"localState\":\"Up\"", StringComparison.Ordinal)
         && line.Contains("\"remoteState\":\"Up\"", StringComparison.Ordinal);

@@ -11,7 +11,10 @@ internal static class Poll
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(25);
 
-    public static void Until(Func<bool> condition, TimeSpan limit, Func<string> failure)
+    public static void Until(Func<bool> condition, TimeSpan limit, Func<string> failure) => Until(condition, limit, failure, Interval);
+
+    /// <summary>As above, looking every <paramref name="interval"/>: for a condition that takes that long to change anyway.</summary>
+    public static void Until(Func<bool> condition, TimeSpan limit, Func<string> failure, TimeSpan interval)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
@@ -21,7 +24,7 @@ internal static class Poll
                 throw new TimeoutException($"{failure()} (waited {limit.TotalSeconds:0} s)");
             }
 
-            Thread.Sleep(Interval);
+            Thread.Sleep(interval);
         }
     }
 }
