@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Mvps.Codec.Session;
+using Mvps.Tool.Send;
 using Mvps.Codec.Wire;
 using Mvps.Tool.Send;
 

@@ -1,4 +1,3 @@
-using Mvps.Codec.Session;
 
 namespace Mvps.Tool.Send;
 

@@ -1,4 +1,3 @@
-using Mvps.Codec.Session;
 using Mvps.Codec.Wire;
 
 namespace Mvps.Tool.Send;
