@@ -29,7 +29,7 @@ internal static class ReceiptContentCheck
         else
         {
             using var computed = JsonDocument.Parse(ReceiptWriter.RenderSummary(capturePath));
-            if (FirstDifference(computed.RootElement.GetProperty("summary"), summary, "summary") is string where)
+            if (Difference(computed.RootElement.GetProperty("summary"), summary, "summary") is string where)
             {
                 issues.Add(FrameIssue.ForFile($"receipt {where}"));
             }
@@ -52,7 +52,7 @@ internal static class ReceiptContentCheck
             }
 
             using var computed = JsonDocument.Parse(entry);
-            if (FirstDifference(computed.RootElement, frame.RootElement, "") is string where)
+            if (Difference(computed.RootElement, frame.RootElement, "") is string where)
             {
                 issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
             }
@@ -61,6 +61,22 @@ internal static class ReceiptContentCheck
         });
 
         return issues;
+    }
+
+    /// <summary>
+    /// <see cref="FirstDifference"/>, or the receipt's text that cannot be read: the reader checks only the members it
+    /// needs, so an entry's other strings may hold invalid UTF-8 or a lone surrogate escape, which no .NET string can hold.
+    /// </summary>
+    private static string? Difference(JsonElement computed, JsonElement stated, string path)
+    {
+        try
+        {
+            return FirstDifference(computed, stated, path);
+        }
+        catch (InvalidOperationException)
+        {
+            return $"{(path.Length == 0 ? "a member" : path)} with text that is not valid UTF-8 (or a lone UTF-16 surrogate escape)";
+        }
     }
 
     /// <summary>The path and both values of the first place where the receipt differs from the recomputed JSON, or null.</summary>
