@@ -65,7 +65,8 @@ internal static class ReceiptContentCheck
 
     /// <summary>
     /// <see cref="FirstDifference"/>, or the receipt's text that cannot be read: the reader checks only the members it
-    /// needs, so an entry's other strings may hold invalid UTF-8 or a lone surrogate escape, which no .NET string can hold.
+    /// needs, so an entry's other strings and names may hold invalid UTF-8 or a lone surrogate escape, which no .NET
+    /// string can hold (found by fuzzing). A value is named by its path; a member name is caught here.
     /// </summary>
     private static string? Difference(JsonElement computed, JsonElement stated, string path)
     {
@@ -75,7 +76,7 @@ internal static class ReceiptContentCheck
         }
         catch (InvalidOperationException)
         {
-            return $"{(path.Length == 0 ? "a member" : path)} with text that is not valid UTF-8 (or a lone UTF-16 surrogate escape)";
+            return "a member name that is not valid UTF-8 (or a lone UTF-16 surrogate escape)";
         }
     }
 
@@ -109,9 +110,16 @@ internal static class ReceiptContentCheck
             return null;
         }
 
-        return SameValue(computed, stated)
-            ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{path} = {stated.GetRawText()}, the capture gives {computed.GetRawText()}");
+        try
+        {
+            return SameValue(computed, stated)
+                ? null
+                : string.Create(CultureInfo.InvariantCulture, $"{path} = {stated.GetRawText()}, the capture gives {computed.GetRawText()}");
+        }
+        catch (InvalidOperationException)
+        {
+            return $"{path} = text that is not valid UTF-8 (or a lone UTF-16 surrogate escape)";
+        }
     }
 
     /// <summary>
