@@ -54,6 +54,11 @@ internal static class PemKeyReader
                 // The library's message is dropped on purpose: the key bytes are nobody's business.
                 throw new ReleaseInputException($"{sourceName}: the {label} block is not an EC private key");
             }
+            catch (PlatformNotSupportedException)
+            {
+                key.Dispose();
+                throw UnknownCurve(sourceName, label);
+            }
 
             RequireP256(key, sourceName);
             return key;
@@ -84,6 +89,11 @@ internal static class PemKeyReader
         {
             key.Dispose();
             throw new ReleaseInputException($"{sourceName}: the PUBLIC KEY block is not an EC public key");
+        }
+        catch (PlatformNotSupportedException)
+        {
+            key.Dispose();
+            throw UnknownCurve(sourceName, PublicKeyLabel);
         }
 
         RequireP256(key, sourceName);
@@ -153,6 +163,13 @@ internal static class PemKeyReader
 
         throw new ReleaseInputException($"{sourceName}: no PEM key block (-----BEGIN ...-----) found");
     }
+
+    /// <summary>
+    /// OpenSSL refuses a curve OID it does not know with PlatformNotSupportedException, not CryptographicException
+    /// (found by fuzzing); such a key is on no curve a release uses.
+    /// </summary>
+    private static ReleaseInputException UnknownCurve(string sourceName, string label) =>
+        new($"{sourceName}: the {label} block names a curve this system does not know; releases are signed with ECDSA P-256 (prime256v1)");
 
     private static void RequireP256(ECDsa key, string sourceName)
     {

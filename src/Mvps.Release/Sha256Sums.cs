@@ -9,6 +9,12 @@ namespace Mvps.Release;
 public static class Sha256Sums
 {
     private const int HexLength = 64;
+
+    /// <summary>
+    /// Bad lines named one by one; the rest are counted in one more problem. A 1 MiB list of empty lines would
+    /// otherwise be a million problems, printed and held (found by fuzzing).
+    /// </summary>
+    public const int MaxLineProblems = 20;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
@@ -90,23 +96,39 @@ public static class Sha256Sums
         string[] lines = text.Split('\n');
         // A final LF leaves one empty piece; sha256sum also accepts a last line without LF.
         int count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        int unnamed = 0;
         for (int i = 0; i < count; i++)
         {
             string line = lines[i];
             int lineNumber = i + 1;
+            string? problem = null;
             if (!TryParseLine(line, out ChecksumEntry? entry, out string? why))
             {
-                problems.Add(new ReleaseProblem(sourceName, $"line {lineNumber}: {why}"));
-                continue;
+                problem = why;
             }
-
-            if (!seen.Add(entry!.Name))
+            else if (!seen.Add(entry!.Name))
             {
-                problems.Add(new ReleaseProblem(sourceName, $"line {lineNumber}: {ReleaseFileNames.Printable(entry.Name)} is listed twice"));
-                continue;
+                problem = $"{ReleaseFileNames.Printable(entry.Name)} is listed twice";
+            }
+            else
+            {
+                entries.Add(entry);
             }
 
-            entries.Add(entry);
+            if (problem is not null && problems.Count < MaxLineProblems)
+            {
+                problems.Add(new ReleaseProblem(sourceName, $"line {lineNumber}: {problem}"));
+            }
+            else if (problem is not null)
+            {
+                unnamed++;
+            }
+        }
+
+        if (unnamed > 0)
+        {
+            problems.Add(new ReleaseProblem(sourceName, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{unnamed} more line(s) that are not \"<64 hex digits>  <file name>\" or list a file again")));
         }
 
         if (count == 0)

@@ -1,88 +1,83 @@
-using Mvps.Codec.Capture;
-using Mvps.Codec.Wire;
+using Mvps.Release;
 using SharpFuzz;
 
 namespace Mvps.Fuzz;
 
 /// <summary>
-/// AFL++ target (SharpFuzz out-of-process mode). Each input is fed both to the frame decoder as one raw
-/// frame and to the capture reader as a whole pcap/pcapng file whose records are then decoded.
-/// Anything but <see cref="CaptureFormatException"/> escaping is a finding (AFL records it as a crash);
-/// so is an input that makes the code allocate more than <see cref="AllocationBudget"/> bytes.
+/// AFL++ harness (SharpFuzz out-of-process mode), one executable for every target (see <see cref="FuzzTargets"/>):
+/// `dotnet Mvps.Fuzz.dll [target]` runs under afl-fuzz; `dotnet Mvps.Fuzz.dll [target] file...` replays inputs
+/// outside AFL (triage); `dotnet Mvps.Fuzz.dll sign-seed-release FOLDER KEY.pem` signs a folder for the seed corpus
+/// (tests/Mvps.Fuzz/make-seeds.sh). The target is the first argument, else MVPS_FUZZ_TARGET, else "capture" (round 1's).
+/// A finding is what <see cref="IFuzzTarget.Check"/> throws; AFL records it as a crash.
 /// </summary>
 public static class Program
 {
-    /// <summary>
-    /// Reader buffer (1 MiB) plus decoding slack. A capture of any size must stay within this,
-    /// so a larger figure means memory that grows with hostile length fields.
-    /// </summary>
-    private const long AllocationBudget = 16L << 20;
-
-    private static readonly FrameAuthenticator Authenticator = FrameAuthenticator.ForProofKey();
-    private static readonly List<FrameProblem> Problems = [];
-
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
-        if (args.Length == 1)
+        if (args is ["sign-seed-release", string folder, string keyFile])
         {
-            // Replay one input outside AFL (triage), with the uninstrumented build: `dotnet Mvps.Fuzz.dll crash-file`.
-            Check(File.ReadAllBytes(args[0]));
-            Console.WriteLine("no finding");
-            return;
+            // Seeds for release-metadata: SHA256SUMS and the DSSE provenance, written by the real signer with a test key.
+            using SigningKey key = SigningKey.Load(keyFile, environmentVariable: null);
+            ReleaseSigner.Sign(folder, key, new ProvenanceInputs("Release", "0.0.0-fuzz", "https://example.invalid/mvps-evidence", new string('a', 40)) { SourceDateEpoch = 0 });
+            return 0;
         }
 
-        Fuzzer.OutOfProcess.Run(stream =>
+        string name = Environment.GetEnvironmentVariable("MVPS_FUZZ_TARGET") is { Length: > 0 } fromEnvironment ? fromEnvironment : FuzzTargets.Capture;
+        if (args.Length > 0 && FuzzTargets.Names.Contains(args[0], StringComparer.Ordinal))
         {
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            Check(copy.ToArray());
-        });
-    }
-
-    private static readonly uint[] LinkTypesRead =
-        [LinkTypes.Null, LinkTypes.Ethernet, LinkTypes.Raw, LinkTypes.Loop, LinkTypes.LinuxSll, LinkTypes.Ipv4, LinkTypes.Ipv6, LinkTypes.LinuxSll2];
-
-    /// <summary>Capture mode's path: the dissector under a link type, and the decoder on what it calls MVPS.</summary>
-    private static void DissectAndDecode(uint linkType, ReadOnlySpan<byte> data)
-    {
-        PacketLayers layers = PacketDissector.Dissect(linkType, data);
-        if (layers.Class == RecordClass.Mvps)
-        {
-            Problems.Clear();
-            FrameDecoder.TryDecodeCaptured(data, layers, Authenticator, Problems, out _);
-        }
-    }
-
-    private static void Check(byte[] input)
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-
-        Problems.Clear();
-        FrameDecoder.TryDecode(input, Authenticator, Problems, out _);
-        foreach (uint linkType in LinkTypesRead)
-        {
-            DissectAndDecode(linkType, input);
+            name = args[0];
+            args = args[1..];
         }
 
+        // Files the target hands to file readers go to a folder of this process's own.
+        string work = Path.Combine(Path.GetTempPath(), $"mvps-fuzz-{name}-{Environment.ProcessId}");
+        string root = FindRepositoryRoot();
+        IFuzzTarget? target = null;
         try
         {
-            using var reader = CaptureReader.Open(new MemoryStream(input, writable: false), "fuzz-input");
-            while (reader.TryReadNext(out CaptureRecord record))
+            if (args.Length > 0)
             {
-                Problems.Clear();
-                FrameDecoder.TryDecode(record.Data, Authenticator, Problems, out _);
-                DissectAndDecode(record.LinkType, record.Data);
+                target = FuzzTargets.Create(name, work, root);
+                foreach (string file in args)
+                {
+                    target.Check(File.ReadAllBytes(file));
+                    Console.WriteLine($"{file}: no finding");
+                }
+
+                return 0;
+            }
+
+            Fuzzer.OutOfProcess.Run(stream =>
+            {
+                // Created on the first input: instrumented code may only run once SharpFuzz has AFL's coverage map.
+                target ??= FuzzTargets.Create(name, work, root);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                target.Check(copy.ToArray());
+            });
+            return 0;
+        }
+        finally
+        {
+            (target as IDisposable)?.Dispose();
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
             }
         }
-        catch (CaptureFormatException)
+    }
+
+    /// <summary>The checkout above the harness binaries (they run from .nuke/temp/fuzz or bin/), for evidence/.</summary>
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            // The documented outcome for a malformed capture.
+            if (File.Exists(Path.Combine(dir.FullName, "Evidence.sln")))
+            {
+                return dir.FullName;
+            }
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        if (allocated > AllocationBudget)
-        {
-            throw new InvalidOperationException($"input of {input.Length} bytes allocated {allocated} bytes");
-        }
+        throw new InvalidOperationException("Evidence.sln not found above " + AppContext.BaseDirectory);
     }
 }

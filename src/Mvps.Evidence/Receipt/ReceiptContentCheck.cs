@@ -29,7 +29,7 @@ internal static class ReceiptContentCheck
         else
         {
             using var computed = JsonDocument.Parse(ReceiptWriter.RenderSummary(capturePath));
-            if (FirstDifference(computed.RootElement.GetProperty("summary"), summary, "summary") is string where)
+            if (Difference(computed.RootElement.GetProperty("summary"), summary, "summary") is string where)
             {
                 issues.Add(FrameIssue.ForFile($"receipt {where}"));
             }
@@ -52,7 +52,7 @@ internal static class ReceiptContentCheck
             }
 
             using var computed = JsonDocument.Parse(entry);
-            if (FirstDifference(computed.RootElement, frame.RootElement, "") is string where)
+            if (Difference(computed.RootElement, frame.RootElement, "") is string where)
             {
                 issues.Add(FrameIssue.ForReceiptEntry(index, $"the receipt states {where}"));
             }
@@ -61,6 +61,23 @@ internal static class ReceiptContentCheck
         });
 
         return issues;
+    }
+
+    /// <summary>
+    /// <see cref="FirstDifference"/>, or the receipt's text that cannot be read: the reader checks only the members it
+    /// needs, so an entry's other strings and names may hold invalid UTF-8 or a lone surrogate escape, which no .NET
+    /// string can hold (found by fuzzing). A value is named by its path; a member name is caught here.
+    /// </summary>
+    private static string? Difference(JsonElement computed, JsonElement stated, string path)
+    {
+        try
+        {
+            return FirstDifference(computed, stated, path);
+        }
+        catch (InvalidOperationException)
+        {
+            return "a member name that is not valid UTF-8 (or a lone UTF-16 surrogate escape)";
+        }
     }
 
     /// <summary>The path and both values of the first place where the receipt differs from the recomputed JSON, or null.</summary>
@@ -93,9 +110,16 @@ internal static class ReceiptContentCheck
             return null;
         }
 
-        return SameValue(computed, stated)
-            ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{path} = {stated.GetRawText()}, the capture gives {computed.GetRawText()}");
+        try
+        {
+            return SameValue(computed, stated)
+                ? null
+                : string.Create(CultureInfo.InvariantCulture, $"{path} = {stated.GetRawText()}, the capture gives {computed.GetRawText()}");
+        }
+        catch (InvalidOperationException)
+        {
+            return $"{path} = text that is not valid UTF-8 (or a lone UTF-16 surrogate escape)";
+        }
     }
 
     /// <summary>

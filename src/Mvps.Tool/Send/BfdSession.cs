@@ -183,6 +183,7 @@ public sealed class BfdSession
 
         LocalDiagnostic = BfdDiagnostic.AdministrativelyDown;
         Polling = false;
+        DesiredMinTxIntervalUs = BfdSessionSettings.SlowTxIntervalUs; // §6.8.3: not Up, so at least one second
         Enter(BfdState.AdminDown, nowUs, "administratively down");
     }
 

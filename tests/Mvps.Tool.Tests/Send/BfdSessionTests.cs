@@ -155,6 +155,7 @@ public sealed class BfdSessionTests
         BfdControlPacket packet = session.NextPacket();
         Assert.Equal(BfdState.AdminDown, packet.State);
         Assert.Equal(BfdDiagnostic.AdministrativelyDown, packet.Diagnostic);
+        Assert.Equal(BfdSessionSettings.SlowTxIntervalUs, packet.DesiredMinTxIntervalUs); // §6.8.3: not Up (found by fuzzing)
         Assert.Equal(PacketVerdict.IgnoredWhileAdminDown, session.Receive(From(BfdState.Down), 24, 20));
         Assert.Equal(BfdState.AdminDown, session.State);
         Assert.False(session.CheckDetection(long.MaxValue / 2));
