@@ -1,4 +1,4 @@
-using Mvps.Codec.Session;
+using Mvps.Tool.Send;
 using Mvps.Codec.Wire;
 
 namespace Mvps.Fuzz;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Mvps.Codec.Capture;
-using Mvps.Codec.Verification;
+using Mvps.Evidence.Receipt;
+using Mvps.Evidence.Verification;
 using Mvps.Codec.Wire;
 
 namespace Mvps.Fuzz;

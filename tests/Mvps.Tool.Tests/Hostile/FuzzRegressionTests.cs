@@ -1,10 +1,11 @@
 using System.Text;
-using Mvps.Codec.Verification;
+using Mvps.Evidence.Receipt;
+using Mvps.Evidence.Verification;
 using Mvps.Codec.Wire;
 using Mvps.Fuzz;
 using Mvps.Release;
 
-namespace Mvps.Codec.Tests.Hostile;
+namespace Mvps.Tool.Tests.Hostile;
 
 /// <summary>
 /// Inputs kept from fuzzing (tests/Mvps.Fuzz, AFL++), a folder per target under FuzzInputs/: every crash, hang or
