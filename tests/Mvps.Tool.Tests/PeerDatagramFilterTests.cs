@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using Mvps.Tool.Send;
 using Mvps.Codec.Wire;
-using Mvps.Tool.Send;
 
 namespace Mvps.Tool.Tests;
 
