@@ -373,7 +373,8 @@ partial class Build
         IReadOnlyDictionary<string, string>? notVaried = null, string? toolVersion = null)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        // Relaxed escaping: settings.json is read by people (and the report page), never compared, never put in HTML unescaped.
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("run", run.Name);

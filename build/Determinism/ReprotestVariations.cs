@@ -71,8 +71,8 @@ static class ReprotestVariations
 
     /// <summary>
     /// What reprotest reports for its experiment build: the variations it marked "vary" and the value each one got
-    /// ("time" → "faketime = +285days+16hours+1minutes"). PATH's value is reduced to what was added, so the run's
-    /// settings.json names no folder of this machine.
+    /// ("time" → "faketime = +285days+16hours+1minutes"), and its warnings that a variation had no effect. PATH's value
+    /// is reduced to what was added, so the run's settings.json names no folder of this machine.
     /// </summary>
     public static (IReadOnlyList<string> Varied, IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Warnings) ParseLog(string log)
     {
@@ -103,7 +103,7 @@ static class ReprotestVariations
                 var name = match.Groups[1].Value.ToLowerInvariant();
                 values[name] = name == "exec_path" ? "PATH = $PATH:/i_capture_the_path" : match.Groups[2].Value.Trim();
             }
-            else if (line.Contains("num_cpus is ineffective", StringComparison.Ordinal) || line.StartsWith("WARNING:reprotest", StringComparison.Ordinal))
+            else if (line.Contains("num_cpus is ineffective", StringComparison.Ordinal) || line.Contains("IGNORING", StringComparison.Ordinal))
             {
                 warnings.Add(line.Trim());
             }
