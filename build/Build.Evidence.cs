@@ -19,8 +19,8 @@ partial class Build
 
     static IEnumerable<string> CaptureFiles => RegimeProfile.All.Select(profile => profile.FileName);
 
-    [Parameter("Evidence runs to make and diff: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD), arm64 (linux-arm64 under qemu-aarch64-static), aot (NativeAOT linux-x64), net8 (the tool built for net8.0, self-contained on the .NET 8 runtime). Run a is always made; a selected run whose tools are missing fails the build with the install command.")]
-    readonly string[] Runs = ["a", "b", "arm64", "aot", "net8"];
+    [Parameter("Evidence runs: auto (default) makes every run this machine can and names the others with their install line; on a build server (CI, GITHUB_ACTIONS, TF_BUILD) every run this platform can make is required. all requires every run. Or names: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD), arm64 (linux-arm64 under qemu-aarch64-static), aot (NativeAOT), net8 (the tool built for net8.0 on the .NET 8 runtime), reprotest (Debian's reprotest varies time, directory order, kernel, host name, ...). Run a is always made.")]
+    readonly string[] Runs = [RunSelection.AutoValue];
 
     AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
 
@@ -30,7 +30,48 @@ partial class Build
 
     AbsolutePath Arm64SysrootDirectory => TemporaryDirectory / "arm64-sysroot";
 
-    IReadOnlyList<EvidenceRun> SelectedRuns => EvidenceRun.Select(Runs);
+    RunSelection? _runSelection;
+
+    /// <summary>The runs of this build, decided once from --runs, the build server detection and this machine's facts.</summary>
+    RunSelection Selection => _runSelection ??= RunSelection.Resolve(Runs, IsServerBuild, HostFacts.Current(Arm64Sysroot.IsComplete(Arm64SysrootDirectory)));
+
+    IReadOnlyList<EvidenceRun> SelectedRuns => Selection.Runs;
+
+    Target SelectRuns => _ => _
+        .Description("Decides which evidence runs this build makes (--runs auto, all or names) and names every other with its install line; on a build server or with --runs all every run is required. Prints the selection and stops when run alone.")
+        .Before(Compile)
+        .Executes(() =>
+        {
+            var selection = Selection;
+            Log.Information($"evidence runs ({(selection.Strict ? "strict" : "auto: what this machine can make")}{(IsServerBuild && selection.Mode == RunsMode.Auto ? ", build server" : "")}):");
+            foreach (var run in selection.Runs)
+            {
+                Log.Information($"  run {run.Name}: made here");
+            }
+
+            foreach (var notRun in selection.NotRunHere)
+            {
+                Log.Warning($"  run {notRun.Run.Name}: not run here: {notRun.Reason}{(notRun.InstallLine is null ? "" : $" (install: {notRun.InstallLine})")}");
+            }
+
+            foreach (var missing in selection.Missing)
+            {
+                Log.Error($"  run {missing.Run.Name}: required but cannot be made here: {missing.Reason}{(missing.InstallLine is null ? "" : $" (install: {missing.InstallLine})")}");
+            }
+
+            StepSummary.AppendList("Evidence runs",
+            [
+                .. selection.Runs.Select(run => $"{run.Name}: made here"),
+                .. selection.NotRunHere.Select(item => $"{item.Run.Name}: not run here — {item.Reason}{(item.InstallLine is null ? "" : $" (`{item.InstallLine}`)")}"),
+                .. selection.Missing.Select(item => $"{item.Run.Name}: **required, missing** — {item.Reason}{(item.InstallLine is null ? "" : $" (`{item.InstallLine}`)")}"),
+            ]);
+            ReportSummary(selection.Describe());
+            ReportFinalLine($"Evidence runs{(selection.Failed ? " (strict, failed)" : "")}: {selection.Describe()}");
+            if (selection.Failed)
+            {
+                throw new BuildException(selection.FailureMessage(IsServerBuild));
+            }
+        });
 
     Target Generate => _ => _
         .Description("Generates both captures and the receipt once (run a) into artifacts/runs/a, with settings.json and SHA256SUMS.")
@@ -43,7 +84,7 @@ partial class Build
 
     Target GenerateVariant => _ => _
         .Description("Generates the other runs of --runs (b: settings variant, arm64: another ISA under qemu, aot: NativeAOT, net8: the .NET 8 runtime) into artifacts/runs/NAME, each with the settings.json it ran under. A run whose tools are missing fails with the install command.")
-        .DependsOn(Generate)
+        .DependsOn(Generate, SelectRuns)
         .Executes(() =>
         {
             // Only this build's runs may be in artifacts/runs: a run that is not selected must not leave an
@@ -55,25 +96,22 @@ partial class Build
                 Directory.Delete(stale, recursive: true);
             }
 
-            // A skipped machine variation is not a success: every missing prerequisite is named with its fix first.
-            var missing = selected.Where(run => run.Name != "a")
-                .Select(run => (run, reason: MissingPrerequisite(run)))
-                .Where(pair => pair.reason is not null)
-                .Select(pair => $"run {pair.run.Name}: {pair.reason}")
-                .ToList();
-            if (missing.Count > 0)
+            // SelectRuns decided which runs this machine makes; a strict build that lacks one has failed there already.
+            if (Selection.Failed)
             {
-                foreach (var line in missing)
-                {
-                    Log.Error(line);
-                }
-
-                throw new BuildException($"{string.Join("; ", missing)}. Install what is missing, or ask for fewer runs, e.g. --runs a b.");
+                throw new BuildException(Selection.FailureMessage(IsServerBuild));
             }
 
             var made = new List<string>();
             foreach (var run in selected.Where(run => run.Name != "a"))
             {
+                if (run.Kind == EvidenceRunKind.Reprotest)
+                {
+                    MakeReprotestRun(run);
+                    made.Add(run.Name);
+                    continue;
+                }
+
                 var launcher = PrepareLauncher(run);
                 var stopwatch = Stopwatch.StartNew(); // build log only: durations are never written into an output
                 MakeRun(run, launcher);
@@ -81,7 +119,8 @@ partial class Build
                 made.Add(run.Name);
             }
 
-            ReportSummary(made.Count == 0 ? "no other runs selected (--runs a)" : $"runs {string.Join(" ", made)}");
+            var notRun = Selection.NotRunHere.Count == 0 ? "" : "; not run here: " + string.Join(", ", Selection.NotRunHere.Select(item => item.Run.Name));
+            ReportSummary((made.Count == 0 ? "no other runs" : $"runs {string.Join(" ", made)}") + notRun + (_reprotestSummary is null ? "" : "; " + _reprotestSummary));
         });
 
     Target Diff => _ => _
@@ -152,10 +191,10 @@ partial class Build
         .DependsOn(Snapshot, Reproduce)
         .Executes(() =>
         {
-            var runs = SelectedRuns;
-            var isas = runs.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
-            var runtimes = runs.Select(run => run.Runtime).Distinct(StringComparer.Ordinal).Count();
-            ReportSummary($"{FrameCount(RunsDirectory / "a")} frames, {runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {isas} ISA{(isas == 1 ? "" : "s")}, {runtimes} runtime{(runtimes == 1 ? "" : "s")}, identical to evidence/ and the approvals");
+            // One line nobody can mistake for CI's full gate: how many of the known runs were made, and which were not.
+            var description = Selection.Describe();
+            ReportSummary($"{FrameCount(RunsDirectory / "a")} frames, identical to evidence/ and the approvals: {description}");
+            ReportFinalLine("Evidence: " + description + (_reprotestSummary is null ? "" : "; " + _reprotestSummary));
         });
 
     /// <summary>
@@ -173,16 +212,6 @@ partial class Build
     /// <summary>How to start a run's generator: the program, the arguments before `generate`, and how settings.json names it.</summary>
     sealed record RunLauncher(string Tool, IReadOnlyList<string> Arguments, string Description);
 
-    /// <summary>Null when <paramref name="run"/> can be made here, otherwise what is missing and the command that installs it.</summary>
-    string? MissingPrerequisite(EvidenceRun run) => run.Kind switch
-    {
-        EvidenceRunKind.Jit => null,
-        EvidenceRunKind.Arm64Emulated => Arm64Sysroot.Ensure(Arm64SysrootDirectory),
-        EvidenceRunKind.NativeAot => NativeAotToolchain.MissingPrerequisite(),
-        EvidenceRunKind.Net8Runtime => Net8Runtime.MissingPrerequisite(),
-        _ => $"unknown kind {run.Kind}",
-    };
-
     /// <summary>Publishes the generator the way <paramref name="run"/> needs it (its prerequisites are checked).</summary>
     RunLauncher PrepareLauncher(EvidenceRun run)
     {
@@ -196,6 +225,11 @@ partial class Build
                     "dotnet exec --runtimeconfig <culture-enabled copy> src/Mvps.Tool/bin/" + Configuration + "/net10.0/mvps.dll");
 
             case EvidenceRunKind.Arm64Emulated:
+                if (Arm64Sysroot.Ensure(Arm64SysrootDirectory) is { } problem)
+                {
+                    throw new BuildException($"run {run.Name}: {problem}");
+                }
+
                 Log.Information($"arm64 sysroot {Arm64SysrootDirectory}: {string.Join(", ", Arm64Sysroot.Contents(Arm64SysrootDirectory))}");
                 var arm64 = PublishGenerator(run, "linux-arm64", nativeAot: false);
                 return new RunLauncher(
@@ -204,15 +238,15 @@ partial class Build
                     $"{Arm64Sysroot.Emulator} -L .nuke/temp/arm64-sysroot .nuke/temp/publish/arm64/mvps (dotnet publish -r linux-arm64 --self-contained -p:PublishReadyToRun=true)");
 
             case EvidenceRunKind.NativeAot:
-                var aot = PublishGenerator(run, "linux-x64", nativeAot: true);
-                return new RunLauncher(aot / "mvps", [], ".nuke/temp/publish/aot/mvps (dotnet publish -r linux-x64 -p:PublishAot=true)");
+                var aot = PublishGenerator(run, HostRuntimeIdentifier, nativeAot: true);
+                return new RunLauncher(aot / ExecutableName, [], $".nuke/temp/publish/aot/{ExecutableName} (dotnet publish -r {HostRuntimeIdentifier} -p:PublishAot=true)");
 
             case EvidenceRunKind.Net8Runtime:
-                var net8 = PublishGenerator(run, Net8Runtime.RuntimeIdentifier, nativeAot: false, Net8Runtime.TargetFramework);
+                var net8 = PublishGenerator(run, HostRuntimeIdentifier, nativeAot: false, Net8Runtime.TargetFramework);
                 var runtime = Net8Runtime.PublishedRuntime(net8);
                 Log.Information($"run {run.Name}: runtime {runtime}");
-                return new RunLauncher(net8 / "mvps", [],
-                    $".nuke/temp/publish/net8/mvps (dotnet publish -f {Net8Runtime.TargetFramework} -r {Net8Runtime.RuntimeIdentifier} --self-contained -p:{Net8Runtime.Property}=true; runtime {runtime})");
+                return new RunLauncher(net8 / ExecutableName, [],
+                    $".nuke/temp/publish/net8/{ExecutableName} (dotnet publish -f {Net8Runtime.TargetFramework} -r {HostRuntimeIdentifier} --self-contained -p:{Net8Runtime.Property}=true; runtime {runtime})");
 
             default:
                 throw new BuildException($"Run {run.Name}: unknown kind {run.Kind}.");
@@ -250,7 +284,7 @@ partial class Build
         // The arguments name the copy's path, which is fixed per run: they stand for the parameters.
         var fingerprint = InputFingerprint.Combine(WorkingTreeDigest, ["publish", .. command.Arguments(), "sdk " + SdkVersion]);
         var stamp = TemporaryDirectory / "publish" / (run.Name + ".inputs");
-        if (InputFingerprint.IsCurrent(stamp, fingerprint) && File.Exists(output / "mvps"))
+        if (InputFingerprint.IsCurrent(stamp, fingerprint) && File.Exists(output / ExecutableName))
         {
             Log.Information($"run {run.Name}: publish for {runtimeIdentifier} reused, inputs unchanged (fingerprint {fingerprint[..16]})");
             return output;
@@ -269,6 +303,12 @@ partial class Build
         Log.Information($"run {run.Name}: publish for {runtimeIdentifier}{(nativeAot ? " (NativeAOT)" : "")} took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         return output;
     }
+
+    /// <summary>The aot and net8 runs publish for this host and run natively ("linux-x64", "osx-arm64", "win-x64").</summary>
+    static string HostRuntimeIdentifier => HostFacts.Current(arm64SysrootReady: false).RuntimeIdentifier;
+
+    /// <summary>The published tool's file name on this host.</summary>
+    static string ExecutableName => OperatingSystem.IsWindows() ? "mvps.exe" : "mvps";
 
     string? _workingTreeDigest;
 
@@ -320,14 +360,21 @@ partial class Build
 
         MakeRunReport(launcher, folder, workingDirectory, environment, run.Umask);
 
-        WriteSettings(folder / "settings.json", run, launcher, workingDirectory == RootDirectory ? "repository root" : ".nuke/temp/run-" + run.Name);
+        WriteSettings(folder / "settings.json", run, launcher.Description, workingDirectory == RootDirectory ? "repository root" : ".nuke/temp/run-" + run.Name,
+            OperatingSystem.IsWindows() ? "not applicable (Windows)" : run.Umask, run.Variations);
         AtomicFile.WriteAllText(folder / Mvps.Release.ReleaseFileNames.Checksums, Mvps.Release.Sha256Sums.Format(Mvps.Release.Sha256Sums.Compute(folder, EvidenceFiles)));
     }
 
-    static void WriteSettings(string path, EvidenceRun run, RunLauncher launcher, string workingDirectory)
+    /// <summary>
+    /// settings.json of a run: what it varied, never compared. <paramref name="variations"/> is what the report page's run
+    /// matrix lists; <paramref name="notVaried"/> (the reprotest run) names each variation that could not run here and why.
+    /// </summary>
+    static void WriteSettings(string path, EvidenceRun run, string generator, string workingDirectory, string umask, IReadOnlyList<string> variations,
+        IReadOnlyDictionary<string, string>? notVaried = null, string? toolVersion = null)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        // Relaxed escaping: settings.json is read by people (and the report page), never compared, never put in HTML unescaped.
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("run", run.Name);
@@ -335,9 +382,14 @@ partial class Build
             json.WriteString("kind", run.Kind.ToString());
             json.WriteString("instructionSet", run.InstructionSet);
             json.WriteString("runtime", run.Runtime);
-            json.WriteString("generator", launcher.Description);
+            json.WriteString("generator", generator);
+            if (toolVersion is not null)
+            {
+                json.WriteString("generatorVersion", toolVersion);
+            }
+
             json.WriteString("workingDirectory", workingDirectory);
-            json.WriteString("umask", OperatingSystem.IsWindows() ? "not applicable (Windows)" : run.Umask);
+            json.WriteString("umask", umask);
             json.WriteStartObject("environment");
             foreach (var (name, value) in run.Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {
@@ -345,6 +397,24 @@ partial class Build
             }
 
             json.WriteEndObject();
+            json.WriteStartArray("variations");
+            foreach (var variation in variations)
+            {
+                json.WriteStringValue(variation);
+            }
+
+            json.WriteEndArray();
+            if (notVaried is not null)
+            {
+                json.WriteStartObject("notVaried");
+                foreach (var (name, reason) in notVaried.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+                {
+                    json.WriteString(name, reason);
+                }
+
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -59,7 +59,7 @@ partial class Build
                 ExternalParameters = new Dictionary<string, string>
                 {
                     ["configuration"] = Configuration.ToString(),
-                    ["evidenceRuns"] = string.Join(' ', Runs),
+                    ["evidenceRuns"] = string.Join(' ', SelectedRuns.Select(run => run.Name)),
                 },
             };
             var result = ReleaseSigner.Sign(ReleaseDirectory, key, provenance, log: message => Log.Information(message));

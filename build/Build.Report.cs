@@ -40,8 +40,15 @@ partial class Build
                 arguments.AddRange(["--run", run]);
             }
 
+            // The runs this machine did not make are rows of the matrix too, with what would make them.
+            var notRun = evidenceRan ? Selection.NotRunHere : [];
+            foreach (var item in notRun)
+            {
+                arguments.AddRange(["--not-run", $"{item.Run.Name}={item.Reason}{(item.InstallLine is null ? "" : $"; install: {item.InstallLine}")}"]);
+            }
+
             RunMvps([.. arguments]);
-            ReportSummary($"artifacts/report/index.html{(runs.Count > 0 ? $" with the matrix of {runs.Count} run(s)" : "")}");
+            ReportSummary($"artifacts/report/index.html{(runs.Count > 0 ? $" with the matrix of {runs.Count} run(s){(notRun.Count > 0 ? $" and {notRun.Count} not run here" : "")}" : "")}");
         });
 
     /// <summary>An evidence run's page and analysis JSON, written by the run's own generator under the run's settings.</summary>

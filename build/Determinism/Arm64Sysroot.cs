@@ -1,5 +1,4 @@
 using Mvps.IO;
-using System.Runtime.InteropServices;
 using Mvps.Build.Engine;
 
 /// <summary>
@@ -31,20 +30,11 @@ static class Arm64Sysroot
     /// </summary>
     public static string? Ensure(AbsolutePath sysroot, Func<string, bool>? toolExists = null)
     {
+        // The platform and qemu are RunPrerequisites' to check (the selection never picks this run without them).
         toolExists ??= ToolOnPath.Exists;
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
-        {
-            return $"the arm64 run emulates arm64 on a linux-x64 host; this host is {RuntimeInformation.RuntimeIdentifier}";
-        }
-
-        if (!toolExists(Emulator))
-        {
-            return $"{Emulator} is not on PATH (install: apt-get install -y qemu-user-static)";
-        }
-
         if (!toolExists("apt-get") || !toolExists("apt-cache") || !toolExists("dpkg-deb") || !toolExists("dpkg"))
         {
-            return File.Exists(sysroot / CompleteMarker) && File.Exists(sysroot / Loader)
+            return IsComplete(sysroot)
                 ? null // made elsewhere, nothing here to check it against
                 : $"the arm64 sysroot {sysroot} is missing and apt-get/apt-cache/dpkg-deb are not available to make it (a Debian or Ubuntu host is needed)";
         }
@@ -112,6 +102,9 @@ static class Arm64Sysroot
         Directory.Delete(downloads, recursive: true);
         return null;
     }
+
+    /// <summary>True when a sysroot was unpacked completely (it is then used even where apt cannot check it).</summary>
+    public static bool IsComplete(AbsolutePath sysroot) => File.Exists(sysroot / CompleteMarker) && File.Exists(sysroot / Loader);
 
     /// <summary>The Debian package files the sysroot was made of, as recorded when it was unpacked.</summary>
     public static IReadOnlyList<string> Contents(AbsolutePath sysroot) =>

@@ -1,10 +1,9 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Mvps.Build.Engine;
 
 /// <summary>
 /// The net8 run's second runtime: the shipped projects built for net8.0 as well (src/Directory.Build.props,
-/// <see cref="Property"/>), the tool published self-contained for linux-x64, so its runtime is the .NET 8
+/// <see cref="Property"/>), the tool published self-contained for this host's RID, so its runtime is the .NET 8
 /// runtime pack NuGet serves (the SDK picks the patch version), not the installed .NET 10.
 /// </summary>
 static class Net8Runtime
@@ -13,19 +12,6 @@ static class Net8Runtime
 
     /// <summary>The MSBuild property that adds net8.0 to the shipped projects' TargetFrameworks.</summary>
     public const string Property = "AlsoTargetNet8";
-
-    public const string RuntimeIdentifier = "linux-x64";
-
-    /// <summary>Null when the net8 run can be made here (it runs the linux-x64 publish natively), otherwise why not.</summary>
-    public static string? MissingPrerequisite()
-    {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
-        {
-            return $"the net8 run publishes for linux-x64 and runs it natively; this host is {RuntimeInformation.RuntimeIdentifier}";
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// The runtime a self-contained publish carries, from its runtimeconfig.json ("Microsoft.NETCore.App 8.0.31");

@@ -43,6 +43,25 @@ public static class StepSummary
         Append(text.ToString());
     }
 
+    /// <summary>Appends a heading and one bullet per item (items may hold Markdown code spans); nothing when there are none.</summary>
+    public static void AppendList(string heading, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var text = new StringBuilder();
+        text.Append("### ").Append(heading).Append("\n\n");
+        foreach (var item in items)
+        {
+            text.Append("- ").Append(item.Replace("\n", " ", StringComparison.Ordinal)).Append('\n');
+        }
+
+        text.Append('\n');
+        Append(text.ToString());
+    }
+
     /// <summary>The summary table as a Markdown table, then failures and the verdict.</summary>
     public static string RenderTable(IReadOnlyList<ExecutableTarget> plan)
     {

@@ -27,20 +27,21 @@ public static class ReportCommand
         var output = new Option<string>("--out") { Description = "The HTML file to write", Required = true };
         var analysisJson = new Option<string?>("--analysis-json") { Description = "Also write `mvps analyze --json` of the DDoS capture against the baseline to this file" };
         var runs = new Option<string[]>("--run") { Description = "NAME=FOLDER of an evidence run for the determinism matrix (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var notRun = new Option<string[]>("--not-run") { Description = "NAME=WHY of an evidence run this machine did not make, listed in the determinism matrix with what would make it (repeatable)", AllowMultipleArgumentsPerToken = false };
         var release = new Option<string?>("--release") { Description = "Release folder: list its files (with size and SHA-256) under Downloads" };
         var alpha = new Option<double>("--alpha") { Description = "False-alarm probability of the T² threshold", DefaultValueFactory = _ => HotellingThreshold.DefaultAlpha };
         var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
         var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
         var command = new Command("report", "Write the evidence report page: one self-contained HTML file with inline SVG charts")
         {
-            evidence, output, analysisJson, runs, release, alpha, keyFile, keyEnv,
+            evidence, output, analysisJson, runs, notRun, release, alpha, keyFile, keyEnv,
         };
         command.SetAction(parse => Run(parse.GetValue(evidence)!, parse.GetValue(output)!, parse.GetValue(analysisJson), parse.GetValue(runs) ?? [],
-            parse.GetValue(release), parse.GetValue(alpha), parse.GetValue(keyFile), parse.GetValue(keyEnv)));
+            parse.GetValue(notRun) ?? [], parse.GetValue(release), parse.GetValue(alpha), parse.GetValue(keyFile), parse.GetValue(keyEnv)));
         return command;
     }
 
-    private static int Run(string evidenceFolder, string outputPath, string? analysisJsonPath, string[] runSpecs, string? releaseFolder, double alpha, string? keyFile, string? keyEnv)
+    private static int Run(string evidenceFolder, string outputPath, string? analysisJsonPath, string[] runSpecs, string[] notRunSpecs, string? releaseFolder, double alpha, string? keyFile, string? keyEnv)
     {
         if (!(alpha > 0 && alpha < 0.5))
         {
@@ -72,7 +73,19 @@ public static class ReportCommand
                 throw new UsageException($"--run {spec}: {folder}: no such folder");
             }
 
-            runs.Add(new ReportRun(spec[..equals], folder));
+            runs.Add(new ReportRun(spec[..equals], folder, RunSettings.Variations(folder)));
+        }
+
+        var notMade = new List<(string Name, string Why)>();
+        foreach (string spec in notRunSpecs)
+        {
+            int equals = spec.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == spec.Length - 1)
+            {
+                throw new UsageException($"--not-run {spec}: give NAME=WHY");
+            }
+
+            notMade.Add((spec[..equals], spec[(equals + 1)..]));
         }
 
         if (releaseFolder is not null && !Directory.Exists(releaseFolder))
@@ -114,7 +127,7 @@ public static class ReportCommand
         string[] matrixFiles = [.. ReportPage.EvidenceFiles, AnalysisFileName, PageFileName];
         string page = ReportPage.Build(
             [(RegimeProfile.Baseline, baselineScore), (RegimeProfile.Ddos, ddosScore)],
-            analyzer, evidenceFolder, downloads, runs, matrixFiles);
+            analyzer, evidenceFolder, downloads, runs, matrixFiles, notMade);
         AtomicFile.Write(outputPath, stream => stream.Write(new UTF8Encoding(false).GetBytes(page)));
         Console.Out.WriteLine($"{outputPath}: report page, {new FileInfo(outputPath).Length} bytes");
 

@@ -34,6 +34,18 @@ public sealed class DeterminismWorkflowTests
         Assert.Contains("path: \"**/*.received.*\"", Workflow);
     }
 
+    [Fact]
+    public void MacOS_and_Windows_make_every_run_their_platform_can_strictly_by_the_server_detection()
+    {
+        // No --runs: the default (auto) is strict on a build server, and GitHub sets the variables the engine reads.
+        Assert.Contains("run: ./build.sh Evidence --reproduce-codec false", Workflow);
+        Assert.Contains("run: build.cmd Evidence --reproduce-codec false", Workflow);
+        Assert.DoesNotContain("--runs", Workflow);
+        var serverVariables = (string[])typeof(Mvps.Build.Engine.BuildRunner)
+            .GetField("ServerEnvironmentVariables", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.GetValue(null)!;
+        Assert.Contains("GITHUB_ACTIONS", serverVariables);
+    }
+
     static int Count(string text)
     {
         var count = 0;

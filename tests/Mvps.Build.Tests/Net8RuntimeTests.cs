@@ -41,7 +41,7 @@ public sealed class Net8RuntimeTests
     {
         var arguments = new DotNet("publish", "src/Mvps.Tool/Mvps.Tool.csproj")
         {
-            Runtime = Net8Runtime.RuntimeIdentifier,
+            Runtime = "linux-x64",
             Framework = Net8Runtime.TargetFramework,
             SelfContained = true,
             Properties = [(Net8Runtime.Property, "true")],

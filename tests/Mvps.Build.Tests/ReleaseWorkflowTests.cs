@@ -24,6 +24,23 @@ public sealed class ReleaseWorkflowTests
     }
 
     [Fact]
+    public void The_release_evidence_is_strict_every_run_the_platform_can_make_with_the_tools_installed_first()
+    {
+        // Release depends on Evidence; on GitHub (CI, GITHUB_ACTIONS) the default --runs auto requires every run, so no
+        // --runs may weaken it, and .ci/run --install-only installs every run's tools (reprotest, qemu, clang, ...) before.
+        Assert.DoesNotContain("--runs", Workflow);
+        Assert.True(Workflow.IndexOf("run: sudo .ci/run --install-only", StringComparison.Ordinal) < Workflow.IndexOf("run: ./build.sh Release", StringComparison.Ordinal));
+        var ciRun = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".ci", "run"));
+        foreach (var tool in new[] { "reprotest", "faketime", "disorderfs", "qemu-aarch64-static", "clang" })
+        {
+            Assert.Contains($"command -v {tool}", ciRun);
+            Assert.Matches($@"for tool in [^\n]*\b{tool}\b", ciRun); // and the final still-missing check names it
+        }
+
+        Assert.Contains("export CI=\"${CI:-true}\"", ciRun);
+    }
+
+    [Fact]
     public void Attests_and_uploads_every_released_file()
     {
         Assert.Contains("uses: actions/attest-build-provenance@v2", Workflow);

@@ -123,4 +123,40 @@ public sealed partial class ReportPageTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--run nofolder: give NAME=FOLDER", bad.Stderr);
     }
+
+    [Fact]
+    public void The_matrix_lists_each_runs_variations_and_the_runs_not_made_with_their_install_line()
+    {
+        using var temp = new TempFolder();
+        string evidence = Path.GetDirectoryName(MvpsProcess.Evidence("mvps_ddos.pcap"))!;
+        string run = temp.Sub("reprotest");
+        foreach (string file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        {
+            File.Copy(MvpsProcess.Evidence(file), Path.Combine(run, file));
+        }
+
+        File.WriteAllText(Path.Combine(run, "settings.json"), """
+            {
+              "run": "reprotest",
+              "variations": ["time: the clock (faketime, months ahead) — faketime = +285days", "umask <0002>"],
+              "notVaried": { "user_group": "no second local user to build as" }
+            }
+            """);
+
+        var result = MvpsProcess.Run("report", "--evidence", evidence, "--out", temp.File("page.html"), "--run", "reprotest=" + run,
+            "--not-run", "arm64=qemu-aarch64-static is missing; install: apt-get install qemu-user-static");
+        Assert.Equal(0, result.ExitCode);
+        string page = File.ReadAllText(temp.File("page.html"));
+        Assert.Contains("<th>what it varied</th>", page);
+        Assert.Contains("time: the clock (faketime, months ahead) — faketime = +285days; umask &lt;0002&gt;; not varied here: user_group (no second local user to build as)", page);
+        Assert.Contains("<tr class=\"not-run\"><th>arm64</th>", page);
+        Assert.Contains("not run here: qemu-aarch64-static is missing; install: apt-get install qemu-user-static", page);
+        Assert.Contains("1 run not made on this machine: arm64.", page);
+
+        File.WriteAllText(Path.Combine(run, "settings.json"), "{ not json");
+        var bad = MvpsProcess.Run("report", "--evidence", evidence, "--out", temp.File("bad.html"), "--run", "reprotest=" + run);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("settings.json: not valid JSON", bad.Stderr);
+        Assert.Single(bad.Stderr.Trim().Split('\n'));
+    }
 }

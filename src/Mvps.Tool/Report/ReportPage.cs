@@ -11,8 +11,8 @@ using Mvps.IO;
 
 namespace Mvps.Tool.Report;
 
-/// <summary>One run of the evidence pipeline whose files the determinism matrix lists.</summary>
-public sealed record ReportRun(string Name, string Folder);
+/// <summary>One run of the evidence pipeline whose files the determinism matrix lists, with what the run varied (its settings.json).</summary>
+public sealed record ReportRun(string Name, string Folder, IReadOnlyList<string> Variations);
 
 /// <summary>
 /// The evidence report page: one self-contained HTML file (inline CSS and SVG, no script, no font or request from
@@ -29,7 +29,8 @@ public static class ReportPage
         string evidenceFolder,
         IReadOnlyList<(string Name, long Bytes, string Sha256)> downloads,
         IReadOnlyList<ReportRun> runs,
-        IReadOnlyList<string> matrixFiles)
+        IReadOnlyList<string> matrixFiles,
+        IReadOnlyList<(string Name, string Why)>? notRun = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -66,7 +67,7 @@ public static class ReportPage
 
         if (runs.Count > 0)
         {
-            DeterminismMatrix(html, runs, matrixFiles);
+            DeterminismMatrix(html, runs, matrixFiles, notRun ?? []);
         }
 
         Recipe(html, Path.Combine(evidenceFolder, ReceiptWriter.FileName));
@@ -102,11 +103,11 @@ public static class ReportPage
         html.Append("</tbody></table>\n</section>\n");
     }
 
-    private static void DeterminismMatrix(StringBuilder html, IReadOnlyList<ReportRun> runs, IReadOnlyList<string> files)
+    private static void DeterminismMatrix(StringBuilder html, IReadOnlyList<ReportRun> runs, IReadOnlyList<string> files, IReadOnlyList<(string Name, string Why)> notRun)
     {
         Section(html, "determinism", "Determinism matrix");
         html.Append("<p>Every run of <code>./build.sh Evidence</code> generated the evidence under different settings, instruction sets and code generators (docs/build.md); each cell is the SHA-256 of that run's file.</p>\n");
-        html.Append("<table class=\"matrix\"><thead><tr><th>run</th>");
+        html.Append("<table class=\"matrix\"><thead><tr><th>run</th><th>what it varied</th>");
         foreach (string file in files)
         {
             html.Append(I($"<th>{Escape(file)}</th>"));
@@ -116,7 +117,7 @@ public static class ReportPage
         var digests = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (ReportRun run in runs)
         {
-            html.Append(I($"<tr><th>{Escape(run.Name)}</th>"));
+            html.Append(I($"<tr><th>{Escape(run.Name)}</th><td class=\"varied\">{string.Join("; ", run.Variations.Select(Escape))}</td>"));
             foreach (string file in files)
             {
                 string path = Path.Combine(run.Folder, file);
@@ -129,8 +130,14 @@ public static class ReportPage
             html.Append("</tr>\n");
         }
 
+        foreach (var (name, why) in notRun)
+        {
+            html.Append(I($"<tr class=\"not-run\"><th>{Escape(name)}</th><td colspan=\"{files.Count + 1}\">not run here: {Escape(why)}</td></tr>\n"));
+        }
+
         bool identical = files.All(file => digests[file].Count == 1 && !digests[file].Contains("missing"));
-        html.Append(I($"</tbody></table>\n<p class=\"verdict {(identical ? "same" : "differ")}\">{runs.Count} runs × {files.Count} files: {(identical ? "all identical" : "DIFFERENT")}.</p>\n</section>\n"));
+        string notRunText = notRun.Count == 0 ? "" : I($" {notRun.Count} run{(notRun.Count == 1 ? "" : "s")} not made on this machine: {string.Join(", ", notRun.Select(item => Escape(item.Name)))}.");
+        html.Append(I($"</tbody></table>\n<p class=\"verdict {(identical ? "same" : "differ")}\">{runs.Count} runs × {files.Count} files: {(identical ? "all identical" : "DIFFERENT")}.{notRunText}</p>\n</section>\n"));
     }
 
     private static void Recipe(StringBuilder html, string receiptPath)

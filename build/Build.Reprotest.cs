@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mvps.Build.Engine;
+using Mvps.IO;
+
+/// <summary>
+/// The reprotest run: Debian's reprotest builds "the evidence" twice from a folder holding the framework-dependent
+/// tool — a control build and an experiment build under its variations (time through faketime, directory order
+/// through disorderfs, kernel, ASLR, CPUs, host name, HOME, locale, PATH, time zone, umask, ...) — and compares the
+/// two itself. Its --store-dir keeps both builds' files (without it, reprotest deletes them and prints hashes only):
+/// the experiment's files become artifacts/runs/reprotest, so the varied output also goes through Diff (against run a
+/// and evidence/), Receipt and Snapshot like every other run, not only through reprotest's own control-vs-experiment check.
+/// </summary>
+partial class Build
+{
+    AbsolutePath ReprotestSourceDirectory => TemporaryDirectory / "reprotest-source";
+
+    AbsolutePath ReprotestStoreDirectory => TemporaryDirectory / "reprotest-store";
+
+    /// <summary>What the reprotest run varied, for the summary (null until it ran).</summary>
+    string? _reprotestSummary;
+
+    /// <summary>The shell command reprotest runs in its build folder: the same generate and report every run makes.</summary>
+    static string ReprotestBuildCommand(string dotnet) =>
+        $"{dotnet} tool/mvps.dll generate --out out --quiet && {dotnet} tool/mvps.dll report --evidence out --out out/{RunReportFiles[1]} --analysis-json out/{RunReportFiles[0]}";
+
+    void MakeReprotestRun(EvidenceRun run)
+    {
+        var folder = RunsDirectory / run.Name;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+
+        // reprotest copies its source root into each build folder: the tool alone (under 1 MB), not the repository.
+        var toolFolder = Path.GetDirectoryName((string)MvpsDll)!;
+        if (Directory.Exists(ReprotestSourceDirectory))
+        {
+            Directory.Delete(ReprotestSourceDirectory, recursive: true);
+        }
+
+        CopyFolder(toolFolder, ReprotestSourceDirectory / "tool");
+        if (Directory.Exists(ReprotestStoreDirectory))
+        {
+            Directory.Delete(ReprotestStoreDirectory, recursive: true); // --store-dir must be empty or absent
+        }
+
+        var dotnet = ToolOnPath.Find("dotnet") ?? "dotnet";
+        var probes = ReprotestVariations.Probe(dotnet);
+        var variations = ReprotestVariations.Decide(probes);
+        foreach (var skipped in variations.Where(variation => variation.NotApplied is not null))
+        {
+            Log.Warning($"run {run.Name}: variation {skipped.Name} not applied: {skipped.NotApplied}");
+        }
+
+        var vary = ReprotestVariations.VarySpec(variations, probes.SecondUser);
+        var workingDirectory = TemporaryDirectory / ("run-" + run.Name);
+        Directory.CreateDirectory(workingDirectory);
+        var stopwatch = Stopwatch.StartNew(); // build log only
+        var result = ProcessTasks.StartProcess("reprotest",
+            ["--verbosity", "1", "--vary=" + vary, "--store-dir", ReprotestStoreDirectory, "-s", ReprotestSourceDirectory, ReprotestBuildCommand(dotnet), "out/*"],
+            workingDirectory, throwOnFailure: false, logOutput: false);
+        var log = string.Concat(result.Output.Select(line => line.Text + "\n"));
+        AtomicFile.WriteAllText(TemporaryDirectory / "reprotest.log", log);
+        Log.Information($"run {run.Name}: reprotest took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, exit code {result.ExitCode} (its log: .nuke/temp/reprotest.log)");
+        if (result.ExitCode != 0)
+        {
+            foreach (var line in log.Split('\n').Where(line => line.Contains("ERROR", StringComparison.Ordinal) || line.Contains("differ", StringComparison.OrdinalIgnoreCase)).Take(20))
+            {
+                Log.Error(line);
+            }
+
+            throw new BuildException($"run {run.Name}: reprotest exited with code {result.ExitCode} ({(result.ExitCode == 1 ? "the control and the experiment build differ; diffoscope's report is in .nuke/temp/reprotest-store" : "the build or reprotest itself failed")}; its log: .nuke/temp/reprotest.log).");
+        }
+
+        var experiment = ReprotestStoreDirectory / "experiment-1" / "source-root" / "out";
+        foreach (var name in EvidenceFiles.Concat(RunReportFiles))
+        {
+            if (File.Exists(experiment / name))
+            {
+                File.Copy(experiment / name, folder / name); // a missing file is Diff's to name
+            }
+        }
+
+        var (varied, values, warnings) = ReprotestVariations.ParseLog(log);
+        foreach (var warning in warnings)
+        {
+            Log.Warning($"run {run.Name}: {warning}");
+        }
+
+        // What reprotest says it varied, with the value it chose; a variation it was asked for but did not report is named too.
+        var applied = variations.Where(variation => variation.NotApplied is null).ToList();
+        var notApplied = variations.Where(variation => variation.NotApplied is not null).ToDictionary(variation => variation.Name, variation => variation.NotApplied!, StringComparer.Ordinal);
+        foreach (var variation in applied.Where(variation => !varied.Contains(variation.Name)))
+        {
+            notApplied[variation.Name] = "asked for, but reprotest's log does not list it as varied";
+        }
+
+        var listed = applied.Where(variation => varied.Contains(variation.Name))
+            .Select(variation => $"{variation.Name}: {variation.What}{(values.TryGetValue(ValueKey(variation.Name), out var value) ? " — " + value : "")}")
+            .ToList();
+        WriteSettings(folder / "settings.json", run,
+            $"reprotest --vary={RedactUser(vary, probes.SecondUser)} -s .nuke/temp/reprotest-source (the Compile target's framework-dependent tool) \"{ReprotestBuildCommand("dotnet")}\" \"out/*\": the experiment build's files, kept with --store-dir",
+            "reprotest's own build folders (the build path is one of its variations)",
+            "0022 in the control build, 0002 in the experiment build (reprotest's umask variation)",
+            listed,
+            notApplied,
+            ReprotestVersion());
+        AtomicFile.WriteAllText(folder / Mvps.Release.ReleaseFileNames.Checksums, Mvps.Release.Sha256Sums.Format(Mvps.Release.Sha256Sums.Compute(folder, EvidenceFiles)));
+
+        _reprotestSummary = $"reprotest varied {listed.Count} of {ReprotestVariations.All.Length}"
+            + (notApplied.Count == 0 ? "" : $", not: {string.Join(", ", notApplied.Keys.Order(StringComparer.Ordinal))}");
+        Log.Information($"run {run.Name}: {_reprotestSummary}{string.Concat(notApplied.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"; {pair.Key}: {pair.Value}"))}");
+
+        // reprotest logs the time variation as FAKETIME, the directory order as DISORDERFS, the locale as LOCALE.
+        static string ValueKey(string name) => name switch { "time" => "faketime", "fileordering" => "disorderfs", "locales" => "locale", _ => name };
+    }
+
+    /// <summary>The second user's name stays out of settings.json (no user names in anything the build writes).</summary>
+    static string RedactUser(string vary, string? secondUser) =>
+        secondUser is null ? vary : vary.Replace(secondUser, "<second user>", StringComparison.Ordinal);
+
+    static string ReprotestVersion()
+    {
+        if (!ToolOnPath.Exists("dpkg-query"))
+        {
+            return "unknown (not installed with dpkg)";
+        }
+
+        var query = ProcessTasks.StartProcess("dpkg-query", ["-W", "-f", "${Version}", "reprotest"], throwOnFailure: false, logOutput: false);
+        return query.ExitCode == 0 ? query.StandardOutput.Trim() : "unknown (not installed with dpkg)";
+    }
+}
