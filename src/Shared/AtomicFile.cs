@@ -9,6 +9,11 @@ namespace Mvps.IO;
 /// then renamed over the final name (rename replaces a symlink there instead of writing through it).
 /// A failed run deletes only its own temporary file; a run killed outright leaves it behind, and the next
 /// write of the same name removes such leftovers only when no live writer holds their lock.
+/// The liveness lock is an open-file-description record lock (fcntl F_OFD_SETLK, <see cref="FileStream.Lock"/>),
+/// not the flock .NET takes for <see cref="FileShare"/>: every .NET reader takes a shared flock, so an exclusive
+/// flock still held on the temporary file when it becomes the final one refused concurrent readers of the final
+/// file ("being used by another process"). Readers never ask for record locks, so this one may be held through
+/// the rename without refusing anyone, and the cleanup's own test of it never touches a reader either.
 /// Linked (one source) into Mvps.Codec, Mvps.Release, Mvps.Tool, the build engine and the build.
 /// </summary>
 internal static class AtomicFile
@@ -49,8 +54,9 @@ internal static class AtomicFile
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.ReadWrite,
-            // FileShare.None is an exclusive advisory lock on Unix: it marks the file as a live run's.
-            Share = FileShare.None,
+            // Not FileShare.None: on Unix that is an exclusive flock, which would refuse every reader of the final
+            // file until this stream is closed after the rename. Others may read; the record lock marks it live.
+            Share = FileShare.Read,
             BufferSize = 1 << 16,
         };
         if (unixMode is UnixFileMode createMode && !OperatingSystem.IsWindows())
@@ -64,6 +70,12 @@ internal static class AtomicFile
         {
             stream = new FileStream(temporary, options);
             created = true;
+            if (CanRecordLock)
+            {
+                // Taken before the first byte is written: a non-empty unlocked temporary file is then provably abandoned.
+                stream.Lock(0, 0);
+            }
+
             write(stream);
             stream.Flush(flushToDisk: true);
             if (unixMode is UnixFileMode exact && !OperatingSystem.IsWindows())
@@ -78,7 +90,7 @@ internal static class AtomicFile
                 stream = null;
             }
 
-            // Renamed while the lock is still held, so no other run's cleanup can take it for abandoned.
+            // Renamed while the record lock is still held, so no other run's cleanup can take it for abandoned.
             File.Move(temporary, fullPath, overwrite: true);
             created = false;
         }
@@ -93,12 +105,19 @@ internal static class AtomicFile
     }
 
     /// <summary>
+    /// Record locks (fcntl; open-file-description locks on Linux, released when the writer's file is closed or
+    /// the writer dies). .NET supports them on Linux and Windows, not on macOS or FreeBSD, where leftovers stay.
+    /// </summary>
+    [System.Runtime.Versioning.SupportedOSPlatformGuard("linux")]
+    private static bool CanRecordLock => OperatingSystem.IsLinux();
+
+    /// <summary>
     /// Deletes temporary files of <paramref name="name"/> left by killed runs: non-empty regular files (never
-    /// links) with this name's pattern whose exclusive lock can be taken, which a live writer would still hold.
+    /// links) with this name's pattern whose record lock can be taken, which a live writer would still hold.
     /// </summary>
     private static void RemoveAbandoned(string directory, string name)
     {
-        if (OperatingSystem.IsWindows() || !Directory.Exists(directory))
+        if (!CanRecordLock || !Directory.Exists(directory))
         {
             return;
         }
@@ -127,10 +146,12 @@ internal static class AtomicFile
                     continue;
                 }
 
-                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-                {
-                    File.Delete(candidate);
-                }
+                // Opened sharing everything (a shared flock at most) and tested with the record lock only: if the
+                // writer renames it to the final name meanwhile, this handle must not refuse that file's readers.
+                // The name has 128 random bits, so once renamed nothing recreates it, and the delete is a no-op.
+                using var probe = new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                probe.Lock(0, 0);
+                File.Delete(candidate);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
