@@ -24,7 +24,8 @@ internal static class BoundedFile
 
         if (kind != FileKindValue.Regular)
         {
-            throw new InvalidDataException(why is null
+            bool streams = kind is FileKindValue.Fifo or FileKindValue.CharacterDevice or FileKindValue.BlockDevice;
+            throw new InvalidDataException(why is null || !streams
                 ? $"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}, not a regular {what} file"
                 : $"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}; {why}, so it must be a regular file");
         }

@@ -99,6 +99,30 @@ public sealed class HostileReleaseTests
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("dotnet \"$MVPS\" verify-release \"$RELEASE\" --public-key <(cat \"$KEY\")")]
+    [InlineData("dotnet \"$MVPS\" verify-release \"$RELEASE\" --public-key /dev/stdin < \"$KEY\"")]
+    [InlineData("cat \"$KEY\" | dotnet \"$MVPS\" verify-release \"$RELEASE\" --public-key /dev/stdin")]
+    public void A_public_key_from_a_pipe_or_stdin_verifies(string commandLine)
+    {
+        // Issue 20: pipes are normal inputs; the key is read like a file, at most its limit + 1 bytes.
+        using TestRelease release = EvidenceRelease();
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(commandLine);
+        start.Environment["MVPS"] = Path.Combine(AppContext.BaseDirectory, "mvps.dll");
+        start.Environment["RELEASE"] = release.Folder;
+        start.Environment["KEY"] = release.PublicKeyPath;
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(HangGuard), $"{commandLine} hangs");
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, output.Result + error.Result);
+        Assert.Contains("signatures verify with key", output.Result);
+    }
+
     private static TestRelease EvidenceRelease(Action<string>? beforeSigning = null)
     {
         TestRelease release = TestRelease.Create(sign: false);

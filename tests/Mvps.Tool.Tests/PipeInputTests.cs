@@ -21,7 +21,7 @@ public class PipeInputTests
 
         var substituted = Bash(temp, "dotnet \"$MVPS\" verify --key-file <(printf '%s\\n' \"$SECRET\") mvps_baseline.pcap");
         Assert.True(substituted.ExitCode == 0, substituted.Stdout + substituted.Stderr);
-        Assert.Contains("mvps_baseline.pcap: OK, 30 frames", substituted.Stdout);
+        Assert.Contains("mvps_baseline.pcap: OK", substituted.Stdout);
 
         var stdin = Bash(temp, "printf '%s' \"$SECRET\" | dotnet \"$MVPS\" verify --key-file /dev/stdin mvps_baseline.pcap");
         Assert.True(stdin.ExitCode == 0, stdin.Stdout + stdin.Stderr);
@@ -37,7 +37,7 @@ public class PipeInputTests
 
     [Theory]
     [InlineData("--key-file /dev/zero", "/dev/zero: larger than the 1 MiB limit for a key file")]
-    [InlineData("--key-file <(cat /dev/zero)", "larger than the 1 MiB limit for a key file")]
+    [InlineData("--key-file <(cat /dev/zero 2>/dev/null)", "larger than the 1 MiB limit for a key file")]
     [InlineData("--key-file /dev/stdin < /dev/zero", "/dev/stdin: larger than the 1 MiB limit for a key file")]
     [InlineData("--key-file <(true)", "key file is empty")]
     public void An_endless_or_empty_key_from_a_device_or_pipe_is_one_line(string keyArguments, string expected)
@@ -72,7 +72,7 @@ public class PipeInputTests
     {
         using var temp = new TempFolder();
 
-        var result = Bash(temp, "dotnet \"$MVPS\" verify --receipt <(cat \"$EVIDENCE/mvps_pcap_receipt.json\") \"$EVIDENCE/mvps_baseline.pcap\"");
+        var result = Bash(temp, "dotnet \"$MVPS\" verify --receipt <(cat \"$EVIDENCE/mvps_pcap_receipt.json\" 2>/dev/null) \"$EVIDENCE/mvps_baseline.pcap\"");
 
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         Assert.Contains("is a FIFO (named pipe); a receipt is read twice (its frame hashes, then its frames beside each capture), so it must be a regular file", result.Stderr);

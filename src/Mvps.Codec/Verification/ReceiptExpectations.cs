@@ -175,6 +175,13 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
         {
             using (frame)
             {
+                if (hashes.Count == Receipt.ReceiptSettings.MaxFramesListed)
+                {
+                    // The writer lists frames only up to this count, and the hashes are held: more would grow memory.
+                    throw Malformed(name, string.Create(CultureInfo.InvariantCulture,
+                        $"{where} lists more than {Receipt.ReceiptSettings.MaxFramesListed} frames, the most a receipt lists per capture"));
+                }
+
                 string frameWhere = string.Create(CultureInfo.InvariantCulture, $"{where}, frame {hashes.Count}");
                 if (frame.RootElement.ValueKind != JsonValueKind.Object)
                 {
