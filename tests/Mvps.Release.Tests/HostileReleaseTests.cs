@@ -107,20 +107,15 @@ public sealed class HostileReleaseTests
     {
         // Issue 20: pipes are normal inputs; the key is read like a file, at most its limit + 1 bytes.
         using TestRelease release = EvidenceRelease();
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(commandLine);
-        start.Environment["MVPS"] = Path.Combine(AppContext.BaseDirectory, "mvps.dll");
-        start.Environment["RELEASE"] = release.Folder;
-        start.Environment["KEY"] = release.PublicKeyPath;
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(HangGuard), $"{commandLine} hangs");
-        process.WaitForExit();
+        var (exit, output, error) = RunBash(commandLine, new Dictionary<string, string>
+        {
+            ["MVPS"] = Path.Combine(AppContext.BaseDirectory, "mvps.dll"),
+            ["RELEASE"] = release.Folder,
+            ["KEY"] = release.PublicKeyPath,
+        });
 
-        Assert.True(process.ExitCode == 0, output.Result + error.Result);
-        Assert.Contains("signatures verify with key", output.Result);
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("signatures verify with key", output);
     }
 
     private static TestRelease EvidenceRelease(Action<string>? beforeSigning = null)
@@ -168,6 +163,29 @@ public sealed class HostileReleaseTests
         mkfifo.WaitForExit();
         Assert.Equal(0, mkfifo.ExitCode);
         return path;
+    }
+
+    private static (int Exit, string Output, string Error) RunBash(string commandLine, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(commandLine);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(HangGuard))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{commandLine} had not finished after {HangGuard}: it hangs");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
     }
 
     private static (int Exit, string Output, string Error) RunCli(params string[] arguments)
