@@ -9,8 +9,8 @@ namespace Mvps.IO;
 /// then renamed over the final name (rename replaces a symlink there instead of writing through it).
 /// A failed run deletes only its own temporary file; a run killed outright leaves it behind, and the next
 /// write of the same name removes such leftovers only when no live writer holds their lock.
-/// The liveness lock is an open-file-description record lock (fcntl F_OFD_SETLK, <see cref="FileStream.Lock"/>),
-/// not the flock .NET takes for <see cref="FileShare"/>: every .NET reader takes a shared flock, so an exclusive
+/// The liveness lock is a record lock (fcntl F_SETLK, <see cref="FileStream.Lock"/>), not the flock .NET takes
+/// for <see cref="FileShare"/>: every .NET reader takes a shared flock, so an exclusive
 /// flock still held on the temporary file when it becomes the final one refused concurrent readers of the final
 /// file ("being used by another process"). Readers never ask for record locks, so this one may be held through
 /// the rename without refusing anyone, and the cleanup's own test of it never touches a reader either.
@@ -19,6 +19,12 @@ namespace Mvps.IO;
 internal static class AtomicFile
 {
     private const string TemporarySuffix = ".partial";
+
+    /// <summary>
+    /// This process's live temporary files. Record locks belong to the process, so they never conflict within
+    /// it, and closing any handle of a file drops all of them: the cleanup must not even open its own writers' files.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
 
     public static void Write(string path, ReadOnlySpan<byte> bytes, UnixFileMode? unixMode = null)
     {
@@ -68,6 +74,7 @@ internal static class AtomicFile
         bool created = false;
         try
         {
+            Live[temporary] = 0;
             stream = new FileStream(temporary, options);
             created = true;
             if (CanRecordLock)
@@ -101,12 +108,13 @@ internal static class AtomicFile
             {
                 File.Delete(temporary);
             }
+
+            Live.TryRemove(temporary, out _);
         }
     }
 
     /// <summary>
-    /// Record locks (fcntl; open-file-description locks on Linux, released when the writer's file is closed or
-    /// the writer dies). .NET supports them on Linux and Windows, not on macOS or FreeBSD, where leftovers stay.
+    /// Record locks (fcntl, owned by the process: released when the writer closes its file or dies). .NET supports them on Linux and Windows, not on macOS or FreeBSD, where leftovers stay.
     /// </summary>
     [System.Runtime.Versioning.SupportedOSPlatformGuard("linux")]
     private static bool CanRecordLock => OperatingSystem.IsLinux();
@@ -126,7 +134,7 @@ internal static class AtomicFile
         foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
         {
             string middle = Path.GetFileName(candidate)[prefix.Length..^TemporarySuffix.Length];
-            if (middle.Length != 32 || !middle.All(char.IsAsciiHexDigitLower))
+            if (middle.Length != 32 || !middle.All(char.IsAsciiHexDigitLower) || Live.ContainsKey(candidate))
             {
                 continue;
             }
