@@ -116,7 +116,7 @@ internal static class PemKeyReader
         byte[] bytes;
         try
         {
-            // Bounded whatever the file reports (/dev/zero reports 0 bytes and never ends); FIFOs and devices refused.
+            // Bounded whatever the file reports (/dev/zero reports 0 bytes and never ends); a pipe or /dev/stdin is read the same way.
             bytes = Mvps.IO.BoundedFile.ReadAll(path, MaxPemBytes, what);
         }
         catch (InvalidDataException e)

@@ -9,11 +9,22 @@ namespace Mvps.IO;
 /// then renamed over the final name (rename replaces a symlink there instead of writing through it).
 /// A failed run deletes only its own temporary file; a run killed outright leaves it behind, and the next
 /// write of the same name removes such leftovers only when no live writer holds their lock.
+/// The liveness lock is a record lock (fcntl F_SETLK, <see cref="FileStream.Lock"/>), not the flock .NET takes
+/// for <see cref="FileShare"/>: every .NET reader takes a shared flock, so an exclusive
+/// flock still held on the temporary file when it becomes the final one refused concurrent readers of the final
+/// file ("being used by another process"). Readers never ask for record locks, so this one may be held through
+/// the rename without refusing anyone, and the cleanup's own test of it never touches a reader either.
 /// Linked (one source) into Mvps.Codec, Mvps.Evidence, Mvps.Release, Mvps.Tool, the build engine and the build.
 /// </summary>
 internal static class AtomicFile
 {
     private const string TemporarySuffix = ".partial";
+
+    /// <summary>
+    /// This process's live temporary files. Record locks belong to the process, so they never conflict within
+    /// it, and closing any handle of a file drops all of them: the cleanup must not even open its own writers' files.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
 
     public static void Write(string path, ReadOnlySpan<byte> bytes, UnixFileMode? unixMode = null)
     {
@@ -49,8 +60,9 @@ internal static class AtomicFile
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.ReadWrite,
-            // FileShare.None is an exclusive advisory lock on Unix: it marks the file as a live run's.
-            Share = FileShare.None,
+            // Not FileShare.None: on Unix that is an exclusive flock, which would refuse every reader of the final
+            // file until this stream is closed after the rename. Others may read; the record lock marks it live.
+            Share = FileShare.Read,
             BufferSize = 1 << 16,
         };
         if (unixMode is UnixFileMode createMode && !OperatingSystem.IsWindows())
@@ -62,8 +74,15 @@ internal static class AtomicFile
         bool created = false;
         try
         {
+            Live[temporary] = 0;
             stream = new FileStream(temporary, options);
             created = true;
+            if (CanRecordLock)
+            {
+                // Taken before the first byte is written: a non-empty unlocked temporary file is then provably abandoned.
+                stream.Lock(0, 0);
+            }
+
             write(stream);
             stream.Flush(flushToDisk: true);
             if (unixMode is UnixFileMode exact && !OperatingSystem.IsWindows())
@@ -78,7 +97,7 @@ internal static class AtomicFile
                 stream = null;
             }
 
-            // Renamed while the lock is still held, so no other run's cleanup can take it for abandoned.
+            // Renamed while the record lock is still held, so no other run's cleanup can take it for abandoned.
             File.Move(temporary, fullPath, overwrite: true);
             created = false;
         }
@@ -89,16 +108,24 @@ internal static class AtomicFile
             {
                 File.Delete(temporary);
             }
+
+            Live.TryRemove(temporary, out _);
         }
     }
 
     /// <summary>
+    /// Record locks (fcntl, owned by the process: released when the writer closes its file or dies). .NET supports them on Linux and Windows, not on macOS or FreeBSD, where leftovers stay.
+    /// </summary>
+    [System.Runtime.Versioning.SupportedOSPlatformGuard("linux")]
+    private static bool CanRecordLock => OperatingSystem.IsLinux();
+
+    /// <summary>
     /// Deletes temporary files of <paramref name="name"/> left by killed runs: non-empty regular files (never
-    /// links) with this name's pattern whose exclusive lock can be taken, which a live writer would still hold.
+    /// links) with this name's pattern whose record lock can be taken, which a live writer would still hold.
     /// </summary>
     private static void RemoveAbandoned(string directory, string name)
     {
-        if (OperatingSystem.IsWindows() || !Directory.Exists(directory))
+        if (!CanRecordLock || !Directory.Exists(directory))
         {
             return;
         }
@@ -107,7 +134,7 @@ internal static class AtomicFile
         foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
         {
             string middle = Path.GetFileName(candidate)[prefix.Length..^TemporarySuffix.Length];
-            if (middle.Length != 32 || !middle.All(char.IsAsciiHexDigitLower))
+            if (middle.Length != 32 || !middle.All(char.IsAsciiHexDigitLower) || Live.ContainsKey(candidate))
             {
                 continue;
             }
@@ -127,10 +154,12 @@ internal static class AtomicFile
                     continue;
                 }
 
-                using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-                {
-                    File.Delete(candidate);
-                }
+                // Opened sharing everything (a shared flock at most) and tested with the record lock only: if the
+                // writer renames it to the final name meanwhile, this handle must not refuse that file's readers.
+                // The name has 128 random bits, so once renamed nothing recreates it, and the delete is a no-op.
+                using var probe = new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                probe.Lock(0, 0);
+                File.Delete(candidate);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,15 +1,20 @@
 namespace Mvps.IO;
 
 /// <summary>
-/// Reads a whole small input (key, receipt, release metadata) with a hard limit: it stops at limit + 1
-/// bytes whatever length the file system reports (a device or /proc file reports 0), and refuses FIFOs,
-/// devices, sockets and folders before opening them, since opening a FIFO blocks and a device never ends.
+/// Reads a whole small input (key, public key, receipt, release metadata) with a hard limit: it reads at most
+/// limit + 1 bytes from whatever it is given, a regular file, a pipe (`/dev/stdin`, `&lt;(pass show key)`, a FIFO)
+/// or a device, whatever length the file system reports (a device, a pipe or a /proc file reports 0).
+/// Pipes are how a secret reaches a program without touching the disk, so they are normal inputs; only a
+/// reader that must seek (<see cref="OpenRegular"/>) asks for a regular file, and says why.
 /// Every refusal is an <see cref="InvalidDataException"/> with one line naming the file.
 /// </summary>
 internal static class BoundedFile
 {
-    /// <summary>Throws unless <paramref name="path"/> is (or with <paramref name="followLinks"/> links to) a regular file.</summary>
-    public static void RequireRegular(string path, string what, bool followLinks = true)
+    /// <summary>
+    /// Throws unless <paramref name="path"/> is (or with <paramref name="followLinks"/> links to) a regular file;
+    /// <paramref name="why"/> says why only one will do (a pipe is read once, forward only), for the refusal's line.
+    /// </summary>
+    public static void RequireRegular(string path, string what, bool followLinks = true, string? why = null)
     {
         FileKindValue kind = FileKind.Of(path, followLinks);
         if (kind == FileKindValue.Missing)
@@ -19,13 +24,34 @@ internal static class BoundedFile
 
         if (kind != FileKindValue.Regular)
         {
-            throw new InvalidDataException($"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}, not a regular {what} file");
+            bool streams = kind is FileKindValue.Fifo or FileKindValue.CharacterDevice or FileKindValue.BlockDevice;
+            throw new InvalidDataException(why is null || !streams
+                ? $"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}, not a regular {what} file"
+                : $"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}; {why}, so it must be a regular file");
+        }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="path"/> can be read forward to its end: a regular file, a FIFO or pipe, or a
+    /// device. A folder, a socket (open(2) cannot open one) and, without <paramref name="followLinks"/>, a link are refused.
+    /// </summary>
+    public static void RequireReadable(string path, string what, bool followLinks = true)
+    {
+        FileKindValue kind = FileKind.Of(path, followLinks);
+        switch (kind)
+        {
+            case FileKindValue.Missing:
+                throw new InvalidDataException($"{DisplayName.Of(path)}: no such file (a {what} file was expected)");
+            case FileKindValue.Regular or FileKindValue.Fifo or FileKindValue.CharacterDevice or FileKindValue.BlockDevice:
+                return;
+            default:
+                throw new InvalidDataException($"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}, not a {what} file");
         }
     }
 
     public static byte[] ReadAll(string path, long limit, string what, bool followLinks = true)
     {
-        RequireRegular(path, what, followLinks);
+        RequireReadable(path, what, followLinks);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         return ReadAll(stream, path, limit, what);
     }
@@ -69,10 +95,10 @@ internal static class BoundedFile
         }
     }
 
-    /// <summary>Opens a regular file for streaming, after the same kind check.</summary>
-    public static FileStream OpenRegular(string path, string what, bool followLinks = true)
+    /// <summary>Opens a regular file for a reader that seeks, after <see cref="RequireRegular"/>.</summary>
+    public static FileStream OpenRegular(string path, string what, bool followLinks = true, string? why = null)
     {
-        RequireRegular(path, what, followLinks);
+        RequireRegular(path, what, followLinks, why);
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
     }
 

@@ -79,9 +79,9 @@ public sealed class HostileReleaseTests
 
     public static TheoryData<string, Func<string, string>, string> PublicKeys => new()
     {
-        { "/dev/zero", _ => "/dev/zero", "is a character device, not a regular public key file" },
-        { "a symlink to /dev/zero", t => Link(t, "/dev/zero"), "is a character device, not a regular public key file" },
-        { "a FIFO", t => Mkfifo(Path.Combine(t, "key.fifo")), "is a FIFO (named pipe), not a regular public key file" },
+        // Read like a file, at most limit + 1 bytes; a pipe with a writer is a normal input (PublicKeyPipeTests).
+        { "/dev/zero", _ => "/dev/zero", "larger than the 64 KiB limit for a public key file" },
+        { "a symlink to /dev/zero", t => Link(t, "/dev/zero"), "larger than the 64 KiB limit for a public key file" },
         { "a sparse 1 GiB file", t => new FileStream(Path.Combine(t, "big.pub"), FileMode.CreateNew).Using(s => s.SetLength(1L << 30)), "larger than the 64 KiB limit for a public key file" },
     };
 
@@ -97,6 +97,25 @@ public sealed class HostileReleaseTests
         Assert.True(exit == 2, $"{what}: exit {exit}\n{output}\n{error}");
         Assert.Contains(expected, error);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("dotnet \"$MVPS\" verify-release \"$RELEASE\" --public-key <(cat \"$KEY\")")]
+    [InlineData("dotnet \"$MVPS\" verify-release \"$RELEASE\" --public-key /dev/stdin < \"$KEY\"")]
+    [InlineData("cat \"$KEY\" | dotnet \"$MVPS\" verify-release \"$RELEASE\" --public-key /dev/stdin")]
+    public void A_public_key_from_a_pipe_or_stdin_verifies(string commandLine)
+    {
+        // Issue 20: pipes are normal inputs; the key is read like a file, at most its limit + 1 bytes.
+        using TestRelease release = EvidenceRelease();
+        var (exit, output, error) = RunBash(commandLine, new Dictionary<string, string>
+        {
+            ["MVPS"] = Path.Combine(AppContext.BaseDirectory, "mvps.dll"),
+            ["RELEASE"] = release.Folder,
+            ["KEY"] = release.PublicKeyPath,
+        });
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("signatures verify with key", output);
     }
 
     private static TestRelease EvidenceRelease(Action<string>? beforeSigning = null)
@@ -144,6 +163,29 @@ public sealed class HostileReleaseTests
         mkfifo.WaitForExit();
         Assert.Equal(0, mkfifo.ExitCode);
         return path;
+    }
+
+    private static (int Exit, string Output, string Error) RunBash(string commandLine, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(commandLine);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(HangGuard))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{commandLine} had not finished after {HangGuard}: it hangs");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
     }
 
     private static (int Exit, string Output, string Error) RunCli(params string[] arguments)

@@ -146,8 +146,9 @@ public class HostileInputRound2Tests
     {
         { "a folder", t => t.Sub("receipt-folder"), "is a folder, not a regular receipt file" },
         { "an empty file", t => WriteText(t, "empty.json", ""), "empty file, not a receipt" },
-        { "a FIFO", t => Fifo(t, "fifo.json"), "is a FIFO (named pipe), not a regular receipt file" },
-        { "/dev/zero", _ => "/dev/zero", "is a character device, not a regular receipt file" },
+        // A receipt is read twice, so a pipe or device is refused before it is opened (a FIFO without a writer would block).
+        { "a FIFO", t => Fifo(t, "fifo.json"), "is a FIFO (named pipe); a receipt is read twice (its frame hashes, then its frames beside each capture), so it must be a regular file" },
+        { "/dev/zero", _ => "/dev/zero", "is a character device; a receipt is read twice" },
         { "JSON but no captures", t => WriteText(t, "other.json", "[1,2]"), "no \"captures\" array: not an MVPS receipt" },
         { "captures not objects", t => WriteText(t, "odd.json", "{\"captures\":[null]}"), "capture entry 0 is null, not an object" },
         { "text", t => WriteText(t, "text.json", "hello"), "not valid JSON near byte 0: not a receipt" },
@@ -215,11 +216,11 @@ public class HostileInputRound2Tests
 
     public static TheoryData<string, Func<TempFolder, string>, string> KeyFiles => new()
     {
-        { "/dev/zero", _ => "/dev/zero", "is a character device, not a regular key file" },
-        { "/dev/null", _ => "/dev/null", "is a character device, not a regular key file" },
-        { "a symlink to /dev/zero", t => Link(t, "zero-link", "/dev/zero"), "is a character device, not a regular key file" },
-        { "a FIFO", t => Fifo(t, "key.fifo"), "is a FIFO (named pipe), not a regular key file" },
-        { "a socket", t => Socket(t, "key.sock"), "is a socket, not a regular key file" },
+        // Devices and pipes are read like files, at most limit + 1 bytes (PipeInputTests has pipes with a writer).
+        { "/dev/zero", _ => "/dev/zero", "larger than the 1 MiB limit for a key file" },
+        { "/dev/null", _ => "/dev/null", "key file is empty" },
+        { "a symlink to /dev/zero", t => Link(t, "zero-link", "/dev/zero"), "larger than the 1 MiB limit for a key file" },
+        { "a socket", t => Socket(t, "key.sock"), "is a socket, not a key file" },
         { "a sparse 2 GiB file", t => Sparse(t, "big.key", 2L << 30), "larger than the 1 MiB limit for a key file" },
         { "1 MiB + 1 byte", t => Sparse(t, "edge.key", (1 << 20) + 1), "larger than the 1 MiB limit for a key file" },
     };
@@ -310,9 +311,17 @@ public class HostileInputRound2Tests
         File.WriteAllText(foreign, "not our pattern");
         Fifo(temp, Path.Combine("out", ".mvps_baseline.pcap.00000000000000000000000000000000.partial"));
 
-        // An exclusive lock is what a live run holds on its temporary file until the rename.
-        using (new FileStream(live, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+        // A record lock (fcntl) over the whole file is what a live run holds on its temporary file until it has
+        // renamed it and closed it; it shares the file otherwise, so readers of the final file are never refused.
+        using (var liveWriter = new FileStream(live, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read))
         {
+            if (OperatingSystem.IsLinux())
+            {
+                liveWriter.Lock(0, 0); // elsewhere the cleanup does not run at all
+            }
+
+            liveWriter.Write("a live run's bytes"u8);
+            liveWriter.Flush();
             var result = MvpsProcess.Run("generate", "--out", output, "--regime", "baseline", "-q");
             Assert.True(result.ExitCode == 0, result.Stderr);
             Assert.False(File.Exists(abandoned), "the abandoned temporary file is still there");

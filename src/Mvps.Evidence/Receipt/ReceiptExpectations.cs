@@ -16,6 +16,9 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
     /// </summary>
     public const long MaxReceiptBytes = 512L << 20;
 
+    /// <summary>The members of a capture entry the verifier reads (besides "frames"); others are skipped unread.</summary>
+    private static readonly HashSet<string> EntryMembers = new(StringComparer.Ordinal) { "file", "bytes", "packets", "sha256", "summary" };
+
     /// <summary>Where the entry's "summary" and "frames" are, when the receipt lists frames.</summary>
     public ReceiptContents? Contents { get; init; }
 
@@ -27,7 +30,8 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
     public static IReadOnlyDictionary<string, ReceiptExpectations> Load(string path)
     {
         string name = DisplayName.Of(path);
-        using FileStream file = BoundedFile.OpenRegular(path, "receipt");
+        // Not a pipe: the content check reads each capture's "frames" again from its offset beside the capture.
+        using FileStream file = BoundedFile.OpenRegular(path, "receipt", why: "a receipt is read twice (its frame hashes, then its frames beside each capture)");
         if (file.Length == 0)
         {
             throw new InvalidDataException($"{name}: empty file, not a receipt");
@@ -42,6 +46,10 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
         try
         {
             return Read(name, path, json);
+        }
+        catch (ReceiptJsonStream.ValueTooLargeException e)
+        {
+            throw new InvalidDataException($"{name}: malformed receipt: {e.Message}");
         }
         catch (JsonException e)
         {
@@ -70,7 +78,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                 }
                 else
                 {
-                    json.ReadValue()?.Dispose(); // the receipt's other members are not the verifier's concern
+                    json.SkipValue(); // the receipt's other members are not the verifier's concern, whatever their size
                 }
             }
         }
@@ -115,6 +123,10 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
 
                         framesOffset = json.TokenOffset;
                         frames = ReadFrameHashes(name, json, where);
+                    }
+                    else if (!EntryMembers.Contains(member))
+                    {
+                        json.SkipValue(); // not read, so never held, however long
                     }
                     else
                     {
@@ -163,6 +175,13 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
         {
             using (frame)
             {
+                if (hashes.Count == Receipt.ReceiptSettings.MaxFramesListed)
+                {
+                    // The writer lists frames only up to this count, and the hashes are held: more would grow memory.
+                    throw Malformed(name, string.Create(CultureInfo.InvariantCulture,
+                        $"{where} lists more than {Receipt.ReceiptSettings.MaxFramesListed} frames, the most a receipt lists per capture"));
+                }
+
                 string frameWhere = string.Create(CultureInfo.InvariantCulture, $"{where}, frame {hashes.Count}");
                 if (frame.RootElement.ValueKind != JsonValueKind.Object)
                 {

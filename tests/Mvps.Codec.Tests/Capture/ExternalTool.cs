@@ -20,9 +20,8 @@ internal static class ExternalTool
             start.ArgumentList.Add(argument);
         }
 
-        // tshark wants a writable config home; keep it away from the real one and independent of the user.
-        var home = Path.Combine(Path.GetTempPath(), "mvps-capture-tool-home");
-        Directory.CreateDirectory(home);
+        // tshark wants a writable config home; keep it away from the real one, private to this test process.
+        var home = PrivateHome.Path;
         start.Environment["HOME"] = home;
         start.Environment["XDG_CONFIG_HOME"] = home;
         start.Environment["LC_ALL"] = "C";

@@ -56,14 +56,77 @@ public class SharedIoTests
         }
     }
 
+    [Fact]
+    public void AtomicFile_never_refuses_a_reader_of_the_file_it_is_writing_and_renaming()
+    {
+        // The cause of concurrent generates failing with "being used by another process": the file being written
+        // becomes the final file at the rename, and a reader of it (File.ReadAllBytes takes a shared flock on Unix)
+        // was refused while the writer still held an exclusive flock on it. Here the reader opens it mid-write.
+        using var temp = new TempFolder();
+        string target = temp.File("out.bin");
+        byte[]? seen = null;
+        AtomicFile.Write(target, stream =>
+        {
+            stream.Write("new"u8);
+            stream.Flush();
+            seen = File.ReadAllBytes(((FileStream)stream).Name);
+        });
+
+        Assert.Equal("new"u8.ToArray(), seen);
+        Assert.Equal("new", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void AtomicFile_cleanup_leaves_a_live_writers_temporary_file_and_removes_an_abandoned_one()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // record locks mark a live writer on Linux only; elsewhere leftovers stay (see AtomicFile)
+        }
+
+        using var temp = new TempFolder();
+        string target = temp.File("out.bin");
+        string abandoned = temp.File(".out.bin.0123456789abcdef0123456789abcdef.partial");
+        File.WriteAllText(abandoned, "left by a killed run");
+        string? live = null;
+        AtomicFile.Write(target, outer =>
+        {
+            live = ((FileStream)outer).Name;
+            outer.Write("outer"u8);
+            outer.Flush();
+            // A second writer of the same name, in the middle of the first: its cleanup must leave the first alone.
+            AtomicFile.Write(target, inner => inner.Write("inner"u8));
+            Assert.True(File.Exists(live), "a live writer's temporary file was removed");
+            Assert.False(File.Exists(abandoned), "the abandoned temporary file is still there");
+        });
+
+        Assert.Equal("outer", File.ReadAllText(target));
+        Assert.Equal(["out.bin"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
     [Theory]
-    [InlineData("/dev/zero", "is a character device")]
-    [InlineData("/dev/null", "is a character device")]
-    [InlineData("/", "is a folder")]
-    public void BoundedFile_refuses_what_is_not_a_regular_file(string path, string expected)
+    [InlineData("/", "is a folder, not a test file")]
+    [InlineData("/nonexistent/file", "no such file")]
+    public void BoundedFile_refuses_what_cannot_be_read_forward(string path, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => BoundedFile.ReadAll(path, 1024, "test"));
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void BoundedFile_reads_a_device_like_a_file_and_stops_at_the_limit()
+    {
+        // /dev/zero reports length 0 and never ends; /dev/null ends at once. Neither is refused for its kind.
+        var error = Assert.Throws<InvalidDataException>(() => BoundedFile.ReadAll("/dev/zero", 1024, "test"));
+        Assert.Equal("/dev/zero: larger than the 1 KiB limit for a test file", error.Message);
+        Assert.Empty(BoundedFile.ReadAll("/dev/null", 1024, "test"));
+    }
+
+    [Fact]
+    public void BoundedFile_refuses_a_pipe_only_where_a_reader_must_seek_and_says_why()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => BoundedFile.OpenRegular("/dev/zero", "test", why: "it is read twice"));
+        Assert.Equal("/dev/zero: is a character device; it is read twice, so it must be a regular file", error.Message);
     }
 
     [Fact]

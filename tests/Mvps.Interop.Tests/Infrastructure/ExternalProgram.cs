@@ -8,13 +8,6 @@ internal static class ExternalProgram
     /// <summary>A safety net against a hung child process, not a timing assertion.</summary>
     private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(2);
 
-    private static readonly Lazy<string> IsolatedHome = new(() =>
-    {
-        var home = Path.Combine(Path.GetTempPath(), "mvps-interop-home");
-        Directory.CreateDirectory(home);
-        return home;
-    });
-
     public static string Require(string name) =>
         ToolLocator.Find(name) ?? throw new InvalidOperationException($"{name} is not on PATH (the test should have been skipped)");
 
@@ -44,8 +37,8 @@ internal static class ExternalProgram
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["HOME"] = IsolatedHome.Value;
-        start.Environment["XDG_CONFIG_HOME"] = IsolatedHome.Value;
+        start.Environment["HOME"] = PrivateHome.Path;
+        start.Environment["XDG_CONFIG_HOME"] = PrivateHome.Path;
         start.Environment["LC_ALL"] = "C";
         start.Environment["LANG"] = "C";
         start.Environment["TZ"] = "UTC";
