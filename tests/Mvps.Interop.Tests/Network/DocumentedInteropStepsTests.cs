@@ -12,6 +12,7 @@ namespace Mvps.Interop.Tests.Network;
 /// happens, the namespaces and daemons the blocks created are removed at the end, by their names and pid files.
 /// </summary>
 [Collection(NetworkCollection.Name)]
+[Trait(PeerTrait.Name, "frr")]
 public sealed partial class DocumentedInteropStepsTests
 {
     private const int Blocks = 11;
