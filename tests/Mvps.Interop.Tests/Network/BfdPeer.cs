@@ -18,6 +18,12 @@ internal interface IBfdPeer<TSelf>
     /// <summary>Its Detect Mult: the DDoS regime's lost ticks must outlast it.</summary>
     static abstract int DetectMultiplier { get; }
 
+    /// <summary>
+    /// Whether it sends from a source port in RFC 5881's 49152–65535, as the RFC requires: checked in the capture
+    /// when true. BIRD 2.0 sends from a kernel ephemeral port (32768–60999 on Linux), measured: 41815.
+    /// </summary>
+    static abstract bool UsesRfc5881SourcePorts { get; }
+
     /// <summary>Its version as the program reports it, e.g. "bfdd version 8.4.4".</summary>
     static abstract string Version();
 

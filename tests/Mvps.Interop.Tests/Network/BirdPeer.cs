@@ -34,6 +34,9 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
 
     public static int DetectMultiplier => Multiplier;
 
+    /// <summary>BIRD 2.0.12 binds its transmit socket to an ephemeral port the kernel picks (not RFC 5881's range).</summary>
+    public static bool UsesRfc5881SourcePorts => false;
+
     public string Folder { get; }
 
     public string ConfigPath => Path.Combine(Folder, "bird.conf");

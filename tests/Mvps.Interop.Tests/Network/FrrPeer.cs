@@ -29,6 +29,8 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 
     public static int DetectMultiplier => Multiplier;
 
+    public static bool UsesRfc5881SourcePorts => true;
+
     public string Folder { get; }
 
     public string ConfigPath => Path.Combine(Folder, "frr.conf");

@@ -24,6 +24,8 @@ internal sealed class PeerSession
 
     public required string PeerTimers { get; init; }
 
+    public required bool PeerUsesRfc5881SourcePorts { get; init; }
+
     public required string Regime { get; init; }
 
     public required string Folder { get; init; }
@@ -66,7 +68,8 @@ internal sealed class PeerSession
     {
         var session = new PeerSession
         {
-            Peer = TPeer.Name, PeerVersion = TPeer.Version(), PeerTimers = TPeer.Timers, Regime = regime,
+            Peer = TPeer.Name, PeerVersion = TPeer.Version(), PeerTimers = TPeer.Timers,
+            PeerUsesRfc5881SourcePorts = TPeer.UsesRfc5881SourcePorts, Regime = regime,
             Folder = TemporaryFolder.Create("session-" + TPeer.Name + "-" + regime),
         };
         using (var network = TestNetwork.Create())

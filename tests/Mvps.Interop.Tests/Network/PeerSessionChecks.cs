@@ -83,7 +83,8 @@ internal static class PeerSessionChecks
 
     /// <summary>
     /// Our direction verifies as MVPS frames, every one we sent; the peer's direction is plain RFC 5880/5881 BFD
-    /// (24 bytes, TTL 255, valid checksums) for one session: its discriminator and ours throughout.
+    /// (24 bytes, TTL 255, valid checksums, one source port; from 49152 up where the profile claims it) for one
+    /// session: its discriminator and ours throughout.
     /// </summary>
     public static void AssertCapture(PeerSession session)
     {
@@ -97,6 +98,8 @@ internal static class PeerSessionChecks
 
         List<byte[]> theirs = CaptureFile.Frames(session.PeerCapture);
         Assert.NotEmpty(theirs);
+        // One source port for the session (RFC 5881 §4), whichever range the peer takes it from.
+        Assert.Single(theirs.Select(frame => BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(FieldLocations.UdpSourcePort))).Distinct());
         foreach (byte[] frame in theirs)
         {
             Assert.Equal(FieldLocations.Bfd + FieldLengths.BfdControl, frame.Length);
@@ -104,7 +107,11 @@ internal static class PeerSessionChecks
             Assert.Equal(0, InternetChecksum.Compute(frame.AsSpan(FieldLocations.Ipv4, FieldLengths.Ipv4Header)));
             Assert.Equal(0, InternetChecksum.ComputeUdp(frame.AsSpan(FieldLocations.Ipv4Source, 4), frame.AsSpan(FieldLocations.Ipv4Destination, 4), frame.AsSpan(FieldLocations.Udp)));
             Assert.Equal(WireConstants.UdpDestinationPort, BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(FieldLocations.UdpDestinationPort)));
-            Assert.True(BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(FieldLocations.UdpSourcePort)) >= WireConstants.UdpSourcePort);
+            if (session.PeerUsesRfc5881SourcePorts)
+            {
+                Assert.True(BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(FieldLocations.UdpSourcePort)) >= WireConstants.UdpSourcePort);
+            }
+
             BfdControlPacket bfd = BfdSession.ReadControlPacket(frame.AsSpan(FieldLocations.Bfd));
             Assert.Equal(WireConstants.BfdVersion, bfd.Version);
             Assert.Equal(WireConstants.BfdLength, bfd.Length);
