@@ -60,7 +60,7 @@ public sealed class FloodTests
         var send = network.Start(network.VantageNamespace, ExternalProgram.Require("nice"), "-n", Nice, ExternalProgram.Require("dotnet"), MvpsCli.DllPath, "send",
             "--peer", TestNetwork.PeerAddress, "--local", TestNetwork.VantageAddress, "--regime", "baseline",
             "--ticks", "3000", "--lattice-us", LatticeUs.ToString(CultureInfo.InvariantCulture), "--json");
-        send.WaitForLine(FrrSession.IsUpUp, Limit, "our session Up with FRR Up");
+        send.WaitForLine(PeerSession.IsUpUp, Limit, "our session Up with FRR Up");
         frr.WaitFor(p => p.Peer().GetProperty("status").GetString() == "up", "FRR's session up");
         WaitForOurPackets(frr, "before the flood");
 
@@ -83,7 +83,7 @@ public sealed class FloodTests
         // Ctrl-C ends the session with AdminDown; exit 1, because datagrams from the peer's address were discarded.
         int exitCode = send.Stop(BackgroundProcess.SigInt);
         frr.WaitFor(p => p.Peer().GetProperty("remote-diagnostic").GetString() == "administratively down", "our AdminDown");
-        IReadOnlyList<string> frrChanges = frr.StateChanges();
+        IReadOnlyList<string> frrChanges = frr.StateChangeLines();
         List<JsonElement> events = [.. send.StandardOutput.Select(line => JsonDocument.Parse(line).RootElement.Clone())];
         JsonElement summary = events[^1];
         Keep(send, flooder, frrAfterFlood, countersAfterFlood, frrChanges);

@@ -5,15 +5,16 @@ using Mvps.Interop.Tests.Infrastructure;
 namespace Mvps.Interop.Tests.Network;
 
 /// <summary>
-/// FRRouting's zebra and bfdd in the peer namespace, from a config in a folder of their own: own pid files,
-/// own vty socket folder (--vty_socket), own zserv socket, own log. Stopped by the pids in their pid files,
-/// never by name. Readiness and state are read with `vtysh --vty_socket FOLDER -c '...'` in bounded polls.
+/// The FRR profile: FRRouting's zebra and bfdd in the peer namespace, from a config in a folder of their own:
+/// own pid files, own vty socket folder (--vty_socket), own zserv socket, own log. Stopped by the pids in their
+/// pid files, never by name. Readiness and state are read with `vtysh --vty_socket FOLDER -c '...'` in bounded
+/// polls; state changes from bfdd's log (`debug bfd peer`).
 /// </summary>
-internal sealed class FrrPeer
+internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 {
     /// <summary>bfdd's fast timers: 50 ms both ways, Detect Mult 3 (its detection time for us is our Detect Mult times our interval).</summary>
     public const int IntervalMs = 50;
-    public const int DetectMultiplier = 3;
+    public const int Multiplier = 3;
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
@@ -21,6 +22,14 @@ internal sealed class FrrPeer
     {
         Folder = folder;
     }
+
+    public static string Name => "frr";
+
+    public static string Timers => string.Create(CultureInfo.InvariantCulture, $"{IntervalMs} ms tx/rx, Detect Mult {Multiplier}");
+
+    public static int DetectMultiplier => Multiplier;
+
+    public static bool UsesRfc5881SourcePorts => true;
 
     public string Folder { get; }
 
@@ -40,7 +49,7 @@ internal sealed class FrrPeer
          peer {TestNetwork.VantageAddress} local-address {TestNetwork.PeerAddress}
           receive-interval {IntervalMs}
           transmit-interval {IntervalMs}
-          detect-multiplier {DetectMultiplier}
+          detect-multiplier {Multiplier}
          !
         !
 
@@ -110,14 +119,56 @@ internal sealed class FrrPeer
     }
 
     /// <summary>bfdd's "state-change" log lines (from `debug bfd peer`), e.g. "up -> down reason:control-expired".</summary>
-    public IReadOnlyList<string> StateChanges() =>
+    public IReadOnlyList<string> StateChangeLines() =>
         File.Exists(BfddLog)
             ? [.. File.ReadAllLines(BfddLog).Where(l => l.Contains("state-change:", StringComparison.Ordinal)).Select(l => l[(l.IndexOf(']', l.IndexOf("state-change:", StringComparison.Ordinal)) + 2)..])]
             : [];
 
+    public IReadOnlyList<PeerStateChange> StateChanges() => [.. StateChangeLines().Select(ParseStateChange)];
+
+    public PeerView View()
+    {
+        JsonElement peer = Peer();
+        return new PeerView(
+            StateName(peer.GetProperty("status").GetString()!),
+            PeerCounters().GetProperty("control-packet-input").GetInt64(),
+            peer.TryGetProperty("remote-diagnostic", out JsonElement diagnostic) && diagnostic.GetString() == "administratively down",
+            peer.GetProperty("id").GetUInt32(),
+            peer.TryGetProperty("remote-id", out JsonElement remote) ? remote.GetUInt32() : null);
+    }
+
+    public void KeepArtifacts(string regime)
+    {
+        InteropArtifacts.Write($"frr_{regime}_peers.json", Peer().GetRawText() + "\n");
+        InteropArtifacts.Write($"frr_{regime}_counters.json", PeerCounters().GetRawText() + "\n");
+        InteropArtifacts.Write($"frr_{regime}_state_changes.txt", string.Join('\n', StateChangeLines()) + "\n");
+    }
+
     /// <summary>First line of `bfdd --version`, e.g. "bfdd version 8.4.4".</summary>
     public static string Version() =>
         ExternalProgram.Run(NetworkRequirements.Bfdd, "--version").StandardOutput.Split('\n')[0].Trim();
+
+    /// <summary>"up -> down reason:control-expired" in common terms: Up -> Down (detection time expired).</summary>
+    internal static PeerStateChange ParseStateChange(string line)
+    {
+        string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string reason = parts.Length > 3 && parts[3].StartsWith("reason:", StringComparison.Ordinal) ? parts[3]["reason:".Length..] : "";
+        return new PeerStateChange(StateName(parts[0]), StateName(parts[2]), reason switch
+        {
+            "control-expired" => PeerStateChange.DetectionTimeExpired,
+            "neighbor-down" => PeerStateChange.NeighborSignalledDown,
+            _ => reason,
+        });
+    }
+
+    private static string StateName(string frr) => frr switch
+    {
+        "up" => "Up",
+        "down" => "Down",
+        "init" => "Init",
+        "shutdown" or "admin-down" => "AdminDown",
+        _ => frr,
+    };
 
     public void Stop()
     {

@@ -15,11 +15,12 @@ public sealed class NetworkFactAttribute : FactAttribute
     }
 }
 
-/// <summary>What every network test needs, and the programs outside PATH it runs (FRR's daemons).</summary>
+/// <summary>What every network test needs, and the programs outside PATH it runs (the peers' daemons).</summary>
 public static class NetworkRequirements
 {
     public const string Zebra = "/usr/lib/frr/zebra";
     public const string Bfdd = "/usr/lib/frr/bfdd";
+    public const string Bird = "/usr/sbin/bird";
 
     /// <summary>Programs every test network runs: ip (iproute2) and ethtool (checksum offload off, see TestNetwork).</summary>
     private static readonly string[] Always = ["ip", "ethtool"];
@@ -59,8 +60,11 @@ public static class NetworkRequirements
             return pathReason;
         }
 
-        return missing.Count == 0 ? null : $"required program not found: {string.Join(", ", missing)} (Debian package frr)";
+        return missing.Count == 0 ? null
+            : $"required program not found: {string.Join(", ", missing)} (Debian package {string.Join(", ", missing.Select(Package).Distinct())})";
     }
+
+    private static string Package(string program) => program == Bird ? "bird2" : "frr";
 }
 
 /// <summary>A [Theory] with the requirements of <see cref="NetworkFactAttribute"/>.</summary>

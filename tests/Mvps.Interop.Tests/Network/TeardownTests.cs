@@ -2,11 +2,12 @@ using Mvps.Interop.Tests.Infrastructure;
 
 namespace Mvps.Interop.Tests.Network;
 
-/// <summary>No namespace, veth, FRR daemon or tcpdump started by a test outlives it.</summary>
+/// <summary>No namespace, veth, peer daemon (FRR, BIRD) or tcpdump started by a test outlives it.</summary>
 [Collection(NetworkCollection.Name)]
 public sealed class TeardownTests
 {
     [NetworkFact("tcpdump", "vtysh", NetworkRequirements.Zebra, NetworkRequirements.Bfdd)]
+    [Trait(PeerTrait.Name, "frr")]
     public void A_test_network_with_FRR_and_tcpdump_leaves_nothing_behind()
     {
         var network = TestNetwork.Create();
@@ -39,12 +40,39 @@ public sealed class TeardownTests
         Assert.Empty(ProcessesNaming(frrFolder));
     }
 
+    [NetworkFact("birdc", NetworkRequirements.Bird)]
+    [Trait(PeerTrait.Name, "bird")]
+    public void A_test_network_with_BIRD_leaves_nothing_behind()
+    {
+        var network = TestNetwork.Create();
+        List<int> pids;
+        string birdFolder;
+        try
+        {
+            BirdPeer bird = BirdPeer.Start(network);
+            birdFolder = bird.Folder;
+            pids = [.. bird.Pids];
+            Assert.Single(pids);
+            Assert.True(BackgroundProcess.IsAlive(pids[0]), $"bird {pids[0]} should run");
+            Assert.Equal("Down", bird.View().State); // nobody on the vantage side yet
+        }
+        finally
+        {
+            network.Dispose();
+        }
+
+        Assert.DoesNotContain(network.PeerNamespace, NamespaceNames());
+        Assert.All(pids, pid => Assert.False(BackgroundProcess.IsAlive(pid), $"pid {pid} outlived the test network"));
+        Assert.Empty(ProcessesNaming(birdFolder));
+    }
+
     [NetworkFact]
     public void No_namespace_or_process_of_this_test_run_is_left_from_earlier_network_tests()
     {
         // The network tests run one after another in one collection: whichever ran before this one must be gone.
         Assert.Empty(TestNetwork.LeftoverNamespaces());
         Assert.Empty(ProcessesNaming("mvps-interop-frr-"));
+        Assert.Empty(ProcessesNaming("mvps-interop-bird-"));
         Assert.Empty(ProcessesNaming(TestNetwork.NamePrefix));
     }
 
