@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
-using Mvps.Codec.Session;
+using Mvps.Tool.Send;
 using Mvps.Codec.Wire;
 using Mvps.Interop.Tests.Infrastructure;
 
