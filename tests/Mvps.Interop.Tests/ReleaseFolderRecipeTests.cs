@@ -21,6 +21,9 @@ public sealed partial class ReleaseFolderRecipeTests
     /// </summary>
     private static readonly string[] FailAfterFlip = ["sha256", "lua-hmac-baseline", "python-hmac", "mvps-verify"];
 
+    /// <summary>A safety net for the page's recipe runner, which starts all eleven steps in one script; not a timing assertion.</summary>
+    private static readonly TimeSpan WholeRecipeHangLimit = TimeSpan.FromMinutes(15);
+
     private const int FlippedFrame = 5;
     private const int FlippedFrameOffset = 86;
 
@@ -76,7 +79,7 @@ public sealed partial class ReleaseFolderRecipeTests
     {
         string runner = DocumentedReleaseCommands().Single(block => block.StartsWith("python3 - <<'PY'", StringComparison.Ordinal));
 
-        var result = ExternalProgram.Run("bash", ["-c", runner], RepositoryLayout.EvidenceDirectory, pathPrefix: MvpsCli.ShimDirectory).AssertSuccess();
+        var result = ExternalProgram.Run("bash", ["-c", runner], RepositoryLayout.EvidenceDirectory, pathPrefix: MvpsCli.ShimDirectory, hangLimit: WholeRecipeHangLimit).AssertSuccess();
 
         Assert.Equal(EvidenceReceipt.CommittedReceipt.Validation.Select(step => "PASS " + step.Id), result.Lines);
     }
@@ -178,7 +181,7 @@ public sealed partial class ReleaseFolderRecipeTests
 
         /// <summary>A script, as written, with bash in the folder that holds `release/` (no PATH prefix).</summary>
         public ProcessResult RunInParent(string script) =>
-            ExternalProgram.Run("bash", ["-e", "-c", script], _temp.Path, environment: Environment);
+            ExternalProgram.Run("bash", ["-e", "-c", script], _temp.Path, environment: Environment, hangLimit: WholeRecipeHangLimit);
 
         public void Dispose() => _temp.Dispose();
     }
