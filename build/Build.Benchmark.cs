@@ -232,8 +232,8 @@ partial class Build
             target.Write(bytes);
         }
 
-        var row = Measure($"tshark + tools/mvps_dissector.lua, {frames:N0}-frame slice", frames, null,
-            "tshark", "-X", "lua_script:tools/mvps_dissector.lua", "-r", slice, "-Y", "mvps.hmac_valid == 1", "-T", "fields", "-e", "frame.number");
+        var row = Measure($"tshark + evidence/mvps_dissector.lua, {frames:N0}-frame slice", frames, null,
+            "tshark", "-X", "lua_script:" + (EvidenceDirectory / Mvps.Evidence.Receipt.ValidationRecipe.DissectorFileName), "-r", slice, "-Y", "mvps.hmac_valid == 1", "-T", "fields", "-e", "frame.number");
         File.Delete(slice);
         double wholeFileSeconds = BenchmarkFrames / row.FramesPerSecond;
         return row with { Note = $"rate extrapolated from the slice: the whole file would take about {wholeFileSeconds.ToString("N0", CultureInfo.InvariantCulture)} s" };

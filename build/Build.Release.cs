@@ -3,8 +3,10 @@ using Mvps.Build.Engine;
 using Mvps.Release;
 
 /// <summary>
-/// Signed release artifacts: both captures, the receipt and the packages, with SHA256SUMS, a detached
-/// signature and a DSSE-wrapped in-toto/SLSA provenance statement; and their offline verification.
+/// Signed release artifacts: both captures, the receipt, its schema, the Lua dissector and the packages, with
+/// SHA256SUMS, a detached signature and a DSSE-wrapped in-toto/SLSA provenance statement; and their offline
+/// verification. The folder is self-contained for the receipt's recipe: every `validation` command runs in it
+/// as written (docs/verify-independently.md).
 /// </summary>
 partial class Build
 {
@@ -23,8 +25,14 @@ partial class Build
 
     AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release";
 
+    /// <summary>
+    /// What a release takes from evidence/: the generated captures and receipt, the schema the receipt's
+    /// "$schema" names, and the Lua dissector its recipe loads (`-X lua_script:mvps_dissector.lua`).
+    /// </summary>
+    static readonly string[] ReleasedEvidenceFiles = [.. EvidenceFiles, Mvps.Evidence.Receipt.ReceiptWriter.SchemaFileName, Mvps.Evidence.Receipt.ValidationRecipe.DissectorFileName];
+
     Target Release => _ => _
-        .Description("Builds artifacts/release: captures, receipt, packages, SHA256SUMS (+ .sig), mvps.intoto.jsonl, mvps-release.pub.")
+        .Description("Builds artifacts/release: captures, receipt, receipt schema, Lua dissector, packages, SHA256SUMS (+ .sig), mvps.intoto.jsonl, mvps-release.pub.")
         .DependsOn(Evidence, Pack)
         .Executes(() =>
         {
@@ -34,7 +42,7 @@ partial class Build
             }
 
             Directory.CreateDirectory(ReleaseDirectory);
-            foreach (var name in EvidenceFiles)
+            foreach (var name in ReleasedEvidenceFiles)
             {
                 File.Copy(EvidenceDirectory / name, ReleaseDirectory / name);
             }
@@ -68,7 +76,7 @@ partial class Build
         });
 
     Target VerifyRelease => _ => _
-        .Description("Checks a release from scratch: SHA256SUMS, provenance subjects, DSSE and detached signatures, the captures against the receipt, and the packaged mvps tool installed from the release.")
+        .Description("Checks a release from scratch: SHA256SUMS, provenance subjects, DSSE and detached signatures, the captures against the receipt, the packaged mvps tool installed from the release, and the receipt's recipe run as written in a copy of the folder.")
         .After(Release)
         .Executes(() =>
         {
@@ -89,8 +97,36 @@ partial class Build
             var version = Path.GetFileNameWithoutExtension(package)["mvps.".Length..];
             new DotNet("tool", "install") { Extra = ["mvps", "--tool-path", toolPath, "--add-source", folder, "--version", version, "--ignore-failed-sources"] }.Run(RootDirectory);
             ProcessTasks.StartProcess(toolPath / "mvps", ["verify", "--strict", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Evidence.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
-            ReportSummary($"release verified, packaged mvps {version} verifies the evidence");
+
+            // 3. The receipt's recipe where a reviewer has the files: the tests that copy this folder outside the
+            //    clone, install the tool from it alone and run every validation command as written (and again on
+            //    a flipped byte). None may be skipped here: a missing program fails the release check.
+            var counts = RunReleaseFolderTests(folder);
+            ReportSummary($"release verified, packaged mvps {version} verifies the evidence, the receipt's recipe runs in the folder ({counts.Passed} tests)");
         });
+
+    /// <summary>tests/Mvps.Interop.Tests' ReleaseFolderRecipeTests on <paramref name="folder"/> (MVPS_RELEASE_FOLDER); fails on a failed or skipped test.</summary>
+    TestCounts RunReleaseFolderTests(AbsolutePath folder)
+    {
+        var results = TemporaryDirectory / "release-folder-tests";
+        if (Directory.Exists(results))
+        {
+            Directory.Delete(results, recursive: true);
+        }
+
+        new DotNet("test", RootDirectory / "tests" / "Mvps.Interop.Tests" / "Mvps.Interop.Tests.csproj")
+        {
+            Configuration = Configuration,
+            Extra = ["--filter", "FullyQualifiedName~Mvps.Interop.Tests.ReleaseFolderRecipeTests", "--logger", "trx;LogFileName=release-folder.trx", "--results-directory", results],
+        }.Run(RootDirectory, new Dictionary<string, string?> { ["MVPS_RELEASE_FOLDER"] = folder }, throwOnFailure: false);
+        var counts = TestCounts.FromTrxFiles([results / "release-folder.trx"]);
+        if (counts.Failed > 0 || counts.Skipped > 0 || counts.Passed == 0)
+        {
+            throw new BuildException($"the receipt's recipe in the release folder: {counts}{string.Concat(counts.FailedTests.Concat(counts.SkippedTests).Select(name => "; " + name))}");
+        }
+
+        return counts;
+    }
 
     [Parameter("Source repository URL recorded in the provenance and the packages (default: the git remote origin, as https).")]
     readonly string? RepositoryUrlOverride = null;

@@ -4,7 +4,7 @@
 -- Run:  lua5.2 tools/mvps_dissector_selftest.lua            (exit 0 = all pass, 1 = a failure)
 --  or:  tshark -G protocols -X lua_script:tools/mvps_dissector_selftest.lua >/dev/null
 --       (-G must come first; results go to stdout, a failure makes tshark exit 1)
--- The dissector is located next to this file; MVPS_DISSECTOR may name another path.
+-- The dissector is evidence/mvps_dissector.lua, found from this file's folder; MVPS_DISSECTOR may name another path.
 
 local function script_dir()
     local src = debug.getinfo(1, "S").source
@@ -15,7 +15,7 @@ local function script_dir()
     return "."
 end
 
-local path = (os.getenv("MVPS_DISSECTOR") or (script_dir() .. "/mvps_dissector.lua"))
+local path = (os.getenv("MVPS_DISSECTOR") or (script_dir() .. "/../evidence/mvps_dissector.lua"))
 
 -- Ask the dissector for its crypto table only, so nothing gets registered under tshark.
 -- (load() on the text, because Wireshark replaces dofile/loadfile with versions that drop

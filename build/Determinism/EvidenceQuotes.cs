@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 
 /// <summary>
 /// The evidence values the docs quote, rewritten from evidence/ by `./build.sh Accept`: every
-/// `sha256sum` output line naming an evidence file (docs/*.md and README.md), the receipt-summary rows of
+/// `sha256sum` output line naming an evidence file (with or without `evidence/`) (docs/*.md and README.md), the receipt-summary rows of
 /// docs/regimes.md, and the frame-0 hex dump of docs/wire-format.md. The same patterns are what
 /// tests/Mvps.Evidence.Tests/Evidence/DocsMatchEvidenceTests.cs checks.
 /// </summary>
@@ -44,9 +44,9 @@ static partial class EvidenceQuotes
     {
         text = Sha256SumLine().Replace(text, match =>
         {
-            var file = Path.Combine(evidenceFolder, match.Groups[2].Value);
+            var file = Path.Combine(evidenceFolder, match.Groups[3].Value);
             return File.Exists(file)
-                ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) + "  evidence/" + match.Groups[2].Value
+                ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) + "  " + match.Groups[2].Value + match.Groups[3].Value
                 : match.Value;
         });
 
@@ -84,7 +84,8 @@ static partial class EvidenceQuotes
         return text.ToString();
     }
 
-    [GeneratedRegex(@"^([0-9a-f]{64})  evidence/([a-z_]+\.(?:pcap|json))$", RegexOptions.Multiline)]
+    /// <summary>A sha256sum output line: from the repository root (`evidence/` before the name) or from the folder itself (a release folder, `cd evidence`).</summary>
+    [GeneratedRegex(@"^([0-9a-f]{64})  ((?:evidence/)?)([a-z_]+\.(?:pcap|json))$", RegexOptions.Multiline)]
     private static partial Regex Sha256SumLine();
 
     [GeneratedRegex(@"```hex frame0\n(.*?)```", RegexOptions.Singleline)]

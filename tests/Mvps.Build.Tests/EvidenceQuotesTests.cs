@@ -15,13 +15,15 @@ public sealed class EvidenceQuotesTests
         }
     }
 
-    [Fact]
-    public void A_stale_hash_line_becomes_the_evidence_hash()
+    [Theory]
+    [InlineData("evidence/")] // from the repository root
+    [InlineData("")] // from the folder that holds the receipt (a release folder, evidence/)
+    public void A_stale_hash_line_becomes_the_evidence_hash(string prefix)
     {
-        var stale = "```\n" + new string('0', 64) + "  evidence/mvps_ddos.pcap\n```\n";
+        var stale = "```\n" + new string('0', 64) + "  " + prefix + "mvps_ddos.pcap\n```\n";
         var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(RepositoryRoot.Evidence("mvps_ddos.pcap"))));
 
-        Assert.Equal("```\n" + expected + "  evidence/mvps_ddos.pcap\n```\n", EvidenceQuotes.RewriteText("any.md", stale, Evidence));
+        Assert.Equal("```\n" + expected + "  " + prefix + "mvps_ddos.pcap\n```\n", EvidenceQuotes.RewriteText("any.md", stale, Evidence));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Mvps.Interop.Tests.Infrastructure;
 namespace Mvps.Interop.Tests;
 
 /// <summary>
-/// tools/mvps_dissector.lua installed the way Wireshark users do (the personal Lua plugins folder) and loaded
+/// evidence/mvps_dissector.lua installed the way Wireshark users do (the personal Lua plugins folder) and loaded
 /// again with the documented `-X lua_script:`: it loads once, decodes as usual, and says so on stderr.
 /// </summary>
 public sealed class LuaPluginInstallTests
@@ -14,9 +14,9 @@ public sealed class LuaPluginInstallTests
     {
         using var home = new TempFolder();
         var plugins = Directory.CreateDirectory(Path.Combine(home.Path, ".local", "lib", "wireshark", "plugins")).FullName;
-        File.Copy(Path.Combine(RepositoryLayout.Root, "tools", "mvps_dissector.lua"), Path.Combine(plugins, "mvps_dissector.lua"));
+        File.Copy(RepositoryLayout.Dissector, Path.Combine(plugins, "mvps_dissector.lua"));
 
-        var (exit, stdout, stderr) = Tshark(home.Path, "-X", "lua_script:tools/mvps_dissector.lua", "-r", "evidence/mvps_ddos.pcap",
+        var (exit, stdout, stderr) = Tshark(home.Path, "-X", "lua_script:mvps_dissector.lua", "-r", "mvps_ddos.pcap",
             "-Y", "mvps.hmac_valid == 1", "-T", "fields", "-e", "frame.number");
 
         Assert.True(exit == 0, stderr);
@@ -30,7 +30,7 @@ public sealed class LuaPluginInstallTests
     {
         var start = new ProcessStartInfo(ToolLocator.Find("tshark")!)
         {
-            WorkingDirectory = RepositoryLayout.Root,
+            WorkingDirectory = RepositoryLayout.EvidenceDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

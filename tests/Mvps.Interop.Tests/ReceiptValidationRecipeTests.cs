@@ -3,8 +3,10 @@ using Mvps.Interop.Tests.Infrastructure;
 namespace Mvps.Interop.Tests;
 
 /// <summary>
-/// Runs every step of the receipt's `validation` recipe exactly as written, with bash from the repository
-/// root (mvps on PATH through a shim that runs the built CLI), and compares stdout with `expectedOutput`.
+/// Runs every step of the receipt's `validation` recipe exactly as written, with bash from evidence/, the
+/// folder that holds the receipt (mvps on PATH through a shim that runs the built CLI: a clone has no package
+/// for the step's release-folder `setup`), and compares stdout with `expectedOutput`.
+/// ReleaseFolderRecipeTests runs the same recipe in a copy of a release folder, `setup` included.
 /// One theory case per step id, so a broken step is named. Steps are grouped by the program they start with
 /// so a missing program skips only its own steps.
 /// </summary>
@@ -44,6 +46,18 @@ public sealed class ReceiptValidationRecipeTests
         Assert.All(steps, step => Assert.False(string.IsNullOrWhiteSpace(step.Claim), $"step '{step.Id}' has no claim"));
     }
 
+    [Fact]
+    public void Every_step_names_files_relative_to_the_receipts_folder_and_only_the_mvps_step_has_a_setup()
+    {
+        var steps = EvidenceReceipt.CommittedReceipt.Validation;
+
+        Assert.All(steps, step => Assert.DoesNotContain("evidence/", step.Command + step.ExpectedOutput, StringComparison.Ordinal));
+        Assert.All(steps, step => Assert.DoesNotContain("tools/", step.Command, StringComparison.Ordinal));
+        Assert.Equal(["mvps-verify"], steps.Where(step => step.Setup is not null).Select(step => step.Id));
+        Assert.All(steps.Where(step => FirstWord(step.Command) == "tshark" && step.Command.Contains("lua_script:", StringComparison.Ordinal)),
+            step => Assert.StartsWith("tshark -X lua_script:mvps_dissector.lua ", step.Command, StringComparison.Ordinal));
+    }
+
     [ToolTheory("bash", "sha256sum")]
     [MemberData(nameof(StepsStartingWith), "sha256sum")]
     public void Sha256sum_step(string id) => RunStep(id);
@@ -68,7 +82,7 @@ public sealed class ReceiptValidationRecipeTests
     {
         var step = EvidenceReceipt.CommittedReceipt.Validation.Single(candidate => candidate.Id == id);
 
-        var result = ExternalProgram.Run("bash", ["-c", step.Command], RepositoryLayout.Root, pathPrefix: MvpsCli.ShimDirectory);
+        var result = ExternalProgram.Run("bash", ["-c", step.Command], RepositoryLayout.EvidenceDirectory, pathPrefix: MvpsCli.ShimDirectory);
 
         Assert.True(result.ExitCode == 0, $"step '{id}' exited {result.ExitCode}\ncommand: {step.Command}\nstderr: {result.StandardError}");
         var output = result.StandardOutput.EndsWith('\n') ? result.StandardOutput[..^1] : result.StandardOutput;

@@ -53,6 +53,11 @@ public static class ReceiptWriter
                 json.WriteStartObject();
                 json.WriteString("id", step.Id);
                 json.WriteString("claim", step.Claim);
+                if (step.Setup is string setup)
+                {
+                    json.WriteString("setup", setup);
+                }
+
                 json.WriteString("command", step.Command);
                 json.WriteString("expectedOutput", step.ExpectedOutput);
                 json.WriteEndObject();

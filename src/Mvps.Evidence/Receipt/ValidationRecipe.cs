@@ -3,13 +3,26 @@ using System.Globalization;
 namespace Mvps.Evidence.Receipt;
 
 /// <summary>
-/// The commands with which anyone confirms the captures with standard tools. Each one really works
-/// with stock tools (tests run them exactly as written); the seed's `data contains 43:4f:48:45`
-/// filter is deliberately absent: stock Wireshark's BFD dissector claims the whole UDP payload,
-/// so no `data` layer exists to match (docs/verify-independently.md).
+/// The commands with which anyone confirms the captures with standard tools. Each one runs with bash
+/// from the folder that holds the receipt (evidence/ or a release folder), with paths relative to it:
+/// the captures, the receipt and the Lua dissector lie side by side there. Each one really works with
+/// stock tools (tests run them exactly as written, in evidence/ and in a fresh release folder); the
+/// seed's `data contains 43:4f:48:45` filter is deliberately absent: stock Wireshark's BFD dissector
+/// claims the whole UDP payload, so no `data` layer exists to match (docs/verify-independently.md).
 /// </summary>
 public static class ValidationRecipe
 {
+    /// <summary>The Wireshark/tshark Lua dissector, next to the receipt in evidence/ and in every release.</summary>
+    public const string DissectorFileName = "mvps_dissector.lua";
+
+    /// <summary>
+    /// How the `mvps` step gets the tool in a release folder, which holds the tool's package: installed
+    /// from that folder alone (`--source .` replaces every other package source, so no other feed can
+    /// answer for the name, and no network is needed), as a global tool (`~/.dotnet/tools` on PATH).
+    /// `update` installs it when absent and replaces another installed version, so it can be run again.
+    /// </summary>
+    public const string ToolSetup = "dotnet tool update --global mvps --prerelease --allow-downgrade --source .";
+
     /// <summary>Reads every record of a classic pcap and checks each tag with Python's standard library.</summary>
     private const string PythonHmacCheck =
         "import hmac, hashlib, struct, sys\n" +
@@ -29,17 +42,17 @@ public static class ValidationRecipe
     public static IReadOnlyList<RecipeStep> Build(ReceiptSettings settings, IReadOnlyList<(string File, string Sha256, long Bytes, long Packets)> captures)
     {
         var steps = new List<RecipeStep>();
-        string files = string.Join(' ', captures.Select(c => settings.PathPrefix + c.File));
+        string files = string.Join(' ', captures.Select(c => c.File));
 
         steps.Add(new RecipeStep(
             "sha256",
             "Each capture has the SHA-256 stated in this receipt.",
             $"sha256sum {files}",
-            string.Join('\n', captures.Select(c => $"{c.Sha256}  {settings.PathPrefix}{c.File}"))));
+            string.Join('\n', captures.Select(c => $"{c.Sha256}  {c.File}"))));
 
         foreach (var capture in captures)
         {
-            string path = settings.PathPrefix + capture.File;
+            string path = capture.File;
             string packets = capture.Packets.ToString(CultureInfo.InvariantCulture);
             steps.Add(new RecipeStep(
                 $"capinfos-{Stem(capture.File)}",
@@ -59,7 +72,7 @@ public static class ValidationRecipe
             steps.Add(new RecipeStep(
                 $"lua-hmac-{Stem(capture.File)}",
                 "The Lua dissector decodes every frame and finds every HMAC tag valid.",
-                $"tshark -X lua_script:tools/mvps_dissector.lua -r {path} -Y 'mvps.hmac_valid == 1' -T fields -e frame.number | wc -l",
+                $"tshark -X lua_script:{DissectorFileName} -r {path} -Y 'mvps.hmac_valid == 1' -T fields -e frame.number | wc -l",
                 packets));
         }
 
@@ -69,14 +82,17 @@ public static class ValidationRecipe
                 "python-hmac",
                 "Every frame's truncated HMAC-SHA256 tag checks out with Python's standard library alone.",
                 $"python3 -c '{PythonHmacCheck.Replace("{KEY}", key, StringComparison.Ordinal)}' {files}",
-                string.Join('\n', captures.Select(c => Invariant($"{settings.PathPrefix}{c.File}: {c.Packets} frames, {c.Packets} tags valid")))));
+                string.Join('\n', captures.Select(c => Invariant($"{c.File}: {c.Packets} frames, {c.Packets} tags valid")))));
         }
 
         steps.Add(new RecipeStep(
             "mvps-verify",
-            "The reference tool checks layout, checksums, tags, tick order and every hash of this receipt.",
-            $"mvps verify {files} --receipt {settings.PathPrefix}mvps_pcap_receipt.json --quiet",
-            string.Join('\n', captures.Select(c => Invariant($"{settings.PathPrefix}{c.File}: OK, {c.Packets} frames, receipt matches")))));
+            "The reference tool checks layout, checksums, tags, tick order and every hash of this receipt (in a release folder, `setup` first installs it from the folder's mvps package).",
+            $"mvps verify {files} --receipt {ReceiptWriter.FileName} --quiet",
+            string.Join('\n', captures.Select(c => Invariant($"{c.File}: OK, {c.Packets} frames, receipt matches"))))
+        {
+            Setup = ToolSetup,
+        });
         return steps;
     }
 

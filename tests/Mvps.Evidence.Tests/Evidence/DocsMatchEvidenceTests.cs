@@ -55,7 +55,8 @@ public partial class DocsMatchEvidenceTests
         Assert.True(quoted > 0, "no sha256sum output quoted in docs/: the test would check nothing");
     }
 
-    [GeneratedRegex(@"^([0-9a-f]{64})  evidence/([a-z_]+\.(?:pcap|json))$", RegexOptions.Multiline)]
+    /// <summary>From the repository root (`evidence/` before the name) or from the folder itself (a release folder); the same pattern as build/Determinism/EvidenceQuotes.cs.</summary>
+    [GeneratedRegex(@"^([0-9a-f]{64})  (?:evidence/)?([a-z_]+\.(?:pcap|json))$", RegexOptions.Multiline)]
     private static partial Regex Sha256SumLine();
 
     [GeneratedRegex(@"```hex frame0\n(.*?)```", RegexOptions.Singleline)]

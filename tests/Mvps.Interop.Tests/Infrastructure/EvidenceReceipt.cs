@@ -91,4 +91,5 @@ internal sealed record ReceiptMvps(
     double C3,
     string C3Bits);
 
-internal sealed record ReceiptValidationStep(string Id, string Claim, string Command, string ExpectedOutput);
+/// <summary>One recipe step; <see cref="Setup"/> (optional) is run once before it in a release folder.</summary>
+internal sealed record ReceiptValidationStep(string Id, string Claim, string Command, string ExpectedOutput, string? Setup = null);

@@ -14,14 +14,16 @@ internal static class ExternalProgram
     /// <summary>
     /// Runs <paramref name="program"/> (a PATH name or a full path) in <paramref name="workingDirectory"/>.
     /// The environment is pinned (C locale, UTC, a private HOME so no personal Wireshark profile leaks in);
-    /// <paramref name="pathPrefix"/> is put in front of PATH.
+    /// <paramref name="pathPrefix"/> is put in front of PATH. <paramref name="hangLimit"/> widens the safety net
+    /// for a script that runs many programs in turn (a whole recipe on a loaded machine).
     /// </summary>
     public static ProcessResult Run(
         string program,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
         string? pathPrefix = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? hangLimit = null)
     {
         var executable = Path.IsPathRooted(program) ? program : Require(program);
         var start = new ProcessStartInfo(executable)
@@ -58,7 +60,7 @@ internal static class ExternalProgram
         process.StandardInput.Close();
         var stdoutTask = process.StandardOutput.ReadToEndAsync();
         var stderrTask = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(HangLimit))
+        if (!process.WaitForExit(hangLimit ?? HangLimit))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish; killed");

@@ -9,7 +9,7 @@ internal static class RepositoryLayout
 
     public static string ReceiptPath => Path.Combine(EvidenceDirectory, EvidenceFiles.Receipt);
 
-    public static string Dissector => Path.Combine(Root, "tools", "mvps_dissector.lua");
+    public static string Dissector => Path.Combine(EvidenceDirectory, "mvps_dissector.lua");
 
     public static string DissectorSelfTest => Path.Combine(Root, "tools", "mvps_dissector_selftest.lua");
 }

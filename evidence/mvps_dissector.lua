@@ -1,9 +1,9 @@
 -- mvps_dissector.lua: Wireshark/tshark (4.0, Lua 5.2) dissector for the MVPS Coherence-BFD extension.
 --
--- Usage:  tshark -X lua_script:tools/mvps_dissector.lua -r evidence/mvps_baseline.pcap
+-- Usage:  tshark -X lua_script:mvps_dissector.lua -r mvps_baseline.pcap   (in evidence/ or a release folder)
 -- Prefs:  -o mvps.hmac_key:<ascii key>      (default: the public proof key)
 --         -o mvps.expose_as_data:TRUE       (also hand the extension bytes to the "data" dissector)
--- Self-test of the SHA-256 / HMAC code: lua5.2 tools/mvps_dissector_selftest.lua
+-- Self-test of the SHA-256 / HMAC code: lua5.2 tools/mvps_dissector_selftest.lua (from the repository root)
 --
 -- Wire layout (UDP payload offsets; /work/brief/WIRE.md is normative):
 --    0..23  BFD Control packet (RFC 5880 4.1), Length byte at 3 (24)
