@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 
+#pragma warning disable RS0030 // Stopwatch: the rate and ETA of a display on a terminal's stderr, never in any output
+
 namespace Mvps.Tool;
 
 /// <summary>
