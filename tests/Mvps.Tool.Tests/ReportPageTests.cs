@@ -89,7 +89,7 @@ public sealed partial class ReportPageTests
         Assert.Contains("data-d2=\"17818.385", html);
         Assert.Contains("T²crit 29.532", html);
         Assert.Contains(">mvps_baseline.pcap</a></td><td class=\"num\">3,804</td>", html);
-        Assert.Contains("sha256sum evidence/mvps_baseline.pcap evidence/mvps_ddos.pcap", html);
+        Assert.Contains("sha256sum mvps_baseline.pcap mvps_ddos.pcap", html);
         Assert.Contains("<span class=\"f8\" title=\"74: magic &quot;COHE&quot; 0x434f4845\">43</span>", html);
         Assert.DoesNotContain("id=\"determinism\"", html);
     }
