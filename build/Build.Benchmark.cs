@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>
@@ -37,26 +38,24 @@ partial class Build
             long expectedBytes = PcapHeaderLength + (long)BenchmarkFrames * RecordLength;
             if (!File.Exists(capture) || new FileInfo(capture).Length != expectedBytes)
             {
-                ProcessTasks.StartProcess("dotnet",
-                    [MvpsDll, "generate", "--frames", BenchmarkFrames.ToString(CultureInfo.InvariantCulture), "--regime", "baseline", "--out", BenchmarkCaptureDirectory, "--quiet"],
-                    RootDirectory);
+                RunMvps("generate", "--frames", BenchmarkFrames.ToString(CultureInfo.InvariantCulture), "--regime", "baseline", "--out", BenchmarkCaptureDirectory, "--quiet");
             }
 
             WarmPageCache(capture);
             var rows = new List<BenchmarkRow>();
             var openssl = MeasureOpenSsl();
             int cores = Environment.ProcessorCount;
-            rows.Add(Measure($"mvps verify --threads 1", BenchmarkFrames, null, "dotnet", MvpsDll, "verify", "--threads", "1", "--quiet", capture));
-            rows.Add(Measure($"mvps verify --threads {cores} (all cores)", BenchmarkFrames, null, "dotnet", MvpsDll, "verify", "--threads", cores.ToString(CultureInfo.InvariantCulture), "--quiet", capture));
-            rows.Add(Measure("mvps verify --strict --threads 1", BenchmarkFrames, null, "dotnet", MvpsDll, "verify", "--strict", "--threads", "1", "--quiet", capture));
+            rows.Add(Measure($"mvps verify --threads 1", BenchmarkFrames, null, CompiledTool.Tool, [.. CompiledTool.Arguments, "verify", "--threads", "1", "--quiet", capture]));
+            rows.Add(Measure($"mvps verify --threads {cores} (all cores)", BenchmarkFrames, null, CompiledTool.Tool, [.. CompiledTool.Arguments, "verify", "--threads", cores.ToString(CultureInfo.InvariantCulture), "--quiet", capture]));
+            rows.Add(Measure("mvps verify --strict --threads 1", BenchmarkFrames, null, CompiledTool.Tool, [.. CompiledTool.Arguments, "verify", "--strict", "--threads", "1", "--quiet", capture]));
             rows.Add(Measure("cat FILE | mvps verify --threads 1 - (standard input)", BenchmarkFrames, null,
-                "sh", "-c", $"cat '{capture}' | dotnet '{MvpsDll}' verify --threads 1 --quiet -"));
+                "sh", "-c", $"cat '{capture}' | {string.Join(' ', new[] { CompiledTool.Tool }.Concat(CompiledTool.Arguments).Select(part => $"'{part}'"))} verify --threads 1 --quiet -"));
             var mixed = MixedCapture(capture);
             WarmPageCache(mixed);
             rows.Add(Measure("mixed capture, mvps verify --threads 1", BenchmarkFrames, "every other record ARP, every 4th MVPS frame VLAN-tagged; frames = MVPS frames",
-                "dotnet", MvpsDll, "verify", "--threads", "1", "--quiet", mixed));
+                CompiledTool.Tool, [.. CompiledTool.Arguments, "verify", "--threads", "1", "--quiet", mixed]));
             rows.Add(Measure($"mixed capture, mvps verify --threads {cores}", BenchmarkFrames, "frames = MVPS frames",
-                "dotnet", MvpsDll, "verify", "--threads", cores.ToString(CultureInfo.InvariantCulture), "--quiet", mixed));
+                CompiledTool.Tool, [.. CompiledTool.Arguments, "verify", "--threads", cores.ToString(CultureInfo.InvariantCulture), "--quiet", mixed]));
             rows.Add(Measure("sha256sum of the file (I/O + one hash pass)", BenchmarkFrames, null, "sha256sum", capture));
             rows.Add(MeasurePython(capture));
             rows.Add(MeasureTshark(capture));

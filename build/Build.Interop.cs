@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 using Mvps.IO;
 
@@ -61,7 +62,7 @@ partial class Build
             bool verified = true;
             foreach (var capture in Directory.GetFiles(InteropDirectory, "*.pcap").Where(IsMvpsOnlyCapture).Order(StringComparer.Ordinal))
             {
-                var result = ProcessTasks.StartProcess("dotnet", [MvpsDll, "verify", "--quiet", capture], InteropDirectory, throwOnFailure: false, logOutput: false);
+                var result = CompiledTool.Run(["verify", "--quiet", capture], InteropDirectory, throwOnFailure: false, logOutput: false);
                 verified &= result.ExitCode == 0;
                 if (result.ExitCode == 0)
                 {

@@ -1,3 +1,4 @@
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>NuGet packages of the codec library and the mvps tool, versioned by GitVersion.</summary>

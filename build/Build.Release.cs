@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 using Mvps.Release;
 
@@ -29,7 +30,7 @@ partial class Build
     /// What a release takes from evidence/: the generated captures and receipt, the schema the receipt's
     /// "$schema" names, and the Lua dissector its recipe loads (`-X lua_script:mvps_dissector.lua`).
     /// </summary>
-    static readonly string[] ReleasedEvidenceFiles = [.. EvidenceFiles, Mvps.Evidence.Receipt.ReceiptWriter.SchemaFileName, Mvps.Evidence.Receipt.ValidationRecipe.DissectorFileName];
+    static readonly string[] ReleasedEvidenceFiles = [.. RunFolder.EvidenceFiles, Mvps.Evidence.Receipt.ReceiptWriter.SchemaFileName, Mvps.Evidence.Receipt.ValidationRecipe.DissectorFileName];
 
     Target Release => _ => _
         .Description("Builds artifacts/release: captures, receipt, receipt schema, Lua dissector, packages, SHA256SUMS (+ .sig), mvps.intoto.jsonl, mvps-release.pub.")
@@ -96,7 +97,7 @@ partial class Build
             var package = Directory.GetFiles(folder, "mvps.*.nupkg").Single();
             var version = Path.GetFileNameWithoutExtension(package)["mvps.".Length..];
             new DotNet("tool", "install") { Extra = ["mvps", "--tool-path", toolPath, "--add-source", folder, "--version", version, "--ignore-failed-sources"] }.Run(RootDirectory);
-            ProcessTasks.StartProcess(toolPath / "mvps", ["verify", "--strict", .. CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Evidence.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
+            new ToolLauncher(toolPath / "mvps", [], "the installed dotnet tool").Run(["verify", "--strict", .. RunFolder.CaptureFiles.Select(name => (string)(folder / name)), "--receipt", folder / Mvps.Evidence.Receipt.ReceiptWriter.FileName, "--quiet"], RootDirectory);
 
             // 3. The receipt's recipe where a reviewer has the files: the tests that copy this folder outside the
             //    clone, install the tool from it alone and run every validation command as written (and again on

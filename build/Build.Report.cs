@@ -1,3 +1,4 @@
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>
@@ -8,9 +9,6 @@ using Mvps.Build.Engine;
 /// </summary>
 partial class Build
 {
-    /// <summary>What each evidence run writes besides the evidence files, compared run against run (evidence/ holds neither).</summary>
-    internal static readonly string[] RunReportFiles = ["mvps_analysis.json", "mvps_report.html"];
-
     const string ReleaseReportPage = "mvps_report.html";
 
     AbsolutePath ReportDirectory => ArtifactsDirectory / "report";
@@ -24,7 +22,7 @@ partial class Build
         {
             // Files are replaced, the folder is kept: the browser test keeps its screenshot here.
             Directory.CreateDirectory(ReportDirectory);
-            foreach (var name in EvidenceFiles)
+            foreach (var name in RunFolder.EvidenceFiles)
             {
                 File.Copy(EvidenceDirectory / name, ReportDirectory / name, overwrite: true);
             }
@@ -50,18 +48,4 @@ partial class Build
             RunMvps([.. arguments]);
             ReportSummary($"artifacts/report/index.html{(runs.Count > 0 ? $" with the matrix of {runs.Count} run(s){(notRun.Count > 0 ? $" and {notRun.Count} not run here" : "")}" : "")}");
         });
-
-    /// <summary>An evidence run's page and analysis JSON, written by the run's own generator under the run's settings.</summary>
-    void MakeRunReport(RunLauncher launcher, AbsolutePath folder, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string umask)
-    {
-        List<string> command = [.. launcher.Arguments, "report", "--evidence", folder, "--out", folder / RunReportFiles[1], "--analysis-json", folder / RunReportFiles[0]];
-        if (OperatingSystem.IsWindows())
-        {
-            ProcessTasks.StartProcess(launcher.Tool, command, workingDirectory, environment);
-        }
-        else
-        {
-            ProcessTasks.StartProcess("sh", ["-c", $"umask {umask} && exec \"$@\"", "sh", launcher.Tool, .. command], workingDirectory, environment);
-        }
-    }
 }

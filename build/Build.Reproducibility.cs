@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>
@@ -66,7 +67,7 @@ partial class Build
                 {
                     new DotNet("pack", tree / project) { Configuration = Configuration, NoBuild = true, Output = output / "packages" }.Run(tree, environment);
                     var projectName = Path.GetFileNameWithoutExtension(project);
-                    CopyFolder(tree / Path.GetDirectoryName(project)! / "bin" / Configuration.ToString() / "net10.0", output / "bin" / projectName);
+                    FolderCopy.CopyAll(tree / Path.GetDirectoryName(project)! / "bin" / Configuration.ToString() / "net10.0", output / "bin" / projectName);
                 }
 
                 Log.Information($"tree {name}: compile and pack took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
@@ -144,15 +145,5 @@ partial class Build
         return result.ExitCode == 0 && long.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? seconds.ToString(CultureInfo.InvariantCulture)
             : throw new BuildException("Reproducible packages need the commit time as SOURCE_DATE_EPOCH: no git history here, so set SOURCE_DATE_EPOCH.");
-    }
-
-    static void CopyFolder(string source, string destination)
-    {
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
     }
 }

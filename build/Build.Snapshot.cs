@@ -1,3 +1,4 @@
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>
@@ -14,7 +15,7 @@ partial class Build
         .Executes(() =>
         {
             var runs = SelectedRuns.Select(run => (run.Name, (string)(RunsDirectory / run.Name))).ToList();
-            var problems = FrameHashApprovals.Check(ApprovalDirectory, runs, CaptureFiles, path => Path.GetRelativePath(RootDirectory, path));
+            var problems = FrameHashApprovals.Check(ApprovalDirectory, runs, RunFolder.CaptureFiles, path => Path.GetRelativePath(RootDirectory, path));
             StepSummary.AppendDifferences("Snapshot", problems);
             foreach (var problem in problems)
             {
@@ -26,7 +27,7 @@ partial class Build
                 throw new BuildException($"approval mismatch: {problems[0]}");
             }
 
-            ReportSummary($"{CaptureFiles.Count()} approvals × {runs.Count} run{(runs.Count == 1 ? "" : "s")} match, every frame's payload and frame hash");
+            ReportSummary($"{RunFolder.CaptureFiles.Count()} approvals × {runs.Count} run{(runs.Count == 1 ? "" : "s")} match, every frame's payload and frame hash");
         });
 
     Target Accept => _ => _
@@ -35,7 +36,7 @@ partial class Build
         .Executes(() =>
         {
             RunMvps("generate", "--out", EvidenceDirectory, "--quiet");
-            var approvals = FrameHashApprovals.Approve(ApprovalDirectory, EvidenceDirectory, CaptureFiles);
+            var approvals = FrameHashApprovals.Approve(ApprovalDirectory, EvidenceDirectory, RunFolder.CaptureFiles);
             // Any other approval test that left a received file (the frame-hash ones were just rewritten).
             var promoted = 0;
             foreach (var received in Directory.GetFiles(RootDirectory / "tests", "*.received.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>

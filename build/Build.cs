@@ -1,3 +1,4 @@
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>
@@ -47,8 +48,24 @@ partial class Build : NukeBuild
         .After(Restore)
         .Executes(() => new DotNet("build", Solution) { Configuration = Configuration }.Run(RootDirectory));
 
-    /// <summary>Runs the mvps tool built by Compile (framework-dependent, under the installed runtime).</summary>
-    ProcessResult RunMvps(params string[] arguments) => ProcessTasks.StartProcess("dotnet", [MvpsDll, .. arguments], RootDirectory);
+    /// <summary>The mvps.dll that Compile builds (framework-dependent, under the installed runtime).</summary>
+    AbsolutePath MvpsDll => RootDirectory / "src" / "Mvps.Tool" / "bin" / Configuration.ToString() / "net10.0" / "mvps.dll";
+
+    /// <summary>How every target starts the tool Compile built (the evidence runs' other generators: <see cref="GeneratorBuilds"/>).</summary>
+    ToolLauncher CompiledTool => ToolLauncher.FrameworkDependent(MvpsDll, $"src/Mvps.Tool/bin/{Configuration}/net10.0/mvps.dll");
+
+    /// <summary>Runs the tool Compile built, from the repository root; a non-zero exit fails the target.</summary>
+    ProcessResult RunMvps(params string[] arguments) => CompiledTool.Run(arguments, RootDirectory);
+
+    string? _workingTreeDigest;
+
+    /// <summary>The content hash of the working tree, once per build: the shared part of every step's input fingerprint.</summary>
+    string WorkingTreeDigest => _workingTreeDigest ??= InputFingerprint.TreeDigest(RootDirectory);
+
+    string? _sdkVersion;
+
+    /// <summary>The SDK that global.json selects: an input of every compile and publish.</summary>
+    string SdkVersion => _sdkVersion ??= ProcessTasks.StartProcess("dotnet", ["--version"], RootDirectory, logOutput: false).StandardOutput.Trim();
 }
 
 enum Configuration

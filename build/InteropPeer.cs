@@ -1,3 +1,4 @@
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>

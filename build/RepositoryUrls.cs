@@ -1,3 +1,4 @@
+using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>The source repository's URL as the release names it, read from git rather than written into the build.</summary>

@@ -1,6 +1,8 @@
 using Mvps.IO;
 using Mvps.Build.Engine;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// An arm64 root file system for qemu-aarch64-static -L: Debian's arm64 packages of the libraries a
 /// self-contained .NET app loads, downloaded with apt-get and unpacked with dpkg-deb, never installed

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// Compares what two compiles (or packs) of the same sources produced, file by file and byte for byte,
 /// recursively. A differing NuGet package (a zip) is described entry by entry — order, name, timestamp,

@@ -1,5 +1,7 @@
 using Mvps.Build.Engine;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// When two compiles differ, diffoscope (Debian package diffoscope) says where: it unpacks a .nupkg entry by
 /// entry and disassembles an assembly, so its report names the differing entry and member. One text and one

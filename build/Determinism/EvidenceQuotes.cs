@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// The evidence values the docs quote, rewritten from evidence/ by `./build.sh Accept`: every
 /// `sha256sum` output line naming an evidence file (with or without `evidence/`) (docs/*.md and README.md), the receipt-summary rows of

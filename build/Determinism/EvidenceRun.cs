@@ -1,3 +1,5 @@
+namespace Mvps.Build.Determinism;
+
 /// <summary>How a run's generator is built and started.</summary>
 enum EvidenceRunKind
 {

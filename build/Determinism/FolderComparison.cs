@@ -1,3 +1,5 @@
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// The loop both gates share: compare the named files of two folders byte for byte, report a file missing
 /// on either side, and let the caller's describer say how two different files differ.

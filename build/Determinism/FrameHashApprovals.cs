@@ -1,6 +1,8 @@
 using System.Text;
 using Mvps.Evidence.Verification;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// The frame-hash approvals (tests/Mvps.Evidence.Tests/Evidence/Approved) checked against the captures of build
 /// runs, the way ApprovalTests checks them in the test suite: same listing (<see cref="FrameHashListing"/>),

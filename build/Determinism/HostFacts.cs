@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// What the run selection knows about the machine: its operating system and architecture, which programs are on
 /// PATH, which files exist, the architectures dpkg installs packages for and whether the arm64 sysroot is already made. Passed in,

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Mvps.Build.Engine;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// A content hash of everything that goes into an expensive step (a RID publish, the Reproduce trees): every
 /// working-tree file git does not ignore, by path and bytes (so sources, lock files, props and global.json),

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Mvps.Build.Engine;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// The net8 run's second runtime: the shipped projects built for net8.0 as well (src/Directory.Build.props,
 /// <see cref="Property"/>), the tool published self-contained for this host's RID, so its runtime is the .NET 8

@@ -2,6 +2,8 @@ using System.Globalization;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// The determinism gate: compares two output folders file by file, byte for byte, and names every
 /// difference the way a reviewer needs it — for a capture the frame and the decoded field, for text the
@@ -22,7 +24,7 @@ static class OutputComparison
     /// <summary>The names of the files directly in a folder (no recursion), in ordinal order.</summary>
     static IEnumerable<string> Files(string folder) =>
         Directory.Exists(folder)
-            ? Directory.GetFiles(folder).Select(path => Path.GetFileName(path)!).Where(name => name != "settings.json")
+            ? Directory.GetFiles(folder).Select(path => Path.GetFileName(path)!).Where(name => name != RunSettingsFile.FileName)
             : [];
 
     static List<string> DescribeCaptures(byte[] a, byte[] b)

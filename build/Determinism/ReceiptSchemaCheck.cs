@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Json.Schema;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>A receipt against the published JSON Schema (evidence/receipt.schema.json): one line per violation, naming the file and the JSON location.</summary>
 static class ReceiptSchemaCheck
 {

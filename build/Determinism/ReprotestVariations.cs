@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Mvps.Build.Engine;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>One of reprotest's variations and, when this machine cannot apply it, why (null when it is applied).</summary>
 sealed record ReprotestVariation(string Name, string What, string? NotApplied);
 

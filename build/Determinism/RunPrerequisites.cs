@@ -1,3 +1,5 @@
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// One thing a run needs of the machine. <see cref="Package"/> is the Debian package that brings it (the missing
 /// ones of a run become one `apt-get install` line), <see cref="Command"/> any other step that does.

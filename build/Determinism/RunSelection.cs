@@ -1,10 +1,18 @@
 using System.Globalization;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>A run this build does not make, why, and the line that installs what it needs (null when nothing can: another platform).</summary>
 sealed record RunNotMade(EvidenceRun Run, string Reason, string? InstallLine)
 {
     /// <summary>"arm64 (apt-get install qemu-user-static)", or the platform reason when no install line helps.</summary>
     public override string ToString() => $"{Run.Name} ({InstallLine ?? Reason})";
+
+    /// <summary>"reason (install: line)": how the log and a failure name it.</summary>
+    public string Explained => $"{Reason}{(InstallLine is null ? "" : $" (install: {InstallLine})")}";
+
+    /// <summary>The same for the Markdown step summary, with the install line as code.</summary>
+    public string ExplainedMarkdown => $"{Reason}{(InstallLine is null ? "" : $" (`{InstallLine}`)")}";
 }
 
 /// <summary>How the --runs value was read.</summary>
@@ -89,8 +97,20 @@ sealed record RunSelection(RunsMode Mode, bool Strict, IReadOnlyList<EvidenceRun
     public string FailureMessage(bool isServerBuild) =>
         $"{(Mode switch { RunsMode.All => "--runs all", RunsMode.Listed => "the runs asked for", _ => "on a build server every run this platform can make" })} "
         + $"{(isServerBuild && Mode == RunsMode.Auto ? "is" : "are")} required, and {Missing.Count} cannot be made here: "
-        + string.Join("; ", Missing.Select(item => $"{item.Run.Name}: {item.Reason}{(item.InstallLine is null ? "" : $" (install: {item.InstallLine})")}"))
+        + string.Join("; ", Missing.Select(item => $"{item.Run.Name}: {item.Explained}"))
         + (Mode == RunsMode.Auto ? ". Install what is missing; a local build (no CI variable) makes what it can." : ". Install what is missing, or ask for fewer runs, e.g. --runs a b.");
+
+    /// <summary>The log's heading of the selection: strict or what this machine can make, and whether a build server decided it.</summary>
+    public string Heading(bool isServerBuild) =>
+        $"evidence runs ({(Strict ? "strict" : "auto: what this machine can make")}{(isServerBuild && Mode == RunsMode.Auto ? ", build server" : "")}):";
+
+    /// <summary>One Markdown item per known run for the step summary: made here, not run here, or required and missing.</summary>
+    public IReadOnlyList<string> SummaryItems() =>
+    [
+        .. Runs.Select(run => $"{run.Name}: made here"),
+        .. NotRunHere.Select(item => $"{item.Run.Name}: not run here — {item.ExplainedMarkdown}"),
+        .. Missing.Select(item => $"{item.Run.Name}: **required, missing** — {item.ExplainedMarkdown}"),
+    ];
 
     /// <summary>"3 of 6 runs (a b net8), 1 ISA, 2 runtimes — not run here: arm64 (apt-get install qemu-user-static), ...".</summary>
     public string Describe()

@@ -1,5 +1,7 @@
 using Mvps.Build.Engine;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// Copies the working tree (tracked and untracked files that git does not ignore) into another folder.
 /// Builds that must not touch the repository's own obj/ folders and lock files (a RID-specific publish,

@@ -1,3 +1,5 @@
+namespace Mvps.Build.Determinism;
+
 /// <summary>Whether a program can be started by name: the build decides to skip a run before trying it.</summary>
 static class ToolOnPath
 {

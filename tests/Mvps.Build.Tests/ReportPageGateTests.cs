@@ -18,7 +18,7 @@ public sealed class ReportPageGateTests : IDisposable
     [Fact]
     public void The_run_comparison_covers_the_page_and_the_analysis_and_names_a_changed_line()
     {
-        Assert.Equal(["mvps_analysis.json", "mvps_report.html"], global::Build.RunReportFiles);
+        Assert.Equal(["mvps_analysis.json", "mvps_report.html"], RunFolder.ReportFiles);
         const string page = "<!DOCTYPE html>\n<td data-d2=\"17818.385192384405\">17818.385</td>\n</html>\n";
         foreach (var folder in new[] { _a, _b })
         {
@@ -26,13 +26,13 @@ public sealed class ReportPageGateTests : IDisposable
             File.WriteAllText(Path.Combine(folder, "mvps_analysis.json"), "{}\n");
         }
 
-        Assert.Empty(OutputComparison.Compare(_a, _b, global::Build.RunReportFiles));
+        Assert.Empty(OutputComparison.Compare(_a, _b, RunFolder.ReportFiles));
         File.WriteAllText(Path.Combine(_b, "mvps_report.html"), page.Replace("17818.385192384405", "17818.385192384407", StringComparison.Ordinal));
 
-        var difference = Assert.Single(OutputComparison.Compare(_a, _b, global::Build.RunReportFiles));
+        var difference = Assert.Single(OutputComparison.Compare(_a, _b, RunFolder.ReportFiles));
         Assert.StartsWith("mvps_report.html: line 2", difference);
 
         File.Delete(Path.Combine(_b, "mvps_analysis.json"));
-        Assert.Contains(OutputComparison.Compare(_a, _b, global::Build.RunReportFiles), d => d.StartsWith("mvps_analysis.json: only in", StringComparison.Ordinal));
+        Assert.Contains(OutputComparison.Compare(_a, _b, RunFolder.ReportFiles), d => d.StartsWith("mvps_analysis.json: only in", StringComparison.Ordinal));
     }
 }

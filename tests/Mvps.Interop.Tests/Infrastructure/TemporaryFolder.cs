@@ -26,10 +26,16 @@ internal static class TemporaryFolder
         };
     }
 
+    /// <summary>
+    /// The start of every folder name this test process gives <paramref name="purpose"/>: with the process id, so a
+    /// check for leftovers (TeardownTests) sees this run's folders and processes only, not another clone's run.
+    /// </summary>
+    public static string PrefixOf(string purpose) => $"mvps-interop-{purpose}-{Environment.ProcessId}-";
+
     public static string Create(string purpose)
     {
         // CreateTempSubdirectory picks a fresh unique name itself, so parallel tests never collide.
-        var directory = Directory.CreateTempSubdirectory($"mvps-interop-{purpose}-").FullName;
+        var directory = Directory.CreateTempSubdirectory(PrefixOf(purpose)).FullName;
         lock (Created)
         {
             Created.Add(directory);

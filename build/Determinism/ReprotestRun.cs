@@ -3,6 +3,8 @@ using System.Globalization;
 using Mvps.Build.Engine;
 using Mvps.IO;
 
+namespace Mvps.Build.Determinism;
+
 /// <summary>
 /// The reprotest run: Debian's reprotest builds "the evidence" twice from a folder holding the framework-dependent
 /// tool — a control build and an experiment build under its variations (time through faketime, directory order
@@ -11,40 +13,32 @@ using Mvps.IO;
 /// the experiment's files become artifacts/runs/reprotest, so the varied output also goes through Diff (against run a
 /// and evidence/), Receipt and Snapshot like every other run, not only through reprotest's own control-vs-experiment check.
 /// </summary>
-partial class Build
+static class ReprotestRun
 {
-    AbsolutePath ReprotestSourceDirectory => TemporaryDirectory / "reprotest-source";
-
-    AbsolutePath ReprotestStoreDirectory => TemporaryDirectory / "reprotest-store";
-
-    /// <summary>What the reprotest run varied, for the summary (null until it ran).</summary>
-    string? _reprotestSummary;
-
     /// <summary>The shell command reprotest runs in its build folder: the same generate and report every run makes.</summary>
-    static string ReprotestBuildCommand(string dotnet) =>
-        $"{dotnet} tool/mvps.dll generate --out out --quiet && {dotnet} tool/mvps.dll report --evidence out --out out/{RunReportFiles[1]} --analysis-json out/{RunReportFiles[0]}";
+    static string BuildCommand(string dotnet) =>
+        $"{dotnet} tool/mvps.dll generate --out out --quiet && {dotnet} tool/mvps.dll report --evidence out --out out/{RunFolder.ReportFiles[1]} --analysis-json out/{RunFolder.ReportFiles[0]}";
 
-    void MakeReprotestRun(EvidenceRun run)
+    /// <summary>
+    /// Makes the reprotest run into <paramref name="folder"/> with the tool in <paramref name="toolFolder"/> (the
+    /// Compile target's output); returns what it varied, for the summary. Fails when reprotest does.
+    /// </summary>
+    public static string Make(EvidenceRun run, AbsolutePath folder, string toolFolder, AbsolutePath temporaryDirectory)
     {
-        var folder = RunsDirectory / run.Name;
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        Directory.CreateDirectory(folder);
+        var sourceDirectory = temporaryDirectory / "reprotest-source";
+        var storeDirectory = temporaryDirectory / "reprotest-store";
+        RunFolder.Recreate(folder);
 
         // reprotest copies its source root into each build folder: the tool alone (under 1 MB), not the repository.
-        var toolFolder = Path.GetDirectoryName((string)MvpsDll)!;
-        if (Directory.Exists(ReprotestSourceDirectory))
+        if (Directory.Exists(sourceDirectory))
         {
-            Directory.Delete(ReprotestSourceDirectory, recursive: true);
+            Directory.Delete(sourceDirectory, recursive: true);
         }
 
-        CopyFolder(toolFolder, ReprotestSourceDirectory / "tool");
-        if (Directory.Exists(ReprotestStoreDirectory))
+        FolderCopy.CopyAll(toolFolder, sourceDirectory / "tool");
+        if (Directory.Exists(storeDirectory))
         {
-            Directory.Delete(ReprotestStoreDirectory, recursive: true); // --store-dir must be empty or absent
+            Directory.Delete(storeDirectory, recursive: true); // --store-dir must be empty or absent
         }
 
         var dotnet = ToolOnPath.Find("dotnet") ?? "dotnet";
@@ -56,14 +50,14 @@ partial class Build
         }
 
         var vary = ReprotestVariations.VarySpec(variations, probes.SecondUser);
-        var workingDirectory = TemporaryDirectory / ("run-" + run.Name);
+        var workingDirectory = temporaryDirectory / ("run-" + run.Name);
         Directory.CreateDirectory(workingDirectory);
         var stopwatch = Stopwatch.StartNew(); // build log only
         var result = ProcessTasks.StartProcess("reprotest",
-            ["--verbosity", "1", "--vary=" + vary, "--store-dir", ReprotestStoreDirectory, "-s", ReprotestSourceDirectory, ReprotestBuildCommand(dotnet), "out/*"],
+            ["--verbosity", "1", "--vary=" + vary, "--store-dir", storeDirectory, "-s", sourceDirectory, BuildCommand(dotnet), "out/*"],
             workingDirectory, throwOnFailure: false, logOutput: false);
         var log = string.Concat(result.Output.Select(line => line.Text + "\n"));
-        AtomicFile.WriteAllText(TemporaryDirectory / "reprotest.log", log);
+        AtomicFile.WriteAllText(temporaryDirectory / "reprotest.log", log);
         Log.Information($"run {run.Name}: reprotest took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, exit code {result.ExitCode} (its log: .nuke/temp/reprotest.log)");
         if (result.ExitCode != 0)
         {
@@ -75,8 +69,8 @@ partial class Build
             throw new BuildException($"run {run.Name}: reprotest exited with code {result.ExitCode} ({(result.ExitCode == 1 ? "the control and the experiment build differ; diffoscope's report is in .nuke/temp/reprotest-store" : "the build or reprotest itself failed")}; its log: .nuke/temp/reprotest.log).");
         }
 
-        var experiment = ReprotestStoreDirectory / "experiment-1" / "source-root" / "out";
-        foreach (var name in EvidenceFiles.Concat(RunReportFiles))
+        var experiment = storeDirectory / "experiment-1" / "source-root" / "out";
+        foreach (var name in RunFolder.EvidenceFiles.Concat(RunFolder.ReportFiles))
         {
             if (File.Exists(experiment / name))
             {
@@ -101,20 +95,22 @@ partial class Build
         var listed = applied.Where(variation => varied.Contains(variation.Name))
             .Select(variation => $"{variation.Name}: {variation.What}{(values.TryGetValue(ValueKey(variation.Name), out var value) ? " — " + value : "")}")
             .ToList();
-        WriteSettings(folder / "settings.json", run,
-            $"reprotest --vary={RedactUser(vary, probes.SecondUser)} -s .nuke/temp/reprotest-source (the Compile target's framework-dependent tool) \"{ReprotestBuildCommand("dotnet")}\" \"out/*\": the experiment build's files, kept with --store-dir",
+        RunSettingsFile.Write(folder / RunSettingsFile.FileName, run,
+            $"reprotest --vary={RedactUser(vary, probes.SecondUser)} -s .nuke/temp/reprotest-source (the Compile target's framework-dependent tool) \"{BuildCommand("dotnet")}\" \"out/*\": the experiment build's files, kept with --store-dir",
             "reprotest's own build folders (the build path is one of its variations)",
             "0022 in the control build, 0002 in the experiment build (reprotest's umask variation)",
             listed,
             notApplied,
             ReprotestVersion());
-        AtomicFile.WriteAllText(folder / Mvps.Release.ReleaseFileNames.Checksums, Mvps.Release.Sha256Sums.Format(Mvps.Release.Sha256Sums.Compute(folder, EvidenceFiles)));
+        RunFolder.WriteChecksums(folder);
 
-        _reprotestSummary = $"reprotest varied {listed.Count} of {ReprotestVariations.All.Length}"
+        var summary = $"reprotest varied {listed.Count} of {ReprotestVariations.All.Length}"
             + (notApplied.Count == 0 ? "" : $", not: {string.Join(", ", notApplied.Keys.Order(StringComparer.Ordinal))}");
-        Log.Information($"run {run.Name}: {_reprotestSummary}{string.Concat(notApplied.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"; {pair.Key}: {pair.Value}"))}");
+        Log.Information($"run {run.Name}: {summary}{string.Concat(notApplied.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"; {pair.Key}: {pair.Value}"))}");
 
         // reprotest logs the time variation as FAKETIME, the directory order as DISORDERFS, the locale as LOCALE.
+        return summary;
+
         static string ValueKey(string name) => name switch { "time" => "faketime", "fileordering" => "disorderfs", "locales" => "locale", _ => name };
     }
 
