@@ -32,6 +32,20 @@ static class InputFingerprint
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>SHA-256 (hex) over every file below <paramref name="folder"/> (a build output, which git ignores), by relative path and content, in ordinal path order.</summary>
+    public static string FolderDigest(string folder)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var relative in Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+                     .Select(path => Path.GetRelativePath(folder, path).Replace('\\', '/')).Order(StringComparer.Ordinal))
+        {
+            AppendField(hash, "path", Encoding.UTF8.GetBytes(relative));
+            AppendField(hash, "content", File.ReadAllBytes(Path.Combine(folder, relative)));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>The fingerprint of a step: its parameters and the tree digest.</summary>
     public static string Combine(string treeDigest, IEnumerable<string> parameters)
     {

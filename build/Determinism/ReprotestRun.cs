@@ -29,18 +29,6 @@ static class ReprotestRun
         var storeDirectory = temporaryDirectory / "reprotest-store";
         RunFolder.Recreate(folder);
 
-        // reprotest copies its source root into each build folder: the tool alone (under 1 MB), not the repository.
-        if (Directory.Exists(sourceDirectory))
-        {
-            Directory.Delete(sourceDirectory, recursive: true);
-        }
-
-        FolderCopy.CopyAll(toolFolder, sourceDirectory / "tool");
-        if (Directory.Exists(storeDirectory))
-        {
-            Directory.Delete(storeDirectory, recursive: true); // --store-dir must be empty or absent
-        }
-
         var dotnet = ToolOnPath.Find("dotnet") ?? "dotnet";
         var probes = ReprotestVariations.Probe(dotnet);
         var variations = ReprotestVariations.Decide(probes);
@@ -50,26 +38,26 @@ static class ReprotestRun
         }
 
         var vary = ReprotestVariations.VarySpec(variations, probes.SecondUser);
-        var workingDirectory = temporaryDirectory / ("run-" + run.Name);
-        Directory.CreateDirectory(workingDirectory);
-        var stopwatch = Stopwatch.StartNew(); // build log only
-        var result = ProcessTasks.StartProcess("reprotest",
-            ["--verbosity", "1", "--vary=" + vary, "--store-dir", storeDirectory, "-s", sourceDirectory, BuildCommand(dotnet), "out/*"],
-            workingDirectory, throwOnFailure: false, logOutput: false);
-        var log = string.Concat(result.Output.Select(line => line.Text + "\n"));
-        AtomicFile.WriteAllText(temporaryDirectory / "reprotest.log", log);
-        Log.Information($"run {run.Name}: reprotest took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, exit code {result.ExitCode} (its log: .nuke/temp/reprotest.log)");
-        if (result.ExitCode != 0)
+        var experiment = storeDirectory / "experiment-1" / "source-root" / "out";
+        var logFile = temporaryDirectory / "reprotest.log";
+        // Reused only while the tool's bytes, the variations asked for, the build command and reprotest itself are
+        // what the stored experiment was made with: the same experiment again would only repeat its verdict. A fresh
+        // clone (CI) always runs it.
+        var fingerprint = InputFingerprint.Combine(InputFingerprint.FolderDigest(toolFolder), ["reprotest", vary, BuildCommand(dotnet), ReprotestVersion()]);
+        var stamp = temporaryDirectory / "reprotest.inputs";
+        string log;
+        if (InputFingerprint.IsCurrent(stamp, fingerprint) && Directory.Exists(experiment) && File.Exists(logFile))
         {
-            foreach (var line in log.Split('\n').Where(line => line.Contains("ERROR", StringComparison.Ordinal) || line.Contains("differ", StringComparison.OrdinalIgnoreCase)).Take(20))
-            {
-                Log.Error(line);
-            }
-
-            throw new BuildException($"run {run.Name}: reprotest exited with code {result.ExitCode} ({(result.ExitCode == 1 ? "the control and the experiment build differ; diffoscope's report is in .nuke/temp/reprotest-store" : "the build or reprotest itself failed")}; its log: .nuke/temp/reprotest.log).");
+            log = File.ReadAllText(logFile);
+            Log.Information($"run {run.Name}: reprotest reused, tool and variations unchanged (fingerprint {fingerprint[..16]})");
+        }
+        else
+        {
+            InputFingerprint.Forget(stamp);
+            log = RunReprotest(run, vary, dotnet, toolFolder, sourceDirectory, storeDirectory, temporaryDirectory, logFile);
+            InputFingerprint.Record(stamp, fingerprint);
         }
 
-        var experiment = storeDirectory / "experiment-1" / "source-root" / "out";
         foreach (var name in RunFolder.EvidenceFiles.Concat(RunFolder.ReportFiles))
         {
             if (File.Exists(experiment / name))
@@ -112,6 +100,44 @@ static class ReprotestRun
         return summary;
 
         static string ValueKey(string name) => name switch { "time" => "faketime", "fileordering" => "disorderfs", "locales" => "locale", _ => name };
+    }
+
+    /// <summary>Runs reprotest on a fresh copy of the tool into an empty store; returns its log. Fails when reprotest does.</summary>
+    static string RunReprotest(EvidenceRun run, string vary, string dotnet, string toolFolder, AbsolutePath sourceDirectory, AbsolutePath storeDirectory,
+        AbsolutePath temporaryDirectory, AbsolutePath logFile)
+    {
+        // reprotest copies its source root into each build folder: the tool alone (under 1 MB), not the repository.
+        if (Directory.Exists(sourceDirectory))
+        {
+            Directory.Delete(sourceDirectory, recursive: true);
+        }
+
+        FolderCopy.CopyAll(toolFolder, sourceDirectory / "tool");
+        if (Directory.Exists(storeDirectory))
+        {
+            Directory.Delete(storeDirectory, recursive: true); // --store-dir must be empty or absent
+        }
+
+        var workingDirectory = temporaryDirectory / ("run-" + run.Name);
+        Directory.CreateDirectory(workingDirectory);
+        var stopwatch = Stopwatch.StartNew(); // build log only
+        var result = ProcessTasks.StartProcess("reprotest",
+            ["--verbosity", "1", "--vary=" + vary, "--store-dir", storeDirectory, "-s", sourceDirectory, BuildCommand(dotnet), "out/*"],
+            workingDirectory, throwOnFailure: false, logOutput: false);
+        var log = string.Concat(result.Output.Select(line => line.Text + "\n"));
+        AtomicFile.WriteAllText(logFile, log);
+        Log.Information($"run {run.Name}: reprotest took {stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, exit code {result.ExitCode} (its log: .nuke/temp/reprotest.log)");
+        if (result.ExitCode != 0)
+        {
+            foreach (var line in log.Split('\n').Where(line => line.Contains("ERROR", StringComparison.Ordinal) || line.Contains("differ", StringComparison.OrdinalIgnoreCase)).Take(20))
+            {
+                Log.Error(line);
+            }
+
+            throw new BuildException($"run {run.Name}: reprotest exited with code {result.ExitCode} ({(result.ExitCode == 1 ? "the control and the experiment build differ; diffoscope's report is in .nuke/temp/reprotest-store" : "the build or reprotest itself failed")}; its log: .nuke/temp/reprotest.log).");
+        }
+
+        return log;
     }
 
     /// <summary>The second user's name stays out of settings.json (no user names in anything the build writes).</summary>

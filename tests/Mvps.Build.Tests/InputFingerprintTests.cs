@@ -56,6 +56,29 @@ public sealed class InputFingerprintTests : IDisposable
         Assert.NotEqual(before, InputFingerprint.Of(Root, ["sdk 10.0.401"]));
     }
 
+    [Fact]
+    public void A_build_output_folder_digest_follows_every_byte_and_file_but_not_the_folder_it_is_in()
+    {
+        // The reprotest run is reused only while the tool folder's digest is unchanged.
+        using var other = new TempFolder();
+        foreach (var root in new[] { _repository.File("tool"), other.File("tool") })
+        {
+            Directory.CreateDirectory(Path.Combine(root, "runtimes"));
+            File.WriteAllText(Path.Combine(root, "mvps.dll"), "tool bytes");
+            File.WriteAllText(Path.Combine(root, "runtimes", "native.so"), "native");
+        }
+
+        var digest = InputFingerprint.FolderDigest(_repository.File("tool"));
+        Assert.Equal(digest, InputFingerprint.FolderDigest(other.File("tool")));
+
+        File.WriteAllText(other.File("tool/mvps.dll"), "tool bytez");
+        Assert.NotEqual(digest, InputFingerprint.FolderDigest(other.File("tool")));
+
+        File.WriteAllText(other.File("tool/mvps.dll"), "tool bytes");
+        File.WriteAllText(other.File("tool/runtimes/extra.so"), "");
+        Assert.NotEqual(digest, InputFingerprint.FolderDigest(other.File("tool")));
+    }
+
     [ToolFact("git")]
     public void A_forgotten_stamp_is_never_current()
     {

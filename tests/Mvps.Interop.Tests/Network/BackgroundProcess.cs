@@ -153,13 +153,44 @@ internal sealed class BackgroundProcess : IDisposable
             Signal(_process.Id, signal);
             if (!_process.WaitForExit(ExitLimit))
             {
+                // What the process was doing, taken before the kill: its signal masks and each thread's state and
+                // kernel wait channel say whether the signal was blocked, ignored, pending or handled but stuck.
+                string state = KernelState(_process.Id);
                 _process.Kill();
                 _process.WaitForExit();
-                throw new TimeoutException($"{Display} ignored signal {signal} for {ExitLimit.TotalSeconds:0} s and was killed\n{Output()}");
+                throw new TimeoutException($"{Display} ignored signal {signal} for {ExitLimit.TotalSeconds:0} s and was killed\n{state}\n{Output()}");
             }
         }
 
         return WaitForExit(ExitLimit);
+    }
+
+    /// <summary>/proc's view of a live process: signal lines of its status, and per thread its name, state and wait channel.</summary>
+    private static string KernelState(int pid)
+    {
+        var text = new StringBuilder("kernel state:\n");
+        try
+        {
+            foreach (string line in File.ReadAllLines($"/proc/{pid}/status").Where(line => line.StartsWith("Sig", StringComparison.Ordinal) || line.StartsWith("ShdPnd", StringComparison.Ordinal) || line.StartsWith("State", StringComparison.Ordinal)))
+            {
+                text.Append("  ").Append(line).Append('\n');
+            }
+
+            foreach (string task in Directory.EnumerateDirectories($"/proc/{pid}/task").Order(StringComparer.Ordinal))
+            {
+                string stat = File.ReadAllText(Path.Combine(task, "stat"));
+                string wchan = File.Exists(Path.Combine(task, "wchan")) ? File.ReadAllText(Path.Combine(task, "wchan")) : "?";
+                // stat: "tid (name) S ..." — the name may hold spaces, so split at the last ')'.
+                int close = stat.LastIndexOf(')');
+                text.Append("  thread ").Append(stat.AsSpan(0, close + 1)).Append(' ').Append(stat.AsSpan(close + 2, 1)).Append(" wchan ").Append(wchan).Append('\n');
+            }
+        }
+        catch (IOException e)
+        {
+            text.Append("  (gone while read: ").Append(e.Message).Append(")\n");
+        }
+
+        return text.ToString();
     }
 
     public string Output()
