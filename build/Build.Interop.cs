@@ -22,8 +22,14 @@ partial class Build
 
     const string InteropTestFilter = "FullyQualifiedName~Mvps.Interop.Tests.Network";
 
-    /// <summary>Names every test network starts with (TestNetwork.NamePrefix without the process id).</summary>
-    const string TestNamespacePrefix = "mvps-test-";
+    /// <summary>
+    /// What every namespace of this build's test run starts with: the tests' "mvps-test-" and this build's run tag, which
+    /// the tests receive as MVPS_INTEROP_RUN (tests/Mvps.Interop.Tests/Network/TestNetwork.cs). Another clone's Interop
+    /// running beside this one has its own tag, so the leftover check below never mistakes its live namespaces for ours.
+    /// </summary>
+    static string TestNamespacePrefix => $"mvps-test-{InteropRunTag}-";
+
+    static string InteropRunTag => Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     Target Interop => _ => _
         .Description("As root: replays both evidence files through a veth pair, runs baseline and DDoS sessions of mvps send with each peer of --peers (FRRouting's bfdd, BIRD) and floods a baseline session with FRR; writes artifacts/interop/ (captures, the peers' views, the flood's report, summary.md with a row per peer). Skipped, saying why, when not root.")
@@ -47,7 +53,7 @@ partial class Build
                 ["test", project, "--no-build", "-c", Configuration.ToString(), "-nologo", "--filter", filter,
                     "--logger", $"trx;LogFileName={trxName}", "--results-directory", InteropDirectory],
                 RootDirectory,
-                environment: new Dictionary<string, string?> { ["MVPS_INTEROP_ARTIFACTS"] = InteropDirectory },
+                environment: new Dictionary<string, string?> { ["MVPS_INTEROP_ARTIFACTS"] = InteropDirectory, ["MVPS_INTEROP_RUN"] = InteropRunTag },
                 throwOnFailure: false);
             var counts = TestCounts.FromTrxFiles([InteropDirectory / trxName]);
 

@@ -37,7 +37,19 @@ internal sealed class TestNetwork : IDisposable
     }
 
     /// <summary>Every namespace this test process creates starts with this: what the leak check looks for.</summary>
-    public static string NamePrefix { get; } = string.Create(CultureInfo.InvariantCulture, $"mvps-test-{Environment.ProcessId}-");
+    /// <summary>
+    /// Every namespace of this test process starts with it: "mvps-test-", the build's run tag when the Interop target
+    /// started the tests (MVPS_INTEROP_RUN, so its leftover check sees its own namespaces only, not those of another
+    /// clone's run beside it), and this process's id.
+    /// </summary>
+    public static string NamePrefix { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"{BasePrefix}{(Environment.GetEnvironmentVariable(RunTagVariable) is { Length: > 0 } tag ? tag + "-" : "")}{Environment.ProcessId}-");
+
+    /// <summary>The start of every test namespace name, of any run.</summary>
+    public const string BasePrefix = "mvps-test-";
+
+    /// <summary>The environment variable through which the Interop target tags the namespaces of its test run.</summary>
+    public const string RunTagVariable = "MVPS_INTEROP_RUN";
 
     public string VantageNamespace { get; }
 
@@ -72,8 +84,13 @@ internal sealed class TestNetwork : IDisposable
     /// <summary>Starts a program inside a namespace; it is stopped (by pid) at the latest when the network is disposed.</summary>
     public BackgroundProcess Start(string ns, string program, params string[] arguments)
     {
-        // `ip netns exec` enters the namespace and execs the program: the pid is the program's own.
-        var process = BackgroundProcess.Start(ExternalProgram.Require("ip"), new[] { "netns", "exec", ns, program }.Concat(arguments));
+        // `ip netns exec` enters the namespace and execs env, which execs the program: the pid is the program's own.
+        // env gives SIGINT its default action back first. A test run started from a script's background job (nohup,
+        // `cmd &` without job control) inherits SIGINT ignored, and an ignored SIGINT stays ignored across fork and
+        // exec (a .NET program then does not even install its handler): the tests' "Ctrl-C" to mvps send went unheard
+        // in such a run (seen: two of five `./build.sh Test` runs started by a background loop failed that way).
+        var process = BackgroundProcess.Start(ExternalProgram.Require("ip"),
+            new[] { "netns", "exec", ns, ExternalProgram.Require("env"), "--default-signal=INT", program }.Concat(arguments));
         _processes.Add(process);
         return process;
     }
