@@ -1,6 +1,11 @@
+using Mvps.Codec.Wire;
+
 namespace Mvps.Tool.Send;
 
-/// <summary>What RFC 5880 §6.8.6 made of one received Control packet.</summary>
+/// <summary>
+/// What `mvps send` made of one received datagram: the codec's RFC 5880 §6.8.6 verdict (<see cref="BfdReception"/>)
+/// in the tool's words, and the checks around it (size, TTL, the Coherence extension, AdminDown).
+/// </summary>
 public enum PacketVerdict
 {
     /// <summary>Valid and applied to the session.</summary>
@@ -9,13 +14,13 @@ public enum PacketVerdict
     /// <summary>Valid, but the local session is AdminDown, so its state is not acted upon (§6.8.6).</summary>
     IgnoredWhileAdminDown,
 
-    /// <summary>Shorter than the 24-byte mandatory section.</summary>
+    /// <summary>Shorter than the mandatory section (<see cref="PacketLayout.Bfd.MinimumLength"/>).</summary>
     Truncated,
 
     /// <summary>Version is not 1.</summary>
     WrongVersion,
 
-    /// <summary>Length field below 24 (26 with the A bit) or beyond the received bytes.</summary>
+    /// <summary>Length field below the mandatory section (plus Auth Type and Auth Len with the A bit) or beyond the received bytes.</summary>
     BadLength,
 
     /// <summary>Detect Mult is zero.</summary>
