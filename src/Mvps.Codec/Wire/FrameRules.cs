@@ -18,6 +18,7 @@ internal static class FrameRules
     }
 
     /// <summary>Ethernet, IPv4 and UDP headers of the 110-byte evidence layout (strict mode), checksums included.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool EvidenceHeadersHold<TSink>(ReadOnlySpan<byte> f, ref TSink sink)
         where TSink : struct, ISink
     {
@@ -65,7 +66,7 @@ internal static class FrameRules
             return false;
         }
 
-        if (!InternetChecksum.Verifies(f.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header), [], 0)
+        if (!InternetChecksum.VerifiesLittleEndian(InternetChecksum.SumLittleEndianWords(f.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header)))
             && Stop(ref sink, ref held, FrameProblemKind.Ipv4Checksum, FieldLocations.Ipv4Checksum, BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4Checksum..])))
         {
             return false;
@@ -110,6 +111,7 @@ internal static class FrameRules
     /// encapsulation: TTL / hop limit 255 on the single-hop port and the source port range. Checksums are
     /// warnings there, read from <paramref name="layers"/> by the caller.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool CapturedHeadersHold<TSink>(in PacketLayers layers, ref TSink sink)
         where TSink : struct, ISink
     {
@@ -134,33 +136,38 @@ internal static class FrameRules
     /// <paramref name="at"/>: the BFD packet (RFC 5880 §6.8.6 through <see cref="BfdReceptionRules"/>, and the
     /// evidence layout's A bit clear and Length 24), then the Coherence sub-header and the magic.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool PayloadHolds<TSink>(ReadOnlySpan<byte> p, int at, ref TSink sink)
         where TSink : struct, ISink
     {
         bool held = true;
-        BfdControlPacket bfd = BfdControlPacket.Read(p);
-        if (!BfdReceptionRules.VersionHolds(bfd) && Stop(ref sink, ref held, FrameProblemKind.BfdVersion, at + PayloadLocations.BfdVersionDiag, bfd.Version))
+        byte bfdVersion = BfdControlPacket.ReadVersion(p);
+        if (!BfdReceptionRules.VersionHolds(bfdVersion) && Stop(ref sink, ref held, FrameProblemKind.BfdVersion, at + PayloadLocations.BfdVersionDiag, bfdVersion))
         {
             return false;
         }
 
-        if (!BfdReceptionRules.AuthenticationAbsent(bfd) && Stop(ref sink, ref held, FrameProblemKind.BfdAuthenticationPresent, at + PayloadLocations.BfdStateFlags, (uint)bfd.Flags))
+        BfdFlags bfdFlags = BfdControlPacket.ReadFlags(p);
+        if (!BfdReceptionRules.AuthenticationAbsent(bfdFlags) && Stop(ref sink, ref held, FrameProblemKind.BfdAuthenticationPresent, at + PayloadLocations.BfdStateFlags, (uint)bfdFlags))
         {
             return false;
         }
 
         // The evidence layout: the mandatory section alone, the Coherence extension right after it.
-        if (bfd.Length != WireConstants.BfdLength && Stop(ref sink, ref held, FrameProblemKind.BfdLength, at + PayloadLocations.BfdLength, bfd.Length))
+        byte bfdLength = p[PayloadLocations.BfdLength];
+        if (bfdLength != WireConstants.BfdLength && Stop(ref sink, ref held, FrameProblemKind.BfdLength, at + PayloadLocations.BfdLength, bfdLength))
         {
             return false;
         }
 
-        if (!BfdReceptionRules.DetectMultiplierHolds(bfd) && Stop(ref sink, ref held, FrameProblemKind.BfdDetectMultiplier, at + PayloadLocations.BfdDetectMultiplier, bfd.DetectMultiplier))
+        byte detectMultiplier = p[PayloadLocations.BfdDetectMultiplier];
+        if (!BfdReceptionRules.DetectMultiplierHolds(detectMultiplier) && Stop(ref sink, ref held, FrameProblemKind.BfdDetectMultiplier, at + PayloadLocations.BfdDetectMultiplier, detectMultiplier))
         {
             return false;
         }
 
-        if (!BfdReceptionRules.MyDiscriminatorHolds(bfd) && Stop(ref sink, ref held, FrameProblemKind.BfdMyDiscriminator, at + PayloadLocations.BfdMyDiscriminator, bfd.MyDiscriminator))
+        uint myDiscriminator = BfdControlPacket.ReadMyDiscriminator(p);
+        if (!BfdReceptionRules.MyDiscriminatorHolds(myDiscriminator) && Stop(ref sink, ref held, FrameProblemKind.BfdMyDiscriminator, at + PayloadLocations.BfdMyDiscriminator, myDiscriminator))
         {
             return false;
         }
@@ -186,9 +193,15 @@ internal static class FrameRules
         return held;
     }
 
-    /// <summary>The UDP checksum of the evidence layout: pseudo-header addresses, protocol and length, then the datagram.</summary>
-    private static bool UdpChecksumHolds(ReadOnlySpan<byte> f) => InternetChecksum.Verifies(
-        f.Slice(FieldLocations.Ipv4Source, 2 * FieldLengths.Ipv4Address), f[FieldLocations.Udp..FieldLengths.Frame], WireConstants.IpProtocolUdp + FieldLengths.UdpTotal);
+    /// <summary>
+    /// The UDP checksum of the evidence layout: the pseudo-header's addresses and the datagram are contiguous
+    /// (bytes 26..109), and its protocol and length are one constant word (see <see cref="InternetChecksum.VerifiesLittleEndian"/>).
+    /// </summary>
+    private static bool UdpChecksumHolds(ReadOnlySpan<byte> f) =>
+        InternetChecksum.VerifiesLittleEndian(InternetChecksum.SumLittleEndianWords(f[FieldLocations.Ipv4Source..FieldLengths.Frame]) + PseudoHeaderWordLittleEndian);
+
+    /// <summary>Protocol (17) and UDP length (76) as one big-endian word, times 256: the same word in a little-endian sum.</summary>
+    private const ulong PseudoHeaderWordLittleEndian = (WireConstants.IpProtocolUdp + FieldLengths.UdpTotal) * 256UL;
 
     /// <summary>Records a broken rule; true when the sink wants no more.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
