@@ -134,7 +134,7 @@ internal static class FrameRules
     /// <summary>
     /// The MVPS payload's rules, shared by both modes, on a UDP payload of at least 68 bytes at offset
     /// <paramref name="at"/>: the BFD packet (RFC 5880 §6.8.6 through <see cref="BfdReceptionRules"/>, and the
-    /// evidence layout's A bit clear and Length 24), then the Coherence sub-header and the magic.
+    /// evidence layout's A bit clear and Length <see cref="WireConstants.BfdLength"/>), then the Coherence sub-header and the magic.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool PayloadHolds<TSink>(ReadOnlySpan<byte> p, int at, ref TSink sink)
