@@ -227,21 +227,9 @@ public sealed class BfdSession
         return FrameDecoder.ReadFields(frame).Bfd;
     }
 
-    /// <summary>§6.8.6, as the codec states it (<see cref="BfdReceptionRules"/>), for this session.</summary>
+    /// <summary>§6.8.6, as the codec states it (<see cref="BfdReceptionRules"/>), for this session; the verdicts share their values.</summary>
     private PacketVerdict Check(in BfdControlPacket packet, int receivedLength) =>
-        BfdReceptionRules.Check(packet, receivedLength, _settings.MyDiscriminator) switch
-        {
-            BfdReception.Valid => PacketVerdict.Accepted,
-            BfdReception.Truncated => PacketVerdict.Truncated,
-            BfdReception.WrongVersion => PacketVerdict.WrongVersion,
-            BfdReception.BadLength => PacketVerdict.BadLength,
-            BfdReception.ZeroDetectMultiplier => PacketVerdict.ZeroDetectMultiplier,
-            BfdReception.MultipointSet => PacketVerdict.MultipointSet,
-            BfdReception.ZeroMyDiscriminator => PacketVerdict.ZeroMyDiscriminator,
-            BfdReception.UnknownYourDiscriminator => PacketVerdict.UnknownYourDiscriminator,
-            BfdReception.ZeroYourDiscriminator => PacketVerdict.ZeroYourDiscriminator,
-            _ => PacketVerdict.UnexpectedAuthentication,
-        };
+        (PacketVerdict)BfdReceptionRules.Check(packet, receivedLength, _settings.MyDiscriminator);
 
     private void EnterUp(long nowUs, string cause)
     {
