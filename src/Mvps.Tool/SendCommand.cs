@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Mvps.Codec.Wire;
 using Mvps.Evidence.Regimes;
 using Mvps.Tool.Send;
 
@@ -20,7 +21,7 @@ public static class SendCommand
 
     public static Command Create()
     {
-        var peer = new Option<string>("--peer") { Description = "IPv4 address of the BFD peer (UDP port 3784)", Required = true };
+        var peer = new Option<string>("--peer") { Description = $"IPv4 address of the BFD peer (UDP port {WireConstants.UdpDestinationPort})", Required = true };
         var local = new Option<string?>("--local") { Description = "Local IPv4 address to use (default: the one the route to the peer uses); must be an address of this host" };
         var regime = new Option<string>("--regime") { Description = "Regime whose lattice, lost ticks, phi and coherence values the packets carry", DefaultValueFactory = _ => "baseline" };
         regime.AcceptOnlyFromAmong("baseline", "ddos");

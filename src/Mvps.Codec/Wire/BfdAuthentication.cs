@@ -16,7 +16,7 @@ public readonly record struct BfdAuthentication(BfdAuthenticationType Type, byte
 {
     /// <summary>
     /// The section of <paramref name="packet"/> (a BFD Control packet, whose Length field bounds it) when the A bit
-    /// is set and the Length leaves room for at least Auth Type and Auth Len (26 bytes, RFC 5880 §6.8.6).
+    /// is set and the Length leaves room for at least Auth Type and Auth Len (<see cref="PacketLayout.Bfd.MinimumLengthWithAuthentication"/>, RFC 5880 §6.8.6).
     /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> packet, out BfdAuthentication authentication)
     {

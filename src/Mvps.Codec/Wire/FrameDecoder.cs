@@ -7,7 +7,8 @@ namespace Mvps.Codec.Wire;
 /// <summary>
 /// Reads a frame's fields and lists every way it departs from the format: <see cref="TryDecode"/> for the
 /// 110-byte evidence layout (strict mode), <see cref="TryDecodeCaptured"/> for an MVPS payload found in any
-/// capture by <see cref="PacketDissector"/>; both apply the same payload rules. Decoding never throws
+/// capture by <see cref="PacketDissector"/>; both apply the same payload rules, those of <see cref="FrameRules"/>,
+/// which <see cref="FrameScreen"/> applies too. Decoding never throws
 /// on frame contents: whatever the bytes, the result is fields (where present) plus problems.
 /// </summary>
 public static class FrameDecoder
@@ -34,47 +35,34 @@ public static class FrameDecoder
         }
 
         ReadOnlySpan<byte> f = frame[..FieldLengths.Frame];
-        CheckEthernet(f, problems);
-        CheckIpv4(f, problems);
-        CheckUdp(f, problems);
-        CheckPayload(f[FieldLocations.Bfd..], FieldLocations.Bfd, authenticator, problems, out fields);
+        var sink = new ProblemList(problems, capturedIpVersion: 0);
+        FrameRules.EvidenceHeadersHold(f, ref sink);
+        CheckPayload(f[FieldLocations.Bfd..], FieldLocations.Bfd, authenticator, ref sink, out fields);
         return true;
     }
 
     /// <summary>
     /// Capture mode: checks an MVPS record found by <see cref="PacketDissector"/> (class <see cref="RecordClass.Mvps"/>)
-    /// as a receiver would, whatever its encapsulation: the payload rules, TTL / hop limit 255 on port 3784,
+    /// as a receiver would, whatever its encapsulation: the payload rules, TTL / hop limit 255 on the single-hop port,
     /// the source port range, and the checksums (problems of kind <see cref="FrameProblemKind.Ipv4Checksum"/> and
     /// <see cref="FrameProblemKind.UdpChecksum"/>, which capture mode counts as warnings; see <see cref="IsChecksumWarning"/>).
     /// Offsets are record offsets. Returns false when the payload is too short to hold the fields.
     /// </summary>
     public static bool TryDecodeCaptured(ReadOnlySpan<byte> record, in PacketLayers layers, FrameAuthenticator? authenticator, List<FrameProblem> problems, out CoherenceFrame fields)
     {
-        if (layers.DestinationPort == WireConstants.UdpDestinationPort && layers.HopLimit != WireConstants.Ipv4Ttl)
-        {
-            problems.Add(layers.IpVersion == 4
-                ? new(FrameProblemKind.Ipv4Ttl, layers.NetworkOffset + PacketLayout.Ipv4.TtlOffset,
-                    Format($"TTL {layers.HopLimit}, single-hop BFD requires 255 (RFC 5881 §5)"))
-                : new(FrameProblemKind.Ipv4Ttl, layers.NetworkOffset + PacketLayout.Ipv6.HopLimitOffset,
-                    Format($"hop limit {layers.HopLimit}, single-hop BFD requires 255 (RFC 5881 §5)")));
-        }
-
-        if (layers.SourcePort < WireConstants.UdpSourcePort)
-        {
-            problems.Add(new(FrameProblemKind.UdpSourcePort, layers.UdpOffset,
-                Format($"UDP source port {layers.SourcePort}, RFC 5881 requires 49152..65535")));
-        }
+        var sink = new ProblemList(problems, layers.IpVersion);
+        FrameRules.CapturedHeadersHold(layers, ref sink);
 
         if (layers.Ipv4HeaderChecksum == ChecksumState.Mismatch)
         {
-            problems.Add(new(FrameProblemKind.Ipv4Checksum, layers.NetworkOffset + PacketLayout.Ipv4.ChecksumOffset,
-                Format($"bad IPv4 header checksum 0x{BinaryPrimitives.ReadUInt16BigEndian(record[(layers.NetworkOffset + PacketLayout.Ipv4.ChecksumOffset)..]):x4}")));
+            sink.Broken(FrameProblemKind.Ipv4Checksum, layers.NetworkOffset + PacketLayout.Ipv4.ChecksumOffset,
+                BinaryPrimitives.ReadUInt16BigEndian(record[(layers.NetworkOffset + PacketLayout.Ipv4.ChecksumOffset)..]));
         }
 
         if (layers.UdpChecksum == ChecksumState.Mismatch)
         {
-            problems.Add(new(FrameProblemKind.UdpChecksum, layers.UdpOffset + PacketLayout.Udp.ChecksumOffset,
-                Format($"bad UDP checksum 0x{BinaryPrimitives.ReadUInt16BigEndian(record[(layers.UdpOffset + PacketLayout.Udp.ChecksumOffset)..]):x4}")));
+            sink.Broken(FrameProblemKind.UdpChecksum, layers.UdpOffset + PacketLayout.Udp.ChecksumOffset,
+                BinaryPrimitives.ReadUInt16BigEndian(record[(layers.UdpOffset + PacketLayout.Udp.ChecksumOffset)..]));
         }
 
         var payload = record.Slice(layers.PayloadOffset, layers.PayloadLength);
@@ -92,7 +80,7 @@ public static class FrameDecoder
                 Format($"{payload.Length - FieldLengths.UdpPayload} bytes after the {FieldLengths.UdpPayload}-byte MVPS payload")));
         }
 
-        CheckPayload(payload[..FieldLengths.UdpPayload], layers.PayloadOffset, authenticator, problems, out fields);
+        CheckPayload(payload[..FieldLengths.UdpPayload], layers.PayloadOffset, authenticator, ref sink, out fields);
         return true;
     }
 
@@ -116,169 +104,72 @@ public static class FrameDecoder
         C3: BinaryPrimitives.ReadSingleBigEndian(p[PayloadLocations.C3..]));
 
     /// <summary>
-    /// The rules of the MVPS payload, shared by both modes: BFD version, A bit, Length, detect multiplier,
-    /// My Discriminator, sub-header version and flags, magic, and the tag (constant-time compare).
+    /// The rules of the MVPS payload, shared by both modes (<see cref="FrameRules.PayloadHolds"/>), and the tag
+    /// (constant-time compare).
     /// <paramref name="payloadOffset"/> turns payload offsets into the offsets reported.
     /// </summary>
-    private static void CheckPayload(ReadOnlySpan<byte> payload, int payloadOffset, FrameAuthenticator? authenticator, List<FrameProblem> problems, out CoherenceFrame fields)
+    private static void CheckPayload(ReadOnlySpan<byte> payload, int payloadOffset, FrameAuthenticator? authenticator, ref ProblemList sink, out CoherenceFrame fields)
     {
         fields = ReadPayloadFields(payload);
-        CheckBfd(fields.Bfd, payloadOffset, problems);
-        CheckExtension(payload, payloadOffset, fields, problems);
+        FrameRules.PayloadHolds(payload, payloadOffset, ref sink);
 
         if (authenticator is not null)
         {
             Span<byte> expected = stackalloc byte[FieldLengths.Tag];
             if (!authenticator.VerifyPayloadTag(payload, expected))
             {
-                problems.Add(new(FrameProblemKind.TagMismatch, payloadOffset + PayloadLocations.Tag,
+                sink.Problems.Add(new(FrameProblemKind.TagMismatch, payloadOffset + PayloadLocations.Tag,
                     $"HMAC tag mismatch: frame has {LowerHex.Of(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag))}, key gives {LowerHex.Of(expected)}"));
             }
         }
     }
 
-    private static void CheckEthernet(ReadOnlySpan<byte> f, List<FrameProblem> problems)
+    /// <summary>The decoder's sink: every broken rule becomes a problem, worded here, and checking goes on.</summary>
+    private readonly struct ProblemList(List<FrameProblem> problems, byte capturedIpVersion) : FrameRules.ISink
     {
-        ushort etherType = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.EtherType..]);
-        if (etherType != WireConstants.EtherTypeIpv4)
+        public List<FrameProblem> Problems => problems;
+
+        public bool Broken(FrameProblemKind kind, int offset, uint value)
         {
-            problems.Add(new(FrameProblemKind.WrongEtherType, FieldLocations.EtherType,
-                Format($"EtherType 0x{etherType:x4}, expected 0x0800 (IPv4)")));
+            problems.Add(new(kind, offset, Describe(kind, value, capturedIpVersion)));
+            return true;
         }
     }
 
-    private static void CheckIpv4(ReadOnlySpan<byte> f, List<FrameProblem> problems)
+    /// <summary>
+    /// The text of a broken rule, from the field's <paramref name="value"/>. <paramref name="capturedIpVersion"/> is 0 in
+    /// strict mode, else the IP version of the captured record (capture mode words the TTL rule for IPv4 and IPv6).
+    /// </summary>
+    private static string Describe(FrameProblemKind kind, uint value, byte capturedIpVersion) => kind switch
     {
-        byte versionIhl = f[FieldLocations.Ipv4VersionIhl];
-        if (versionIhl >> 4 != 4)
+        FrameProblemKind.WrongEtherType => Format($"EtherType 0x{value:x4}, expected 0x{WireConstants.EtherTypeIpv4:x4} (IPv4)"),
+        FrameProblemKind.NotIpv4 => Format($"IP version {value >> 4}, expected {WireConstants.Ipv4VersionIhl >> 4}"),
+        FrameProblemKind.Ipv4Options => Format($"IPv4 header length {(value & 0x0F) * 4} bytes: options are not allowed"),
+        FrameProblemKind.Ipv4TotalLength => Format($"IPv4 total length {value}, expected {FieldLengths.Ipv4Total}"),
+        FrameProblemKind.Ipv4Fragment => Format($"IPv4 fragment (flags/offset 0x{value:x4}): BFD packets are never fragmented"),
+        FrameProblemKind.Ipv4Ttl => capturedIpVersion switch
         {
-            problems.Add(new(FrameProblemKind.NotIpv4, FieldLocations.Ipv4VersionIhl, Format($"IP version {versionIhl >> 4}, expected 4")));
-        }
-        else if ((versionIhl & 0x0F) != 5)
-        {
-            problems.Add(new(FrameProblemKind.Ipv4Options, FieldLocations.Ipv4VersionIhl,
-                Format($"IPv4 header length {(versionIhl & 0x0F) * 4} bytes: options are not allowed")));
-        }
-
-        ushort totalLength = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4TotalLength..]);
-        if (totalLength != FieldLengths.Ipv4Total)
-        {
-            problems.Add(new(FrameProblemKind.Ipv4TotalLength, FieldLocations.Ipv4TotalLength,
-                Format($"IPv4 total length {totalLength}, expected {FieldLengths.Ipv4Total}")));
-        }
-
-        ushort fragment = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4FlagsFragment..]);
-        if ((fragment & WireConstants.Ipv4MoreFragments) != 0 || (fragment & WireConstants.Ipv4FragmentOffsetMask) != 0)
-        {
-            problems.Add(new(FrameProblemKind.Ipv4Fragment, FieldLocations.Ipv4FlagsFragment,
-                Format($"IPv4 fragment (flags/offset 0x{fragment:x4}): BFD packets are never fragmented")));
-        }
-
-        if (f[FieldLocations.Ipv4Ttl] != WireConstants.Ipv4Ttl)
-        {
-            problems.Add(new(FrameProblemKind.Ipv4Ttl, FieldLocations.Ipv4Ttl,
-                Format($"TTL {f[FieldLocations.Ipv4Ttl]}, single-hop BFD requires 255 (RFC 5881)")));
-        }
-
-        if (f[FieldLocations.Ipv4Protocol] != WireConstants.IpProtocolUdp)
-        {
-            problems.Add(new(FrameProblemKind.NotUdp, FieldLocations.Ipv4Protocol,
-                Format($"IP protocol {f[FieldLocations.Ipv4Protocol]}, expected 17 (UDP)")));
-        }
-
-        if (InternetChecksum.Compute(f.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header)) != 0)
-        {
-            problems.Add(new(FrameProblemKind.Ipv4Checksum, FieldLocations.Ipv4Checksum,
-                Format($"bad IPv4 header checksum 0x{BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4Checksum..]):x4}")));
-        }
-    }
-
-    private static void CheckUdp(ReadOnlySpan<byte> f, List<FrameProblem> problems)
-    {
-        ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpSourcePort..]);
-        if (sourcePort < WireConstants.UdpSourcePort)
-        {
-            problems.Add(new(FrameProblemKind.UdpSourcePort, FieldLocations.UdpSourcePort,
-                Format($"UDP source port {sourcePort}, RFC 5881 requires 49152..65535")));
-        }
-
-        ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpDestinationPort..]);
-        if (destinationPort != WireConstants.UdpDestinationPort)
-        {
-            problems.Add(new(FrameProblemKind.UdpDestinationPort, FieldLocations.UdpDestinationPort,
-                Format($"UDP destination port {destinationPort}, expected 3784 (single-hop BFD)")));
-        }
-
-        ushort length = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpLength..]);
-        if (length != FieldLengths.UdpTotal)
-        {
-            problems.Add(new(FrameProblemKind.UdpLength, FieldLocations.UdpLength,
-                Format($"UDP length {length}, expected {FieldLengths.UdpTotal}")));
-        }
-
-        ushort checksum = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpChecksum..]);
-        if (checksum == 0)
-        {
-            problems.Add(new(FrameProblemKind.UdpChecksumAbsent, FieldLocations.UdpChecksum, "UDP checksum absent (0x0000)"));
-        }
-        else if (InternetChecksum.ComputeUdp(
-                     f.Slice(FieldLocations.Ipv4Source, FieldLengths.Ipv4Address),
-                     f.Slice(FieldLocations.Ipv4Destination, FieldLengths.Ipv4Address),
-                     f.Slice(FieldLocations.Udp, FieldLengths.UdpTotal)) != 0)
-        {
-            problems.Add(new(FrameProblemKind.UdpChecksum, FieldLocations.UdpChecksum, Format($"bad UDP checksum 0x{checksum:x4}")));
-        }
-    }
-
-    private static void CheckBfd(in BfdControlPacket bfd, int at, List<FrameProblem> problems)
-    {
-        if (bfd.Version != WireConstants.BfdVersion)
-        {
-            problems.Add(new(FrameProblemKind.BfdVersion, at + PayloadLocations.BfdVersionDiag, Format($"BFD version {bfd.Version}, expected 1")));
-        }
-
-        if ((bfd.Flags & BfdFlags.AuthenticationPresent) != 0)
-        {
-            problems.Add(new(FrameProblemKind.BfdAuthenticationPresent, at + PayloadLocations.BfdStateFlags,
-                "BFD A bit set: the format carries no BFD authentication section"));
-        }
-
-        if (bfd.Length != WireConstants.BfdLength)
-        {
-            problems.Add(new(FrameProblemKind.BfdLength, at + PayloadLocations.BfdLength, Format($"BFD length {bfd.Length}, expected 24")));
-        }
-
-        if (bfd.DetectMultiplier == 0)
-        {
-            problems.Add(new(FrameProblemKind.BfdDetectMultiplier, at + PayloadLocations.BfdDetectMultiplier, "BFD detect multiplier 0 (RFC 5880 §6.8.6)"));
-        }
-
-        if (bfd.MyDiscriminator == 0)
-        {
-            problems.Add(new(FrameProblemKind.BfdMyDiscriminator, at + PayloadLocations.BfdMyDiscriminator, "BFD My Discriminator 0 (RFC 5880 §6.8.6)"));
-        }
-    }
-
-    private static void CheckExtension(ReadOnlySpan<byte> payload, int at, in CoherenceFrame fields, List<FrameProblem> problems)
-    {
-        if (fields.ExtensionVersion != WireConstants.ExtensionVersion)
-        {
-            problems.Add(new(FrameProblemKind.ExtensionVersion, at + PayloadLocations.ExtensionVersion,
-                Format($"Coherence extension version {fields.ExtensionVersion}, expected 3")));
-        }
-
-        if ((fields.ExtensionFlags & ~WireConstants.ExtensionFlagAlarm) != 0)
-        {
-            problems.Add(new(FrameProblemKind.ExtensionReservedFlags, at + PayloadLocations.ExtensionFlags,
-                Format($"reserved extension flag bits set (0x{fields.ExtensionFlags:x2})")));
-        }
-
-        uint magic = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.Magic..]);
-        if (magic != WireConstants.Magic)
-        {
-            problems.Add(new(FrameProblemKind.Magic, at + PayloadLocations.Magic, Format($"magic 0x{magic:x8}, expected 0x434f4845 (\"COHE\")")));
-        }
-    }
+            0 => Format($"TTL {value}, single-hop BFD requires {WireConstants.Ipv4Ttl} (RFC 5881)"),
+            4 => Format($"TTL {value}, single-hop BFD requires {WireConstants.Ipv4Ttl} (RFC 5881 §5)"),
+            _ => Format($"hop limit {value}, single-hop BFD requires {WireConstants.Ipv4Ttl} (RFC 5881 §5)"),
+        },
+        FrameProblemKind.NotUdp => Format($"IP protocol {value}, expected {WireConstants.IpProtocolUdp} (UDP)"),
+        FrameProblemKind.Ipv4Checksum => Format($"bad IPv4 header checksum 0x{value:x4}"),
+        FrameProblemKind.UdpSourcePort => Format($"UDP source port {value}, RFC 5881 requires {WireConstants.UdpSourcePort}..{ushort.MaxValue}"),
+        FrameProblemKind.UdpDestinationPort => Format($"UDP destination port {value}, expected {WireConstants.UdpDestinationPort} (single-hop BFD)"),
+        FrameProblemKind.UdpLength => Format($"UDP length {value}, expected {FieldLengths.UdpTotal}"),
+        FrameProblemKind.UdpChecksumAbsent => "UDP checksum absent (0x0000)",
+        FrameProblemKind.UdpChecksum => Format($"bad UDP checksum 0x{value:x4}"),
+        FrameProblemKind.BfdVersion => Format($"BFD version {value}, expected {WireConstants.BfdVersion}"),
+        FrameProblemKind.BfdAuthenticationPresent => "BFD A bit set: the format carries no BFD authentication section",
+        FrameProblemKind.BfdLength => Format($"BFD length {value}, expected {WireConstants.BfdLength}"),
+        FrameProblemKind.BfdDetectMultiplier => "BFD detect multiplier 0 (RFC 5880 §6.8.6)",
+        FrameProblemKind.BfdMyDiscriminator => "BFD My Discriminator 0 (RFC 5880 §6.8.6)",
+        FrameProblemKind.ExtensionVersion => Format($"Coherence extension version {value}, expected {WireConstants.ExtensionVersion}"),
+        FrameProblemKind.ExtensionReservedFlags => Format($"reserved extension flag bits set (0x{value:x2})"),
+        FrameProblemKind.Magic => Format($"magic 0x{value:x8}, expected 0x{WireConstants.Magic:x8} (\"COHE\")"),
+        _ => kind.ToString(), // the kinds the rules do not report (length, tag) are worded where they are found
+    };
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,59 +1,60 @@
 namespace Mvps.Codec.Wire;
 
 /// <summary>
-/// Every offset and length of the 110-byte MVPS Coherence-BFD frame, in one place.
-/// Offsets are absolute frame offsets; <see cref="FieldLengths"/> holds the matching sizes.
-/// See docs/wire-format.md for why the seed's "32-byte BFD V3 header" is read as 24 + 8.
+/// Every offset of the 110-byte MVPS Coherence-BFD frame, each derived from the field before it and that field's
+/// length in <see cref="FieldLengths"/> (as System.Formats.Tar derives its locations), so changing one length moves
+/// every field after it. <see cref="PacketLayout"/> takes the Ethernet, IPv4, UDP and BFD header offsets from here.
+/// See docs/wire-format.md for the normative table and why the seed's "32-byte BFD V3 header" is read as 24 + 8.
 /// </summary>
 public static class FieldLocations
 {
     public const int EthernetDestination = 0;
-    public const int EthernetSource = 6;
-    public const int EtherType = 12;
+    public const int EthernetSource = EthernetDestination + FieldLengths.EthernetDestination;
+    public const int EtherType = EthernetSource + FieldLengths.EthernetSource;
 
-    public const int Ipv4 = 14;
-    public const int Ipv4VersionIhl = 14;
-    public const int Ipv4Tos = 15;
-    public const int Ipv4TotalLength = 16;
-    public const int Ipv4Identification = 18;
-    public const int Ipv4FlagsFragment = 20;
-    public const int Ipv4Ttl = 22;
-    public const int Ipv4Protocol = 23;
-    public const int Ipv4Checksum = 24;
-    public const int Ipv4Source = 26;
-    public const int Ipv4Destination = 30;
+    public const int Ipv4 = EtherType + FieldLengths.EtherType;
+    public const int Ipv4VersionIhl = Ipv4;
+    public const int Ipv4Tos = Ipv4VersionIhl + FieldLengths.Ipv4VersionIhl;
+    public const int Ipv4TotalLength = Ipv4Tos + FieldLengths.Ipv4Tos;
+    public const int Ipv4Identification = Ipv4TotalLength + FieldLengths.Ipv4TotalLength;
+    public const int Ipv4FlagsFragment = Ipv4Identification + FieldLengths.Ipv4Identification;
+    public const int Ipv4Ttl = Ipv4FlagsFragment + FieldLengths.Ipv4FlagsFragment;
+    public const int Ipv4Protocol = Ipv4Ttl + FieldLengths.Ipv4Ttl;
+    public const int Ipv4Checksum = Ipv4Protocol + FieldLengths.Ipv4Protocol;
+    public const int Ipv4Source = Ipv4Checksum + FieldLengths.Ipv4Checksum;
+    public const int Ipv4Destination = Ipv4Source + FieldLengths.Ipv4Source;
 
-    public const int Udp = 34;
-    public const int UdpSourcePort = 34;
-    public const int UdpDestinationPort = 36;
-    public const int UdpLength = 38;
-    public const int UdpChecksum = 40;
+    public const int Udp = Ipv4Destination + FieldLengths.Ipv4Destination;
+    public const int UdpSourcePort = Udp;
+    public const int UdpDestinationPort = UdpSourcePort + FieldLengths.UdpSourcePort;
+    public const int UdpLength = UdpDestinationPort + FieldLengths.UdpDestinationPort;
+    public const int UdpChecksum = UdpLength + FieldLengths.UdpLength;
 
     /// <summary>Start of the UDP payload: the BFD Control packet.</summary>
-    public const int Bfd = 42;
-    public const int BfdVersionDiag = 42;
-    public const int BfdStateFlags = 43;
-    public const int BfdDetectMultiplier = 44;
-    public const int BfdLength = 45;
-    public const int BfdMyDiscriminator = 46;
-    public const int BfdYourDiscriminator = 50;
-    public const int BfdDesiredMinTx = 54;
-    public const int BfdRequiredMinRx = 58;
-    public const int BfdRequiredMinEchoRx = 62;
+    public const int Bfd = UdpChecksum + FieldLengths.UdpChecksum;
+    public const int BfdVersionDiag = Bfd;
+    public const int BfdStateFlags = BfdVersionDiag + FieldLengths.BfdVersionDiag;
+    public const int BfdDetectMultiplier = BfdStateFlags + FieldLengths.BfdStateFlags;
+    public const int BfdLength = BfdDetectMultiplier + FieldLengths.BfdDetectMultiplier;
+    public const int BfdMyDiscriminator = BfdLength + FieldLengths.BfdLength;
+    public const int BfdYourDiscriminator = BfdMyDiscriminator + FieldLengths.BfdMyDiscriminator;
+    public const int BfdDesiredMinTx = BfdYourDiscriminator + FieldLengths.BfdYourDiscriminator;
+    public const int BfdRequiredMinRx = BfdDesiredMinTx + FieldLengths.BfdDesiredMinTx;
+    public const int BfdRequiredMinEchoRx = BfdRequiredMinRx + FieldLengths.BfdRequiredMinRx;
 
-    /// <summary>The MVPS sub-header that follows the 24-byte BFD packet.</summary>
-    public const int ExtensionVersion = 66;
-    public const int ExtensionFlags = 67;
-    public const int VantageId = 68;
-    public const int LatticePeriod = 70;
+    /// <summary>The MVPS sub-header that follows the BFD packet's mandatory section.</summary>
+    public const int ExtensionVersion = BfdRequiredMinEchoRx + FieldLengths.BfdRequiredMinEchoRx;
+    public const int ExtensionFlags = ExtensionVersion + FieldLengths.ExtensionVersion;
+    public const int VantageId = ExtensionFlags + FieldLengths.ExtensionFlags;
+    public const int LatticePeriod = VantageId + FieldLengths.VantageId;
 
-    public const int Magic = 74;
-    public const int Tick = 78;
-    public const int Phi = 82;
-    public const int C1 = 86;
-    public const int C2 = 90;
-    public const int C3 = 94;
-    public const int Tag = 98;
+    public const int Magic = LatticePeriod + FieldLengths.LatticePeriod;
+    public const int Tick = Magic + FieldLengths.Magic;
+    public const int Phi = Tick + FieldLengths.Tick;
+    public const int C1 = Phi + FieldLengths.Phi;
+    public const int C2 = C1 + FieldLengths.C1;
+    public const int C3 = C2 + FieldLengths.C2;
+    public const int Tag = C3 + FieldLengths.C3;
 }
 
 /// <summary>
@@ -84,18 +85,69 @@ public static class PayloadLocations
     public const int Tag = FieldLocations.Tag - FieldLocations.Bfd;
 }
 
+/// <summary>
+/// The length of every field of the frame, under the name of its location in <see cref="FieldLocations"/> (so
+/// <see cref="BfdLength"/> is the one-byte BFD Length field, not its value), then the lengths of whole headers
+/// and sections, which are spans between locations.
+/// </summary>
 public static class FieldLengths
 {
-    public const int Frame = 110;
-    public const int MacAddress = 6;
-    public const int EthernetHeader = 14;
-    public const int Ipv4Header = 20;
-    public const int Ipv4Address = 4;
-    public const int UdpHeader = 8;
-    public const int BfdControl = 24;
-    public const int ExtensionHeader = 8;
+    public const int EthernetDestination = 6;
+    public const int EthernetSource = 6;
+    public const int EtherType = 2;
+
+    public const int Ipv4VersionIhl = 1;
+    public const int Ipv4Tos = 1;
+    public const int Ipv4TotalLength = 2;
+    public const int Ipv4Identification = 2;
+    public const int Ipv4FlagsFragment = 2;
+    public const int Ipv4Ttl = 1;
+    public const int Ipv4Protocol = 1;
+    public const int Ipv4Checksum = 2;
+    public const int Ipv4Source = 4;
+    public const int Ipv4Destination = 4;
+
+    public const int UdpSourcePort = 2;
+    public const int UdpDestinationPort = 2;
+    public const int UdpLength = 2;
+    public const int UdpChecksum = 2;
+
+    public const int BfdVersionDiag = 1;
+    public const int BfdStateFlags = 1;
+    public const int BfdDetectMultiplier = 1;
+    public const int BfdLength = 1;
+    public const int BfdMyDiscriminator = 4;
+    public const int BfdYourDiscriminator = 4;
+    public const int BfdDesiredMinTx = 4;
+    public const int BfdRequiredMinRx = 4;
+    public const int BfdRequiredMinEchoRx = 4;
+
+    public const int ExtensionVersion = 1;
+    public const int ExtensionFlags = 1;
+    public const int VantageId = 2;
+    public const int LatticePeriod = 4;
+
     public const int Magic = 4;
+    public const int Tick = 4;
+    public const int Phi = 4;
+    public const int C1 = 4;
+    public const int C2 = 4;
+    public const int C3 = 4;
+
+    /// <summary>The HMAC-SHA256 tag, truncated to its first 12 bytes.</summary>
     public const int Tag = 12;
+
+    public const int Frame = FieldLocations.Tag + Tag;
+    public const int MacAddress = EthernetDestination;
+    public const int EthernetHeader = FieldLocations.Ipv4 - FieldLocations.EthernetDestination;
+    public const int Ipv4Header = FieldLocations.Udp - FieldLocations.Ipv4;
+    public const int Ipv4Address = Ipv4Source;
+    public const int UdpHeader = FieldLocations.Bfd - FieldLocations.Udp;
+
+    /// <summary>The BFD Control packet's mandatory section (RFC 5880 §4.1): the owner of "24".</summary>
+    public const int BfdControl = FieldLocations.ExtensionVersion - FieldLocations.Bfd;
+
+    public const int ExtensionHeader = FieldLocations.Magic - FieldLocations.ExtensionVersion;
 
     /// <summary>UDP payload: BFD packet, sub-header, magic, tick, phi, C1..C3 and tag (68 bytes).</summary>
     public const int UdpPayload = Frame - FieldLocations.Bfd;

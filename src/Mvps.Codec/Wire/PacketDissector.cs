@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using static Mvps.Codec.Wire.PacketLayout;
 
 namespace Mvps.Codec.Wire;
@@ -12,6 +13,10 @@ namespace Mvps.Codec.Wire;
 /// </summary>
 public static class PacketDissector
 {
+    /// <summary>Worded once, so that dissecting allocates nothing.</summary>
+    private static readonly string NotBfdControlNote = string.Create(CultureInfo.InvariantCulture,
+        $"to a BFD port, but not a BFD Control packet (length below {Bfd.MinimumLength} or beyond the UDP payload)");
+
     public static PacketLayers Dissect(uint linkType, ReadOnlySpan<byte> data)
     {
         var s = new State { LinkType = linkType, NetworkOffset = -1, UdpOffset = -1 };
@@ -156,7 +161,7 @@ public static class PacketDissector
         s.AddressOffset = at + Ipv4.SourceOffset;
         s.AddressLength = Ipv4.AddressLength;
         ushort fragment = BinaryPrimitives.ReadUInt16BigEndian(ip[Ipv4.FlagsFragmentOffset..]);
-        if ((fragment & (WireConstants.Ipv4MoreFragments | WireConstants.Ipv4FragmentOffsetMask)) != 0)
+        if ((fragment & Ipv4.FragmentBits) != 0)
         {
             return s.Finish(RecordClass.Fragment, null);
         }
@@ -303,7 +308,7 @@ public static class PacketDissector
         var payload = data.Slice(s.PayloadOffset, s.PayloadLength);
         if (payload.Length < Bfd.MinimumLength || payload[Bfd.LengthOffset] < Bfd.MinimumLength || payload[Bfd.LengthOffset] > payload.Length)
         {
-            return s.Finish(RecordClass.Malformed, "to a BFD port, but not a BFD Control packet (length below 24 or beyond the UDP payload)");
+            return s.Finish(RecordClass.Malformed, NotBfdControlNote);
         }
 
         return s.Finish(payload.Length > payload[Bfd.LengthOffset] ? RecordClass.Mvps : RecordClass.BfdWithoutExtension, null);

@@ -4,6 +4,9 @@ namespace Mvps.Codec.Wire;
 /// Offsets and values of the link, network and transport headers <see cref="PacketDissector"/> walks.
 /// Sources: IEEE 802.3/802.1Q/802.1ad, the tcpdump.org LINKTYPE_LINUX_SLL/SLL2 and NULL descriptions,
 /// RFC 791 (IPv4), RFC 8200 (IPv6 and its extension headers), RFC 768 (UDP), RFC 5881/5883 (BFD ports).
+/// The owner of each protocol value (EtherType, IP protocol, port); the Ethernet, IPv4, UDP and BFD header
+/// offsets are those of the frame's fields (<see cref="FieldLocations"/>), taken relative to their header.
+/// <see cref="WireConstants"/> names the values the evidence frame carries and refers here.
 /// </summary>
 public static class PacketLayout
 {
@@ -22,8 +25,8 @@ public static class PacketLayout
 
     public static class Ethernet
     {
-        public const int EtherTypeOffset = 12;
-        public const int HeaderLength = 14;
+        public const int EtherTypeOffset = FieldLocations.EtherType - FieldLocations.EthernetDestination;
+        public const int HeaderLength = FieldLengths.EthernetHeader;
         public const int VlanTagLength = 4;
         public const int MaxVlanTags = 2;
         public const ushort VlanIdMask = 0x0FFF;
@@ -56,14 +59,22 @@ public static class PacketLayout
 
     public static class Ipv4
     {
-        public const int MinimumHeaderLength = 20;
-        public const int TotalLengthOffset = 2;
-        public const int FlagsFragmentOffset = 6;
-        public const int TtlOffset = 8;
-        public const int ProtocolOffset = 9;
-        public const int ChecksumOffset = 10;
-        public const int SourceOffset = 12;
-        public const int AddressLength = 4;
+        public const int MinimumHeaderLength = FieldLengths.Ipv4Header;
+        public const int TotalLengthOffset = FieldLocations.Ipv4TotalLength - FieldLocations.Ipv4;
+        public const int FlagsFragmentOffset = FieldLocations.Ipv4FlagsFragment - FieldLocations.Ipv4;
+        public const int TtlOffset = FieldLocations.Ipv4Ttl - FieldLocations.Ipv4;
+        public const int ProtocolOffset = FieldLocations.Ipv4Protocol - FieldLocations.Ipv4;
+        public const int ChecksumOffset = FieldLocations.Ipv4Checksum - FieldLocations.Ipv4;
+        public const int SourceOffset = FieldLocations.Ipv4Source - FieldLocations.Ipv4;
+        public const int AddressLength = FieldLengths.Ipv4Address;
+
+        /// <summary>RFC 791: the Flags/Fragment Offset word's DF and MF bits and its 13-bit offset.</summary>
+        public const ushort DontFragment = 0x4000;
+        public const ushort MoreFragments = 0x2000;
+        public const ushort FragmentOffsetMask = 0x1FFF;
+
+        /// <summary>The bits that make a packet a fragment: MF set or a nonzero offset (DF alone does not).</summary>
+        public const ushort FragmentBits = MoreFragments | FragmentOffsetMask;
     }
 
     public static class Ipv6
@@ -92,9 +103,9 @@ public static class PacketLayout
     public static class Udp
     {
         public const byte Protocol = 17;
-        public const int HeaderLength = 8;
-        public const int LengthOffset = 4;
-        public const int ChecksumOffset = 6;
+        public const int HeaderLength = FieldLengths.UdpHeader;
+        public const int LengthOffset = FieldLocations.UdpLength - FieldLocations.Udp;
+        public const int ChecksumOffset = FieldLocations.UdpChecksum - FieldLocations.Udp;
 
         /// <summary>RFC 5881 §4: single-hop BFD Control.</summary>
         public const ushort BfdSingleHopPort = 3784;
@@ -109,10 +120,13 @@ public static class PacketLayout
     /// <summary>RFC 5880 §4.1–4.4: the BFD Control packet's mandatory section and the head of its authentication section.</summary>
     public static class Bfd
     {
-        public const int LengthOffset = 3;
+        public const int LengthOffset = PayloadLocations.BfdLength;
 
         /// <summary>The mandatory section; the authentication section, when the A bit is set, starts here.</summary>
-        public const int MinimumLength = 24;
+        public const int MinimumLength = FieldLengths.BfdControl;
+
+        /// <summary>RFC 5880 §6.8.6: with the A bit set, Length must leave room for Auth Type and Auth Len.</summary>
+        public const int MinimumLengthWithAuthentication = MinimumLength + AuthLengthOffset + 1;
 
         /// <summary>Offsets within the authentication section, the same for every Auth Type.</summary>
         public const int AuthTypeOffset = 0;

@@ -3,7 +3,7 @@ namespace Mvps.Codec.Wire;
 /// <summary>What a capture record is. <see cref="PacketDissector"/> puts every record in exactly one class.</summary>
 public enum RecordClass : byte
 {
-    /// <summary>A BFD Control packet to port 3784 or 4784 with bytes after its BFD Length: the Coherence extension.</summary>
+    /// <summary>A BFD Control packet to <see cref="PacketLayout.Udp.BfdSingleHopPort"/> or <see cref="PacketLayout.Udp.BfdMultihopPort"/> with bytes after its BFD Length: the Coherence extension.</summary>
     Mvps,
 
     /// <summary>A BFD Control packet that ends at its BFD Length: the peer's side of every real session.</summary>

@@ -1,29 +1,35 @@
 namespace Mvps.Codec.Wire;
 
-/// <summary>The fixed values of the format: addresses, ports, versions and the magic.</summary>
+/// <summary>
+/// The fixed values the evidence frame carries: addresses, ports, versions and the magic. Where the value is a
+/// protocol's (EtherType, IP protocol, BFD port and Length), it is <see cref="PacketLayout"/>'s or
+/// <see cref="FieldLengths"/>' constant under the name of the field that carries it.
+/// </summary>
 public static class WireConstants
 {
-    public const ushort EtherTypeIpv4 = 0x0800;
+    public const ushort EtherTypeIpv4 = PacketLayout.EtherTypes.Ipv4;
     public const byte Ipv4VersionIhl = 0x45;
 
     /// <summary>DSCP CS6 (network control), as BFD implementations commonly mark their packets.</summary>
     public const byte Ipv4Tos = 0xC0;
 
-    public const ushort Ipv4DontFragment = 0x4000;
-    public const ushort Ipv4MoreFragments = 0x2000;
-    public const ushort Ipv4FragmentOffsetMask = 0x1FFF;
+    public const ushort Ipv4DontFragment = PacketLayout.Ipv4.DontFragment;
+    public const ushort Ipv4MoreFragments = PacketLayout.Ipv4.MoreFragments;
+    public const ushort Ipv4FragmentOffsetMask = PacketLayout.Ipv4.FragmentOffsetMask;
 
     /// <summary>RFC 5881 §5: single-hop BFD is sent with TTL 255 and checked on receipt (GTSM).</summary>
     public const byte Ipv4Ttl = 255;
 
-    public const byte IpProtocolUdp = 17;
+    public const byte IpProtocolUdp = PacketLayout.Udp.Protocol;
 
-    /// <summary>RFC 5881 §4: the source port is in 49152..65535; 3784 is single-hop BFD Control.</summary>
+    /// <summary>RFC 5881 §4: the source port is in 49152..65535 (the lowest is sent); the destination is single-hop BFD Control.</summary>
     public const ushort UdpSourcePort = 49152;
-    public const ushort UdpDestinationPort = 3784;
+    public const ushort UdpDestinationPort = PacketLayout.Udp.BfdSingleHopPort;
 
     public const byte BfdVersion = 1;
-    public const byte BfdLength = 24;
+
+    /// <summary>The BFD Length the frame carries: the mandatory section alone (A bit clear).</summary>
+    public const byte BfdLength = FieldLengths.BfdControl;
 
     /// <summary>The Coherence extension version: the seed's "BFD V3".</summary>
     public const byte ExtensionVersion = 3;

@@ -69,7 +69,7 @@ public sealed class BfdSession
     /// <summary>Applies §6.8.6 to a received BFD Control packet (<paramref name="payload"/> is the whole UDP payload).</summary>
     public PacketVerdict Receive(ReadOnlySpan<byte> payload, long nowUs)
     {
-        if (payload.Length < FieldLengths.BfdControl)
+        if (payload.Length < PacketLayout.Bfd.MinimumLength)
         {
             return PacketVerdict.Truncated;
         }
@@ -82,7 +82,7 @@ public sealed class BfdSession
     /// would be rejected for, or <see cref="PacketVerdict.Accepted"/>. Lets a caller add its own checks in between.
     /// </summary>
     public PacketVerdict Validate(ReadOnlySpan<byte> payload) =>
-        payload.Length < FieldLengths.BfdControl ? PacketVerdict.Truncated : Check(ReadControlPacket(payload), payload.Length);
+        payload.Length < PacketLayout.Bfd.MinimumLength ? PacketVerdict.Truncated : Check(ReadControlPacket(payload), payload.Length);
 
     /// <summary>Applies §6.8.6 to a decoded packet that arrived in <paramref name="receivedLength"/> bytes.</summary>
     public PacketVerdict Receive(in BfdControlPacket packet, int receivedLength, long nowUs)
@@ -218,7 +218,7 @@ public sealed class BfdSession
             RequiredMinEchoRxIntervalUs: 0);
     }
 
-    /// <summary>Reads the 24-byte mandatory section at the start of a UDP payload, without judging it.</summary>
+    /// <summary>Reads the mandatory section at the start of a UDP payload, without judging it.</summary>
     public static BfdControlPacket ReadControlPacket(ReadOnlySpan<byte> payload)
     {
         // The frame decoder owns the field layout; a payload sits at the frame's BFD offset.
@@ -227,46 +227,9 @@ public sealed class BfdSession
         return FrameDecoder.ReadFields(frame).Bfd;
     }
 
-    private PacketVerdict Check(in BfdControlPacket packet, int receivedLength)
-    {
-        bool authentication = (packet.Flags & BfdFlags.AuthenticationPresent) != 0;
-        if (packet.Version != WireConstants.BfdVersion)
-        {
-            return PacketVerdict.WrongVersion;
-        }
-
-        if (packet.Length < (authentication ? 26 : WireConstants.BfdLength) || packet.Length > receivedLength)
-        {
-            return PacketVerdict.BadLength;
-        }
-
-        if (packet.DetectMultiplier == 0)
-        {
-            return PacketVerdict.ZeroDetectMultiplier;
-        }
-
-        if ((packet.Flags & BfdFlags.Multipoint) != 0)
-        {
-            return PacketVerdict.MultipointSet;
-        }
-
-        if (packet.MyDiscriminator == 0)
-        {
-            return PacketVerdict.ZeroMyDiscriminator;
-        }
-
-        if (packet.YourDiscriminator != 0 && packet.YourDiscriminator != _settings.MyDiscriminator)
-        {
-            return PacketVerdict.UnknownYourDiscriminator;
-        }
-
-        if (packet.YourDiscriminator == 0 && packet.State is not (BfdState.Down or BfdState.AdminDown))
-        {
-            return PacketVerdict.ZeroYourDiscriminator;
-        }
-
-        return authentication ? PacketVerdict.UnexpectedAuthentication : PacketVerdict.Accepted;
-    }
+    /// <summary>§6.8.6, as the codec states it (<see cref="BfdReceptionRules"/>), for this session; the verdicts share their values.</summary>
+    private PacketVerdict Check(in BfdControlPacket packet, int receivedLength) =>
+        (PacketVerdict)BfdReceptionRules.Check(packet, receivedLength, _settings.MyDiscriminator);
 
     private void EnterUp(long nowUs, string cause)
     {

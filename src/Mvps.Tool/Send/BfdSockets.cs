@@ -5,7 +5,7 @@ using Mvps.Codec.Wire;
 namespace Mvps.Tool.Send;
 
 /// <summary>
-/// The two UDP sockets of a single-hop session (RFC 5881): one bound to port 3784 (read with each datagram's TTL,
+/// The two UDP sockets of a single-hop session (RFC 5881): one bound to <see cref="WireConstants.UdpDestinationPort"/> (read with each datagram's TTL,
 /// <see cref="TtlDatagramReader"/>; Linux ignores IP_MINTTL on UDP, measured here), and one sending from a source
 /// port in 49152..65535 with TTL 255 and DSCP CS6. Binding failures become one-line usage errors.
 /// </summary>

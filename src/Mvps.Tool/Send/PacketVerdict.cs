@@ -1,40 +1,46 @@
+using Mvps.Codec.Wire;
+
 namespace Mvps.Tool.Send;
 
-/// <summary>What RFC 5880 §6.8.6 made of one received Control packet.</summary>
+/// <summary>
+/// What `mvps send` made of one received datagram: the codec's RFC 5880 §6.8.6 verdict, under the same name and
+/// value as in <see cref="BfdReception"/> (so one is the other cast), then the checks around it that only the
+/// tool makes (AdminDown, TTL, size, the Coherence extension).
+/// </summary>
 public enum PacketVerdict
 {
     /// <summary>Valid and applied to the session.</summary>
-    Accepted,
+    Accepted = BfdReception.Valid,
+
+    /// <summary><see cref="BfdReception.Truncated"/>.</summary>
+    Truncated = BfdReception.Truncated,
+
+    /// <summary><see cref="BfdReception.WrongVersion"/>.</summary>
+    WrongVersion = BfdReception.WrongVersion,
+
+    /// <summary><see cref="BfdReception.BadLength"/>.</summary>
+    BadLength = BfdReception.BadLength,
+
+    /// <summary><see cref="BfdReception.ZeroDetectMultiplier"/>.</summary>
+    ZeroDetectMultiplier = BfdReception.ZeroDetectMultiplier,
+
+    /// <summary><see cref="BfdReception.MultipointSet"/>.</summary>
+    MultipointSet = BfdReception.MultipointSet,
+
+    /// <summary><see cref="BfdReception.ZeroMyDiscriminator"/>.</summary>
+    ZeroMyDiscriminator = BfdReception.ZeroMyDiscriminator,
+
+    /// <summary><see cref="BfdReception.UnknownYourDiscriminator"/>: not ours, the session's only discriminator.</summary>
+    UnknownYourDiscriminator = BfdReception.UnknownYourDiscriminator,
+
+    /// <summary><see cref="BfdReception.ZeroYourDiscriminator"/>.</summary>
+    ZeroYourDiscriminator = BfdReception.ZeroYourDiscriminator,
+
+    /// <summary><see cref="BfdReception.UnexpectedAuthentication"/>: this session uses none.</summary>
+    UnexpectedAuthentication = BfdReception.UnexpectedAuthentication,
 
     /// <summary>Valid, but the local session is AdminDown, so its state is not acted upon (§6.8.6).</summary>
     IgnoredWhileAdminDown,
-
-    /// <summary>Shorter than the 24-byte mandatory section.</summary>
-    Truncated,
-
-    /// <summary>Version is not 1.</summary>
-    WrongVersion,
-
-    /// <summary>Length field below 24 (26 with the A bit) or beyond the received bytes.</summary>
-    BadLength,
-
-    /// <summary>Detect Mult is zero.</summary>
-    ZeroDetectMultiplier,
-
-    /// <summary>The Multipoint bit is set.</summary>
-    MultipointSet,
-
-    /// <summary>My Discriminator is zero.</summary>
-    ZeroMyDiscriminator,
-
-    /// <summary>Your Discriminator is nonzero and not ours.</summary>
-    UnknownYourDiscriminator,
-
-    /// <summary>Your Discriminator is zero while the sender's state is neither Down nor AdminDown.</summary>
-    ZeroYourDiscriminator,
-
-    /// <summary>The A bit is set, but this session uses no authentication.</summary>
-    UnexpectedAuthentication,
 
     /// <summary>RFC 5881 §5: a single-hop packet must arrive with TTL 255 (judged by whoever reads the IP header).</summary>
     WrongTtl,
@@ -45,7 +51,7 @@ public enum PacketVerdict
     /// </summary>
     Oversized,
 
-    /// <summary>Bytes follow the BFD packet, but they are not a 44-byte Coherence extension (version 3, magic "COHE") after a 24-byte BFD packet.</summary>
+    /// <summary>Bytes follow the BFD packet, but they are not a 44-byte Coherence extension (version 3, magic "COHE") after a mandatory-section BFD packet.</summary>
     MalformedExtension,
 
     /// <summary>The payload carries the Coherence extension, but its tag does not verify with the session's key.</summary>

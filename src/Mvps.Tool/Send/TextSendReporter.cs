@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Mvps.Codec.Wire;
 
 namespace Mvps.Tool.Send;
 
@@ -7,7 +8,7 @@ namespace Mvps.Tool.Send;
 public sealed class TextSendReporter(TextWriter output) : ISendReporter
 {
     public void Started(SendOptions options, IPEndPoint source, int receiveBufferBytes) => output.WriteLine(I(
-        $"mvps send: {source} -> {options.Peer}:3784, regime {options.Regime.Name}, {options.Ticks} ticks of {options.LatticeUs} us, My Discriminator 0x{options.MyDiscriminator:x8}, receive buffer {receiveBufferBytes} bytes"));
+        $"mvps send: {source} -> {options.Peer}:{WireConstants.UdpDestinationPort}, regime {options.Regime.Name}, {options.Ticks} ticks of {options.LatticeUs} us, My Discriminator 0x{options.MyDiscriminator:x8}, receive buffer {receiveBufferBytes} bytes"));
 
     public void Transition(in SessionTransition t, long tick)
     {

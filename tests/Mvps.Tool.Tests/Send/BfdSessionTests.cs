@@ -24,6 +24,16 @@ public sealed class BfdSessionTests
         return session;
     }
 
+    /// <summary>The session casts the codec's §6.8.6 verdict to its own: each value must mean the same.</summary>
+    [Fact]
+    public void Every_codec_reception_verdict_is_the_session_verdict_of_the_same_name()
+    {
+        foreach (BfdReception reception in Enum.GetValues<BfdReception>())
+        {
+            Assert.Equal(reception == BfdReception.Valid ? nameof(PacketVerdict.Accepted) : reception.ToString(), ((PacketVerdict)reception).ToString());
+        }
+    }
+
     [Fact]
     public void A_new_session_is_Down_sends_slowly_and_knows_no_peer()
     {
