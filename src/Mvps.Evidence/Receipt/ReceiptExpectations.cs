@@ -217,6 +217,11 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
         ReadOnlySpan<byte> hash = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (reader.ValueIsEscaped)
+            {
+                return false; // an escaped name is compared by the parse, which says what is wrong with it
+            }
+
             bool isHash = reader.ValueTextEquals("frameSha256"u8);
             reader.Read();
             if (isHash)
