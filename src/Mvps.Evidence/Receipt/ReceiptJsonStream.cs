@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Mvps.Evidence.Receipt;
 
 /// <summary>
-/// Pulls JSON tokens, or whole small values as documents, from a receipt file through a window of at most
+/// Pulls JSON tokens, or whole small values as documents or as their bytes, from a receipt file through a window of at most
 /// <see cref="MaxWindow"/> bytes, so memory does not grow with the receipt: a receipt listing 100,000 frames
 /// per capture, or one padded with a 500 MB string, is read without holding it. A value the verifier ignores
 /// is skipped (<see cref="SkipValue"/>) token by token, and a string in it longer than the window is scanned
