@@ -30,18 +30,18 @@ public class ReportRecipeReadingTests
         Assert.Equal(expected, streamed?.RootElement.GetRawText());
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("{\"validation\": []} {}")]
-    [InlineData("{\"validation\": [}")]
-    [InlineData("{\"validation\": []")]
-    public void Refuses_what_a_parse_refuses(string json)
+    [Fact]
+    public void Refuses_what_a_parse_refuses()
     {
         using var temp = new TempFolder();
-        File.WriteAllText(temp.File("receipt.json"), json);
-        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(json).Dispose());
+        string[] notJson = ["", "{\"validation\": []} {}", "{\"validation\": [}", "{\"validation\": []"];
+        foreach (string json in notJson)
+        {
+            File.WriteAllText(temp.File("receipt.json"), json);
+            Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(json).Dispose());
 
-        Assert.ThrowsAny<JsonException>(() => ValidationRecipeReader.Read(temp.File("receipt.json"))?.Dispose());
+            Assert.ThrowsAny<JsonException>(() => ValidationRecipeReader.Read(temp.File("receipt.json"))?.Dispose());
+        }
     }
 
     [Fact]
