@@ -95,6 +95,61 @@ internal static class BoundedFile
         }
     }
 
+    /// <summary>
+    /// Opens a file, pipe or device to be read forward once by a reader that holds only a window of it: a regular
+    /// file reporting more than <paramref name="limit"/> is refused unread, and a read past the limit throws the same
+    /// one line as <see cref="ReadAll(string, long, string, bool)"/>, so a pipe that never ends cannot run forever.
+    /// </summary>
+    public static Stream OpenForward(string path, long limit, string what)
+    {
+        RequireReadable(path, what);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (stream.CanSeek && stream.Length > limit)
+        {
+            stream.Dispose();
+            throw TooLarge(path, limit, what);
+        }
+
+        return new LimitedStream(stream, path, limit, what);
+    }
+
+    /// <summary>Reads through to an inner stream until more than the limit has arrived, then throws.</summary>
+    private sealed class LimitedStream(Stream inner, string path, long limit, string what) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int read = inner.Read(buffer, offset, (int)Math.Min(count, limit + 1 - _read));
+            _read += read;
+            return _read > limit ? throw TooLarge(path, limit, what) : read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     /// <summary>Opens a regular file for a reader that seeks, after <see cref="RequireRegular"/>.</summary>
     public static FileStream OpenRegular(string path, string what, bool followLinks = true, string? why = null)
     {

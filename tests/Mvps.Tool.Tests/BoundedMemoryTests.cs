@@ -75,6 +75,113 @@ public class BoundedMemoryTests
         Console.WriteLine($"verify --receipt on a {new FileInfo(receipt).Length}-byte padded receipt: peak RSS {peak} KB");
     }
 
+    [HostileInputTests.PeakMemoryFact]
+    public void Verify_and_report_read_a_genuine_receipt_of_two_100000_frame_captures_in_bounded_memory()
+    {
+        // The largest genuine receipt: two captures at the most frames a receipt lists (about 293 MB of JSON).
+        using var temp = new TempFolder();
+        string run = temp.Sub("run");
+        Assert.Equal(0, MvpsProcess.Run("generate", "--out", run, "--frames", "100000", "-q").ExitCode);
+        string receipt = Path.Combine(run, "mvps_pcap_receipt.json");
+        Assert.True(new FileInfo(receipt).Length > 290_000_000, "both captures list every frame");
+
+        var (verify, verifyPeak) = HostileInputTests.RunMeasured("verify", "-q", "--receipt", receipt,
+            Path.Combine(run, "mvps_baseline.pcap"), Path.Combine(run, "mvps_ddos.pcap"));
+
+        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+        Assert.Contains("mvps_ddos.pcap: OK, 100000 frames, receipt matches", verify.Stdout);
+        Assert.True(verifyPeak < ReceiptBoundKilobytes, $"verify --receipt: peak RSS {verifyPeak} KB");
+
+        // The report's page grows with the captures' frames; beside the evidence's 30-frame captures only the receipt is large.
+        string evidence = temp.Sub("evidence");
+        File.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"), Path.Combine(evidence, "mvps_baseline.pcap"));
+        File.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"), Path.Combine(evidence, "mvps_ddos.pcap"));
+        File.Move(receipt, Path.Combine(evidence, "mvps_pcap_receipt.json"));
+        var (report, reportPeak) = HostileInputTests.RunMeasured("report", "--evidence", evidence, "--out", temp.File("report.html"));
+
+        Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
+        Assert.Contains("mvps_ddos.pcap: OK, 100000 frames, receipt matches", File.ReadAllText(temp.File("report.html"))); // its recipe, from the big receipt
+        Assert.True(reportPeak < ReceiptBoundKilobytes, $"report: peak RSS {reportPeak} KB");
+        Console.WriteLine($"genuine 2 x 100,000-frame receipt: verify --receipt peak RSS {verifyPeak} KB, report {reportPeak} KB");
+    }
+
+    /// <summary>verify-release's metadata files, each read whole, and the size each may be (docs/performance.md).</summary>
+    private static readonly (string Name, int Limit, string LimitText)[] ReleaseMetadata =
+    [
+        ("SHA256SUMS", 1 << 20, "1 MiB"),
+        ("SHA256SUMS.sig", 4 << 10, "4 KiB"),
+        ("mvps-release.pub", 64 << 10, "64 KiB"),
+        ("mvps.intoto.jsonl", 4 << 20, "4 MiB"),
+    ];
+
+    [HostileInputTests.PeakMemoryFact]
+    public void Verify_release_reads_metadata_files_at_their_limits_in_bounded_memory_and_refuses_one_byte_more()
+    {
+        using var temp = new TempFolder();
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        string trusted = temp.File("trusted.pub");
+        File.WriteAllText(trusted, key.ExportSubjectPublicKeyInfoPem() + "\n");
+
+        foreach (int extra in (int[])[0, 1])
+        {
+            string folder = temp.Sub(extra == 0 ? "at-limit" : "over-limit");
+            foreach ((string name, int limit, _) in ReleaseMetadata)
+            {
+                File.WriteAllBytes(Path.Combine(folder, name), MetadataOfLength(name, limit + extra));
+            }
+
+            var (result, peak) = HostileInputTests.RunMeasured("verify-release", folder, "--public-key", trusted, "--no-captures");
+
+            Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+            Assert.DoesNotContain("   at ", result.Stderr);
+            Assert.All(result.Stdout.Split('\n'), line => Assert.True(line.Length < 1000, $"a line of {line.Length} characters"));
+            foreach ((string name, _, string limitText) in ReleaseMetadata)
+            {
+                string refusal = $"FAILED {name}: is larger than the {limitText} a release's {name} may be";
+                Assert.True(result.Stdout.Contains(refusal, StringComparison.Ordinal) == (extra == 1), $"{name}, {extra} byte(s) over:\n{result.Stdout}");
+            }
+
+            Assert.True(peak < ReceiptBoundKilobytes, $"verify-release, metadata {extra} byte(s) over the limits: peak RSS {peak} KB");
+            Console.WriteLine($"verify-release, metadata files {extra} byte(s) over their limits: peak RSS {peak} KB");
+        }
+
+        // The trusted key is read whole too: one byte over its limit is one line and exit 2.
+        File.WriteAllBytes(trusted, MetadataOfLength("mvps-release.pub", (64 << 10) + 1));
+        var over = MvpsProcess.Run("verify-release", temp.Sub("at-limit"), "--public-key", trusted, "--no-captures");
+        Assert.True(over.ExitCode == 2, over.Stdout + over.Stderr);
+        Assert.Contains("trusted.pub: larger than the 64 KiB limit for a public key file", over.Stderr);
+        Assert.Single(over.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// A file of exactly <paramref name="length"/> bytes shaped like the named metadata, so each is parsed as far as it
+    /// can be: a checksum line with a long name, a DSSE envelope with a large payload, PEM-like text, signature bytes.
+    /// </summary>
+    private static byte[] MetadataOfLength(string name, int length)
+    {
+        byte[] bytes = new byte[length];
+        Array.Fill(bytes, (byte)'x');
+        byte[] head = name switch
+        {
+            "SHA256SUMS" => Encoding.ASCII.GetBytes(new string('0', 64) + "  "),
+            "mvps.intoto.jsonl" => "{\"payloadType\":\"application/vnd.in-toto+json\",\"signatures\":[],\"payload\":\""u8.ToArray(),
+            "mvps-release.pub" => "-----BEGIN PUBLIC KEY-----\n"u8.ToArray(),
+            _ => [],
+        };
+        head.CopyTo(bytes, 0);
+        if (name == "mvps.intoto.jsonl")
+        {
+            // Base64 "x" characters to the end, then the closing of the envelope and its one LF.
+            "\"}\n"u8.CopyTo(bytes.AsSpan(length - 3));
+        }
+        else if (name == "SHA256SUMS")
+        {
+            bytes[^1] = (byte)'\n';
+        }
+
+        return bytes;
+    }
+
     [Fact]
     public void A_receipt_value_the_verifier_needs_that_is_longer_than_its_window_is_one_line()
     {

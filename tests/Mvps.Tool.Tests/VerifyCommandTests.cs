@@ -59,6 +59,43 @@ public class VerifyCommandTests
         Assert.Contains("file SHA-256", result.Stdout);
     }
 
+    private const string FirstBaselineHash = "6ba296d0d0b8f51577b23fe8ead5bedc602504e3cbb37c1c369238a48a04dd4c";
+
+    [Theory]
+    [InlineData("7" + "ba296d0d0b8f51577b23fe8ead5bedc602504e3cbb37c1c369238a48a04dd4c", 1, "frame SHA-256 " + FirstBaselineHash + " differs from the receipt's 7ba296d0")]
+    [InlineData("6BA296D0D0B8F51577B23FE8EAD5BEDC602504E3CBB37C1C369238A48A04DD4C", 1, "frame SHA-256 " + FirstBaselineHash + " differs from the receipt's 6BA296D0D0B8F51577B23FE8EAD5BEDC602504E3CBB37C1C369238A48A04DD4C")]
+    [InlineData("6ba2", 1, "frame SHA-256 " + FirstBaselineHash + " differs from the receipt's 6ba2\n")]
+    [InlineData("\\u0036ba296d0d0b8f51577b23fe8ead5bedc602504e3cbb37c1c369238a48a04dd4c", 0, "mvps_baseline.pcap: OK, 30 frames, receipt matches")]
+    public void A_frame_hash_in_the_receipt_is_compared_as_the_text_it_states(string stated, int exitCode, string expected)
+    {
+        // The hashes are held as 32-byte digests: a value in another form (upper case, too short) never matches and is
+        // quoted as written; an escaped one that reads as the same text matches, as it did when held as a string.
+        using var temp = new TempFolder();
+        string receipt = File.ReadAllText(Receipt).Replace(FirstBaselineHash, stated, StringComparison.Ordinal);
+        File.WriteAllText(temp.File("receipt.json"), receipt);
+
+        var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), "--receipt", temp.File("receipt.json"));
+
+        Assert.True(result.ExitCode == exitCode, result.Stdout + result.Stderr);
+        Assert.Contains(expected, result.Stdout + "\n");
+    }
+
+    [Fact]
+    public void Every_kept_issue_quotes_the_receipt_hash_as_written_when_all_are_upper_case()
+    {
+        using var temp = new TempFolder();
+        string receipt = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Receipt), "\"frameSha256\": \"([0-9a-f]{64})\"",
+            m => "\"frameSha256\": \"" + m.Groups[1].Value.ToUpperInvariant() + "\"");
+        File.WriteAllText(temp.File("receipt.json"), receipt);
+
+        var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), "--receipt", temp.File("receipt.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        string[] quoted = [.. result.Stdout.Split('\n').Where(line => line.Contains("differs from the receipt's", StringComparison.Ordinal))];
+        Assert.NotEmpty(quoted);
+        Assert.All(quoted, line => Assert.Matches("differs from the receipt's [0-9A-F]{64}$", line));
+    }
+
     [Theory]
     [InlineData("\"desiredMinTxUs\": 100000", "\"desiredMinTxUs\": 100001", "frame 0 (Wireshark no. 1): the receipt states bfd.desiredMinTxUs = 100001, the capture gives 100000")]
     [InlineData("\"c2Bits\": \"0x3f7cfd09\"", "\"c2Bits\": \"0x3f7cfd08\"", "frame 0 (Wireshark no. 1): the receipt states mvps.c2Bits = \"0x3f7cfd08\"")]

@@ -8,7 +8,7 @@ namespace Mvps.Evidence.Receipt;
 /// What a receipt states about one capture: the file's size and hash, each frame's hash, and (in
 /// <see cref="Contents"/>) its summary and every decoded frame field, which the verifier recomputes.
 /// </summary>
-public sealed record ReceiptExpectations(string File, long Bytes, long Packets, string Sha256, IReadOnlyList<string>? FrameSha256)
+public sealed record ReceiptExpectations(string File, long Bytes, long Packets, string Sha256, ReceiptFrameHashes? FrameSha256)
 {
     /// <summary>
     /// Largest receipt read. A genuine receipt lists at most <see cref="Receipt.ReceiptSettings.MaxFramesListed"/>
@@ -109,7 +109,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
             var members = new Dictionary<string, JsonDocument>(StringComparer.Ordinal);
             try
             {
-                List<string>? frames = null;
+                ReceiptFrameHashes? frames = null;
                 long framesOffset = -1;
                 while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
                 {
@@ -167,32 +167,73 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
         }
     }
 
-    /// <summary>Each frame entry's "frameSha256", one entry in memory at a time.</summary>
-    private static List<string> ReadFrameHashes(string name, ReceiptJsonStream json, string where)
+    /// <summary>
+    /// Each frame entry's "frameSha256", one entry in memory at a time. An entry read straight from its bytes
+    /// (<see cref="TryAddPlainHash"/>) costs no allocation; any other is parsed for its message.
+    /// </summary>
+    private static ReceiptFrameHashes ReadFrameHashes(string name, ReceiptJsonStream json, string where)
     {
-        var hashes = new List<string>();
-        while (json.ReadValue() is JsonDocument frame)
+        var hashes = new ReceiptFrameHashes();
+        while (json.ReadRawValue(out ReadOnlyMemory<byte> entry))
         {
-            using (frame)
+            if (hashes.Count == Receipt.ReceiptSettings.MaxFramesListed)
             {
-                if (hashes.Count == Receipt.ReceiptSettings.MaxFramesListed)
-                {
-                    // The writer lists frames only up to this count, and the hashes are held: more would grow memory.
-                    throw Malformed(name, string.Create(CultureInfo.InvariantCulture,
-                        $"{where} lists more than {Receipt.ReceiptSettings.MaxFramesListed} frames, the most a receipt lists per capture"));
-                }
-
-                string frameWhere = string.Create(CultureInfo.InvariantCulture, $"{where}, frame {hashes.Count}");
-                if (frame.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    throw Malformed(name, $"{frameWhere} is {Kind(frame.RootElement)}, not an object");
-                }
-
-                hashes.Add(RequiredString(name, frame.RootElement, "frameSha256", frameWhere));
+                // The writer lists frames only up to this count, and the hashes are held: more would grow memory.
+                throw Malformed(name, string.Create(CultureInfo.InvariantCulture,
+                    $"{where} lists more than {Receipt.ReceiptSettings.MaxFramesListed} frames, the most a receipt lists per capture"));
             }
+
+            if (TryAddPlainHash(entry.Span, hashes))
+            {
+                continue;
+            }
+
+            using JsonDocument frame = JsonDocument.Parse(entry);
+            string frameWhere = string.Create(CultureInfo.InvariantCulture, $"{where}, frame {hashes.Count}");
+            if (frame.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw Malformed(name, $"{frameWhere} is {Kind(frame.RootElement)}, not an object");
+            }
+
+            hashes.Add(RequiredString(name, frame.RootElement, "frameSha256", frameWhere));
         }
 
         return hashes;
+    }
+
+    /// <summary>
+    /// The common case without a document: an object with exactly one "frameSha256" member, a string of 64 lowercase
+    /// hex digits without escapes. False for anything else (a duplicate name, another form), which is left to the parse.
+    /// </summary>
+    private static bool TryAddPlainHash(ReadOnlySpan<byte> entry, ReceiptFrameHashes hashes)
+    {
+        var reader = new Utf8JsonReader(entry);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        int found = 0;
+        ReadOnlySpan<byte> hash = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return false; // an escaped name is compared by the parse, which says what is wrong with it
+            }
+
+            bool isHash = reader.ValueTextEquals("frameSha256"u8);
+            reader.Read();
+            if (isHash)
+            {
+                found++;
+                hash = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? reader.ValueSpan : default;
+            }
+
+            reader.Skip();
+        }
+
+        return found == 1 && hash.Length > 0 && hashes.TryAdd(hash);
     }
 
     private static JsonElement Required(string name, Dictionary<string, JsonDocument> members, string member, string where) =>

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Mvps.Evidence.Receipt;
 
 /// <summary>
-/// Pulls JSON tokens, or whole small values as documents, from a receipt file through a window of at most
+/// Pulls JSON tokens, or whole small values as documents or as their bytes, from a receipt file through a window of at most
 /// <see cref="MaxWindow"/> bytes, so memory does not grow with the receipt: a receipt listing 100,000 frames
 /// per capture, or one padded with a 500 MB string, is read without holding it. A value the verifier ignores
 /// is skipped (<see cref="SkipValue"/>) token by token, and a string in it longer than the window is scanned
@@ -111,28 +111,39 @@ internal sealed class ReceiptJsonStream : IDisposable
     /// The next whole value (after a property name, or the next element of an array) as a document;
     /// null when the array ends instead. The caller disposes the document.
     /// </summary>
-    public JsonDocument? ReadValue()
+    public JsonDocument? ReadValue() =>
+        ReadRawValue(out ReadOnlyMemory<byte> value) ? JsonDocument.Parse(value.ToArray()) : null; // a copy: the window moves on
+
+    /// <summary>
+    /// The next whole value (as <see cref="ReadValue"/>) as its bytes in the receipt, checked by the reader but not
+    /// parsed into a document, so nothing is allocated; false when the array ends instead. The bytes are valid until
+    /// the next read.
+    /// </summary>
+    public bool ReadRawValue(out ReadOnlyMemory<byte> value)
     {
         while (true)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
             if (reader.Read())
             {
-                long offset = OffsetOf(_start + (int)reader.TokenStartIndex);
+                int first = _start + (int)reader.TokenStartIndex;
+                long offset = OffsetOf(first);
                 if (reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject)
                 {
                     TokenType = reader.TokenType;
                     TokenOffset = offset;
                     Commit(ref reader);
-                    return null;
+                    value = default;
+                    return false;
                 }
 
-                if (JsonDocument.TryParseValue(ref reader, out JsonDocument? document))
+                if (reader.TrySkip())
                 {
                     TokenType = reader.TokenType;
                     TokenOffset = offset;
+                    value = new ReadOnlyMemory<byte>(_buffer, first, _start + (int)reader.BytesConsumed - first);
                     Commit(ref reader);
-                    return document;
+                    return true;
                 }
             }
 

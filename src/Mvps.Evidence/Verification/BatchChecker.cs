@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Receipt;
 using Mvps.IO;
 
 namespace Mvps.Evidence.Verification;
@@ -15,7 +16,7 @@ namespace Mvps.Evidence.Verification;
 internal sealed class BatchChecker
 {
     private readonly FrameAuthenticator _authenticator;
-    private readonly IReadOnlyList<string>? _frameHashes;
+    private readonly ReceiptFrameHashes? _frameHashes;
     private readonly VerificationMode _mode;
     private readonly List<FrameProblem> _problems = [];
     private readonly byte[] _hashScratch = new byte[SHA256.HashSizeInBytes];
@@ -23,7 +24,7 @@ internal sealed class BatchChecker
     /// <param name="authenticator">Used by this checker alone while it runs; the caller disposes it.</param>
     /// <param name="frameHashes">The receipt's per-frame SHA-256 values to compare with, or null to skip that comparison.</param>
     /// <param name="mode">How strictly the frames are checked (see <see cref="VerificationMode"/>).</param>
-    public BatchChecker(FrameAuthenticator authenticator, IReadOnlyList<string>? frameHashes, VerificationMode mode)
+    public BatchChecker(FrameAuthenticator authenticator, ReceiptFrameHashes? frameHashes, VerificationMode mode)
     {
         _authenticator = authenticator;
         _frameHashes = frameHashes;
@@ -181,7 +182,7 @@ internal sealed class BatchChecker
         return decoded;
     }
 
-    /// <summary>What is wrong with the frame's hash against the receipt, or null.</summary>
+    /// <summary>What is wrong with the frame's hash against the receipt, or null; the text is made only for a mismatch.</summary>
     private string? CheckFrameHash(ReadOnlySpan<byte> data, long index)
     {
         var hashes = _frameHashes!;
@@ -191,8 +192,8 @@ internal sealed class BatchChecker
             return "frame not listed in the receipt";
         }
 
-        return LowerHex.Of(_hashScratch).Equals(hashes[(int)index], StringComparison.Ordinal)
+        return hashes.Matches((int)index, _hashScratch)
             ? null
-            : $"frame SHA-256 {LowerHex.Of(_hashScratch)} differs from the receipt's {hashes[(int)index]}";
+            : $"frame SHA-256 {LowerHex.Of(_hashScratch)} differs from the receipt's {hashes.Stated((int)index)}";
     }
 }

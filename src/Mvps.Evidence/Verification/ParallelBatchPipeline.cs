@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Mvps.Codec.Wire;
+using Mvps.Evidence.Receipt;
 
 namespace Mvps.Evidence.Verification;
 
@@ -26,7 +27,7 @@ internal sealed class ParallelBatchPipeline : IDisposable
     private int _created;
     private bool _disposed;
 
-    public ParallelBatchPipeline(ReadOnlySpan<byte> key, int threads, IReadOnlyList<string>? frameHashes, VerificationMode mode, VerdictMerger merger, IProgress<long>? progress)
+    public ParallelBatchPipeline(ReadOnlySpan<byte> key, int threads, ReceiptFrameHashes? frameHashes, VerificationMode mode, VerdictMerger merger, IProgress<long>? progress)
     {
         _merger = merger;
         _progress = progress;
@@ -122,7 +123,7 @@ internal sealed class ParallelBatchPipeline : IDisposable
         _free.Push(batch);
     }
 
-    private void Work(IReadOnlyList<string>? frameHashes, VerificationMode mode)
+    private void Work(ReceiptFrameHashes? frameHashes, VerificationMode mode)
     {
         // Made on this thread, so the per-frame scratch lies in this thread's allocation region and shares
         // no cache line with another thread's: false sharing here cost a third of the parallel speed-up.

@@ -144,18 +144,19 @@ public static class ReportPage
     {
         Section(html, "recipe", "Check it yourself: the validation recipe");
         html.Append("<p>Run from the repository root (the receipt's <code>validation</code> array, with the exact output each command prints):</p>\n<ol class=\"recipe\">\n");
-        JsonDocument receipt;
+        JsonDocument? recipe;
         try
         {
-            receipt = JsonDocument.Parse(BoundedFile.ReadAll(receiptPath, ReceiptExpectations.MaxReceiptBytes, "receipt"));
+            // Streamed: only the "validation" array is held, whatever the receipt's size.
+            recipe = ValidationRecipeReader.Read(receiptPath);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{DisplayName.Of(receiptPath)}: not a JSON receipt ({e.Message})");
         }
 
-        using var document = receipt;
-        if (receipt.RootElement.ValueKind == JsonValueKind.Object && receipt.RootElement.TryGetProperty("validation", out JsonElement steps) && steps.ValueKind == JsonValueKind.Array)
+        using var document = recipe;
+        if (recipe?.RootElement is { ValueKind: JsonValueKind.Array } steps)
         {
             foreach (JsonElement step in steps.EnumerateArray())
             {

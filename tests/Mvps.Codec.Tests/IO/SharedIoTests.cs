@@ -123,6 +123,38 @@ public class SharedIoTests
     }
 
     [Fact]
+    public void BoundedFile_opened_forward_reads_to_the_limit_and_refuses_the_next_byte()
+    {
+        // A device never ends: the read past the limit is the same one line as ReadAll's.
+        using (Stream zero = BoundedFile.OpenForward("/dev/zero", 1024, "test"))
+        {
+            byte[] buffer = new byte[4096];
+            int total = 0;
+            void ReadOn()
+            {
+                while (true)
+                {
+                    total += zero.Read(buffer, 0, 128);
+                }
+            }
+
+            var error = Assert.Throws<InvalidDataException>(ReadOn);
+            Assert.Equal("/dev/zero: larger than the 1 KiB limit for a test file", error.Message);
+            Assert.Equal(1024, total);
+        }
+
+        // A regular file reporting more is refused unread; one at the limit is read whole.
+        using var temp = new TempFolder();
+        File.WriteAllBytes(temp.File("exact"), new byte[1024]);
+        File.WriteAllBytes(temp.File("over"), new byte[1025]);
+        Assert.Equal(temp.File("over") + ": larger than the 1 KiB limit for a test file",
+            Assert.Throws<InvalidDataException>(() => BoundedFile.OpenForward(temp.File("over"), 1024, "test")).Message);
+        using Stream exact = BoundedFile.OpenForward(temp.File("exact"), 1024, "test");
+        exact.ReadExactly(new byte[1024]);
+        Assert.Equal(0, exact.Read(new byte[1], 0, 1));
+    }
+
+    [Fact]
     public void BoundedFile_refuses_a_pipe_only_where_a_reader_must_seek_and_says_why()
     {
         var error = Assert.Throws<InvalidDataException>(() => BoundedFile.OpenRegular("/dev/zero", "test", why: "it is read twice"));
