@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.IO.Compression;
+using static Mvps.IO.Invariant;
 
 /// <summary>
 /// Compares what two compiles (or packs) of the same sources produced, file by file and byte for byte,
@@ -90,6 +90,4 @@ static class BuildOutputComparison
         stream.CopyTo(copy);
         return copy.ToArray();
     }
-
-    static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
+using static Mvps.IO.Invariant;
 
 /// <summary>
 /// The determinism gate: compares two output folders file by file, byte for byte, and names every
@@ -107,6 +107,4 @@ static class OutputComparison
         var common = a.AsSpan().CommonPrefixLength(b);
         return common;
     }
-
-    static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

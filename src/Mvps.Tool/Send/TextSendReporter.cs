@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool.Send;
 
@@ -39,8 +40,6 @@ public sealed class TextSendReporter(TextWriter output) : ISendReporter
             : "result: FAILED, the session never came Up");
         output.Flush();
     }
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Us(long nanoseconds) => (nanoseconds / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Mvps.Interop.Tests.Infrastructure;
+using static Mvps.Tests.Shared.Invariant;
 
 namespace Mvps.Interop.Tests.Network;
 
@@ -181,6 +182,4 @@ public sealed class FloodTests
     }
 
     private static string Us(JsonElement summary, string property) => I($"{summary.GetProperty(property).GetInt64() / 1000.0:0.0}");
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
