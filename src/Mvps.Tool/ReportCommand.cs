@@ -30,14 +30,13 @@ public static class ReportCommand
         var notRun = new Option<string[]>("--not-run") { Description = "NAME=WHY of an evidence run this machine did not make, listed in the determinism matrix with what would make it (repeatable)", AllowMultipleArgumentsPerToken = false };
         var release = new Option<string?>("--release") { Description = "Release folder: list its files (with size and SHA-256) under Downloads" };
         var alpha = new Option<double>("--alpha") { Description = "False-alarm probability of the T² threshold", DefaultValueFactory = _ => HotellingThreshold.DefaultAlpha };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var keys = new KeyOptions();
         var command = new Command("report", "Write the evidence report page: one self-contained HTML file with inline SVG charts")
         {
-            evidence, output, analysisJson, runs, notRun, release, alpha, keyFile, keyEnv,
+            evidence, output, analysisJson, runs, notRun, release, alpha, keys.File, keys.Environment,
         };
         command.SetAction(parse => Run(parse.GetValue(evidence)!, parse.GetValue(output)!, parse.GetValue(analysisJson), parse.GetValue(runs) ?? [],
-            parse.GetValue(notRun) ?? [], parse.GetValue(release), parse.GetValue(alpha), parse.GetValue(keyFile), parse.GetValue(keyEnv)));
+            parse.GetValue(notRun) ?? [], parse.GetValue(release), parse.GetValue(alpha), parse.GetValue(keys.File), parse.GetValue(keys.Environment)));
         return command;
     }
 

@@ -12,17 +12,16 @@ public static class VerifyCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "Capture files (pcap or pcapng); - reads standard input", Arity = ArgumentArity.OneOrMore };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var keys = new KeyOptions();
         var receipt = new Option<string?>("--receipt") { Description = "Receipt whose hashes the files must match" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
         var strict = new Option<bool>("--strict") { Description = "Our evidence: every record must be a 110-byte Ethernet/IPv4 MVPS frame with correct checksums, ticks increasing across the file (implied by --receipt)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); the report is the same for any count", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("verify", "Find and check the MVPS frames of any capture: class of every record, payload, TTL, checksums, tags, tick order per session (exit 0 good, 1 failed or nothing verified, 2 unusable input)")
         {
-            files, keyFile, keyEnv, receipt, strict, quiet, threads,
+            files, keys.File, keys.Environment, receipt, strict, quiet, threads,
         };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(receipt), parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(threads)));
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(keys.File), parse.GetValue(keys.Environment), parse.GetValue(receipt), parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(threads)));
         return command;
     }
 

@@ -18,14 +18,13 @@ public static class VerifyReleaseCommand
     {
         var folder = new Argument<string>("DIR") { Description = "Release folder (SHA256SUMS, SHA256SUMS.sig, mvps-release.pub, mvps.intoto.jsonl and the released files)" };
         var publicKey = new Option<string>("--public-key") { Description = "Trusted release public key (PEM), obtained independently of the folder", Required = true };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file for the captures (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the captures' HMAC key" };
+        var keys = new KeyOptions("HMAC key file for the captures (default: the seed's public proof key)", "Environment variable holding the captures' HMAC key");
         var noCaptures = new Option<bool>("--no-captures") { Description = "Skip `mvps verify` of the *.pcap files against the receipt" };
         var command = new Command("verify-release", "Check a signed release folder offline (exit 0 good, 1 failed, 2 unusable input)")
         {
-            folder, publicKey, keyFile, keyEnv, noCaptures,
+            folder, publicKey, keys.File, keys.Environment, noCaptures,
         };
-        command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(publicKey)!, parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(noCaptures)));
+        command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(publicKey)!, parse.GetValue(keys.File), parse.GetValue(keys.Environment), parse.GetValue(noCaptures)));
         return command;
     }
 
