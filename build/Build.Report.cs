@@ -1,4 +1,5 @@
 using Mvps.Build.Engine;
+using Mvps.Evidence.Analysis;
 
 /// <summary>
 /// The evidence report page (docs/analysis.md): `mvps report` writes one self-contained HTML file. Every evidence run
@@ -9,9 +10,7 @@ using Mvps.Build.Engine;
 partial class Build
 {
     /// <summary>What each evidence run writes besides the evidence files, compared run against run (evidence/ holds neither).</summary>
-    internal static readonly string[] RunReportFiles = ["mvps_analysis.json", "mvps_report.html"];
-
-    const string ReleaseReportPage = "mvps_report.html";
+    internal static readonly string[] RunReportFiles = [ReportFileNames.Analysis, ReportFileNames.Page];
 
     AbsolutePath ReportDirectory => ArtifactsDirectory / "report";
 
@@ -54,7 +53,7 @@ partial class Build
     /// <summary>An evidence run's page and analysis JSON, written by the run's own generator under the run's settings.</summary>
     void MakeRunReport(RunLauncher launcher, AbsolutePath folder, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string umask)
     {
-        List<string> command = [.. launcher.Arguments, "report", "--evidence", folder, "--out", folder / RunReportFiles[1], "--analysis-json", folder / RunReportFiles[0]];
+        List<string> command = [.. launcher.Arguments, "report", "--evidence", folder, "--out", folder / ReportFileNames.Page, "--analysis-json", folder / ReportFileNames.Analysis];
         if (OperatingSystem.IsWindows())
         {
             ProcessTasks.StartProcess(launcher.Tool, command, workingDirectory, environment);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mvps.Build.Engine;
+using Mvps.Evidence.Analysis;
 using Mvps.IO;
 
 /// <summary>
@@ -22,7 +23,7 @@ partial class Build
 
     /// <summary>The shell command reprotest runs in its build folder: the same generate and report every run makes.</summary>
     static string ReprotestBuildCommand(string dotnet) =>
-        $"{dotnet} tool/mvps.dll generate --out out --quiet && {dotnet} tool/mvps.dll report --evidence out --out out/{RunReportFiles[1]} --analysis-json out/{RunReportFiles[0]}";
+        $"{dotnet} tool/mvps.dll generate --out out --quiet && {dotnet} tool/mvps.dll report --evidence out --out out/{ReportFileNames.Page} --analysis-json out/{ReportFileNames.Analysis}";
 
     void MakeReprotestRun(EvidenceRun run)
     {

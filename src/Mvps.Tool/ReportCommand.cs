@@ -15,12 +15,6 @@ namespace Mvps.Tool;
 /// <summary>`mvps report`: the evidence report page (and optionally the analysis JSON), reproducible byte for byte.</summary>
 public static class ReportCommand
 {
-    /// <summary>The page's name beside the captures of an evidence run or a release; `./build.sh Report` writes index.html.</summary>
-    public const string PageFileName = "mvps_report.html";
-
-    /// <summary>`mvps analyze --json` of the evidence, as each evidence run writes it.</summary>
-    public const string AnalysisFileName = "mvps_analysis.json";
-
     public static Command Create()
     {
         var evidence = new Option<string>("--evidence") { Description = "Folder with mvps_baseline.pcap, mvps_ddos.pcap and mvps_pcap_receipt.json", Required = true };
@@ -123,7 +117,7 @@ public static class ReportCommand
             }
         }
 
-        string[] matrixFiles = [.. ReportPage.EvidenceFiles, AnalysisFileName, PageFileName];
+        string[] matrixFiles = [.. ReportPage.EvidenceFiles, ReportFileNames.Analysis, ReportFileNames.Page];
         string page = ReportPage.Build(
             [(RegimeProfile.Baseline, baselineScore), (RegimeProfile.Ddos, ddosScore)],
             analyzer, evidenceFolder, downloads, runs, matrixFiles, notMade);
