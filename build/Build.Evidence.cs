@@ -24,6 +24,9 @@ partial class Build
 
     AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
 
+    /// <summary>Where a run writes its files: artifacts/runs/NAME.</summary>
+    AbsolutePath RunDirectory(EvidenceRun run) => RunsDirectory / run.Name;
+
     AbsolutePath EvidenceDirectory => RootDirectory / "evidence";
 
     AbsolutePath MvpsDll => RootDirectory / "src" / "Mvps.Tool" / "bin" / Configuration.ToString() / "net10.0" / "mvps.dll";
@@ -79,7 +82,7 @@ partial class Build
         .Executes(() =>
         {
             MakeRun(EvidenceRun.Plain, new RunLauncher("dotnet", [MvpsDll], "dotnet src/Mvps.Tool/bin/" + Configuration + "/net10.0/mvps.dll"));
-            ReportSummary($"run a: {FrameCount(RunsDirectory / "a")} frames");
+            ReportSummary($"run {EvidenceRun.Plain.Name}: {FrameCount(RunDirectory(EvidenceRun.Plain))} frames");
         });
 
     Target GenerateVariant => _ => _
@@ -103,7 +106,7 @@ partial class Build
             }
 
             var made = new List<string>();
-            foreach (var run in selected.Where(run => run.Name != "a"))
+            foreach (var run in selected.Where(run => run != EvidenceRun.Plain))
             {
                 if (run.Kind == EvidenceRunKind.Reprotest)
                 {
@@ -130,14 +133,14 @@ partial class Build
         {
             var runs = SelectedRuns;
             var differences = new List<string>();
-            foreach (var run in runs.Where(run => run.Name != "a"))
+            foreach (var run in runs.Where(run => run != EvidenceRun.Plain))
             {
-                differences.AddRange(OutputComparison.Compare(RunsDirectory / "a", RunsDirectory / run.Name, [.. EvidenceFiles, .. RunReportFiles])
-                    .Select(difference => $"run {run.Name} vs run a: {difference}"));
+                differences.AddRange(OutputComparison.Compare(RunDirectory(EvidenceRun.Plain), RunDirectory(run), [.. EvidenceFiles, .. RunReportFiles])
+                    .Select(difference => $"run {run.Name} vs run {EvidenceRun.Plain.Name}: {difference}"));
             }
 
-            differences.AddRange(OutputComparison.Compare(EvidenceDirectory, RunsDirectory / "a", EvidenceFiles)
-                .Select(difference => $"run a vs committed evidence/: {difference}"));
+            differences.AddRange(OutputComparison.Compare(EvidenceDirectory, RunDirectory(EvidenceRun.Plain), EvidenceFiles)
+                .Select(difference => $"run {EvidenceRun.Plain.Name} vs committed evidence/: {difference}"));
             StepSummary.AppendDifferences("Diff", differences);
             foreach (var difference in differences)
             {
@@ -149,7 +152,7 @@ partial class Build
                 throw new BuildException($"{differences.Count} difference(s): the evidence is not reproducible (or evidence/ is stale: `./build.sh Accept` regenerates it deliberately).");
             }
 
-            var settings = runs.Select(run => File.ReadAllText(RunsDirectory / run.Name / "settings.json")).Distinct(StringComparer.Ordinal).Count();
+            var settings = runs.Select(run => File.ReadAllText(RunDirectory(run) / "settings.json")).Distinct(StringComparer.Ordinal).Count();
             var isas = runs.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
             var runtimes = runs.Select(run => run.Runtime).Distinct(StringComparer.Ordinal).Count();
             ReportSummary($"{runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {settings} settings, {isas} ISA{(isas == 1 ? "" : "s")}, {runtimes} runtime{(runtimes == 1 ? "" : "s")}, identical to evidence/");
@@ -164,12 +167,12 @@ partial class Build
             var problems = new List<string>();
             foreach (var run in SelectedRuns)
             {
-                var folder = RunsDirectory / run.Name;
+                var folder = RunDirectory(run);
                 problems.AddRange(ReceiptSchemaCheck.Problems(schema, folder / ReceiptWriter.FileName));
             }
 
             // Diff ran first: every run's three files equal run a's byte for byte, so one verification covers all.
-            var runA = RunsDirectory / "a";
+            var runA = RunDirectory(EvidenceRun.Plain);
             // Identical bytes are not yet checked bytes: run a must pass the tool's strict check against its own receipt.
             RunMvps(["verify", "--strict", .. CaptureFiles.Select(name => (string)(runA / name)), "--receipt", runA / ReceiptWriter.FileName, "--quiet"]);
 
@@ -193,7 +196,7 @@ partial class Build
         {
             // One line nobody can mistake for CI's full gate: how many of the known runs were made, and which were not.
             var description = Selection.Describe();
-            ReportSummary($"{FrameCount(RunsDirectory / "a")} frames, identical to evidence/ and the approvals: {description}");
+            ReportSummary($"{FrameCount(RunDirectory(EvidenceRun.Plain))} frames, identical to evidence/ and the approvals: {description}");
             ReportFinalLine("Evidence: " + description + (_reprotestSummary is null ? "" : "; " + _reprotestSummary));
         });
 
@@ -335,7 +338,7 @@ partial class Build
     /// <summary>Runs `mvps generate` with a run's settings into artifacts/runs/NAME, then writes settings.json and SHA256SUMS.</summary>
     void MakeRun(EvidenceRun run, RunLauncher launcher)
     {
-        var folder = RunsDirectory / run.Name;
+        var folder = RunDirectory(run);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);

@@ -27,7 +27,7 @@ partial class Build
 
     void MakeReprotestRun(EvidenceRun run)
     {
-        var folder = RunsDirectory / run.Name;
+        var folder = RunDirectory(run);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
