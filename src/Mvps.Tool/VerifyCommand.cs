@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
-using Mvps.Evidence.Receipt;
 using Mvps.Evidence.Verification;
 using Mvps.IO;
 
@@ -49,12 +48,12 @@ public static class VerifyCommand
         var mode = strict || receiptPath is not null ? VerificationMode.Strict : VerificationMode.Capture;
 
         byte[] key = KeySource.Load(keyFile, keyEnv);
-        IReadOnlyDictionary<string, ReceiptExpectations>? receipt = null;
+        ReceiptVerifier? receipt = null;
         if (receiptPath is not null)
         {
             try
             {
-                receipt = ReceiptExpectations.Load(receiptPath);
+                receipt = ReceiptVerifier.Load(receiptPath);
             }
             catch (InvalidDataException e)
             {
@@ -76,8 +75,7 @@ public static class VerifyCommand
                     InputFiles.RequireRegularCapture(file);
                 }
 
-                ReceiptExpectations? expected = null;
-                if (receipt is not null && !receipt.TryGetValue(Path.GetFileName(file), out expected))
+                if (receipt is not null && !receipt.Lists(file))
                 {
                     Console.Out.WriteLine($"{DisplayName.Of(file)}: FAILED, not listed in receipt {DisplayName.Of(receiptPath)}");
                     exitCode = Math.Max(exitCode, ExitCodes.VerificationFailed);
@@ -94,7 +92,9 @@ public static class VerifyCommand
                     }
                     else
                     {
-                        verdict = CaptureVerifier.Verify(file, DisplayName.Of(file), key, threads, mode, expected, progress);
+                        verdict = receipt is null
+                            ? CaptureVerifier.Verify(file, DisplayName.Of(file), key, threads, mode, null, progress)
+                            : receipt.Verify(file, DisplayName.Of(file), key, threads, progress)!;
                     }
                 }
 
