@@ -19,7 +19,7 @@ public class BoundedMemoryTests
         using var temp = new TempFolder();
         var (result, peak) = HostileInputTests.RunMeasured("generate", "--out", temp.Path, "--frames", "100000", "--regime", "baseline", "-q");
 
-        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.True(new FileInfo(temp.File("mvps_pcap_receipt.json")).Length > 100_000_000, "the receipt lists every frame");
         Assert.True(peak < BoundKilobytes, $"peak RSS {peak} KB");
     }
@@ -36,7 +36,7 @@ public class BoundedMemoryTests
         var (result, peak) = HostileInputTests.RunMeasured("verify", "-q", "--receipt", temp.File("small.json"), temp.File("mvps_baseline.pcap"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("frame not listed in the receipt", result.Stdout);
+        Assert.Contains("frame not listed in the receipt", result.StandardOutput);
         Assert.True(peak < BoundKilobytes, $"peak RSS {peak} KB");
     }
 
@@ -70,7 +70,7 @@ public class BoundedMemoryTests
         var (result, peak) = HostileInputTests.RunMeasured("verify", "-q", "--receipt", receipt,
             MvpsProcess.Evidence("mvps_baseline.pcap"), MvpsProcess.Evidence("mvps_ddos.pcap"));
 
-        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.True(peak < ReceiptBoundKilobytes, $"peak RSS {peak} KB");
         Console.WriteLine($"verify --receipt on a {new FileInfo(receipt).Length}-byte padded receipt: peak RSS {peak} KB");
     }
@@ -85,9 +85,9 @@ public class BoundedMemoryTests
 
         var result = MvpsProcess.Run("verify", "--receipt", temp.File("long.json"), MvpsProcess.Evidence("mvps_baseline.pcap"));
 
-        Assert.True(result.ExitCode == 2, result.Stdout + result.Stderr);
-        Assert.Matches("long\\.json: malformed receipt: a value at byte [0-9]+ is larger than the 1 MiB the verifier reads at once", result.Stderr);
-        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(result.ExitCode == 2, result.StandardOutput + result.StandardError);
+        Assert.Matches("long\\.json: malformed receipt: a value at byte [0-9]+ is larger than the 1 MiB the verifier reads at once", result.StandardError);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static void Repeat(Stream stream, byte value, int count)
@@ -111,7 +111,7 @@ public class BoundedMemoryTests
         var (result, peak) = HostileInputTests.RunMeasured("diff", Path.Combine(a, "mvps_baseline.pcap"), Path.Combine(b, "mvps_baseline.pcap"));
 
         Assert.Equal(1, result.ExitCode);
-        string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(52, lines.Length); // 50 differences, "... and N more", the total
         Assert.Matches("^\\.\\.\\. and [0-9]{6,} more differences$", lines[50]);
         Assert.Matches("^different: [0-9]{6,} difference\\(s\\) in 200000 compared frames$", lines[51]);
