@@ -30,7 +30,7 @@ public sealed class TempFolder : IDisposable
     /// </summary>
     public static string ForProcess(string purpose)
     {
-        string folder = Directory.CreateTempSubdirectory($"mvps-tests-{purpose}-").FullName;
+        string folder = Directory.CreateTempSubdirectory(PrefixOf(purpose)).FullName;
         lock (ProcessFolders)
         {
             if (ProcessFolders.Count == 0)
@@ -43,6 +43,12 @@ public sealed class TempFolder : IDisposable
 
         return folder;
     }
+
+    /// <summary>
+    /// The start of every name <see cref="ForProcess"/> gives <paramref name="purpose"/> in this test process: with the
+    /// process id, so a check for leftovers (a peer still running in its folder) sees this run's folders only.
+    /// </summary>
+    public static string PrefixOf(string purpose) => $"mvps-tests-{purpose}-{Environment.ProcessId}-";
 
     private static void DeleteProcessFolders()
     {

@@ -71,8 +71,8 @@ public sealed class TeardownTests
     {
         // The network tests run one after another in one collection: whichever ran before this one must be gone.
         Assert.Empty(TestNetwork.LeftoverNamespaces());
-        Assert.Empty(ProcessesNaming("mvps-interop-frr-"));
-        Assert.Empty(ProcessesNaming("mvps-interop-bird-"));
+        Assert.Empty(ProcessesNaming(TempFolder.PrefixOf("frr")));
+        Assert.Empty(ProcessesNaming(TempFolder.PrefixOf("bird")));
         Assert.Empty(ProcessesNaming(TestNetwork.NamePrefix));
     }
 
