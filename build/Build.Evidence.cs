@@ -16,6 +16,9 @@ partial class Build
 
     AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
 
+    /// <summary>Where a run writes its files: artifacts/runs/NAME.</summary>
+    AbsolutePath RunDirectory(EvidenceRun run) => RunDirectory(run);
+
     AbsolutePath EvidenceDirectory => RootDirectory / "evidence";
 
     GeneratorBuilds? _generators;
@@ -57,8 +60,8 @@ partial class Build
         .DependsOn(Compile)
         .Executes(() =>
         {
-            RunFolder.Make(EvidenceRun.Plain, CompiledTool, RunsDirectory / EvidenceRun.Plain.Name, RootDirectory, TemporaryDirectory);
-            ReportSummary($"run {EvidenceRun.Plain.Name}: {RunFolder.FrameCount(RunsDirectory / EvidenceRun.Plain.Name)} frames");
+            RunFolder.Make(EvidenceRun.Plain, CompiledTool, RunDirectory(EvidenceRun.Plain), RootDirectory, TemporaryDirectory);
+            ReportSummary($"run {EvidenceRun.Plain.Name}: {RunFolder.FrameCount(RunDirectory(EvidenceRun.Plain))} frames");
         });
 
     Target GenerateVariant => _ => _
@@ -87,11 +90,11 @@ partial class Build
                 var stopwatch = Stopwatch.StartNew(); // build log only: durations are never written into an output
                 if (run.Kind == EvidenceRunKind.Reprotest)
                 {
-                    _reprotestSummary = ReprotestRun.Make(run, RunsDirectory / run.Name, Path.GetDirectoryName((string)MvpsDll)!, TemporaryDirectory);
+                    _reprotestSummary = ReprotestRun.Make(run, RunDirectory(run), Path.GetDirectoryName((string)MvpsDll)!, TemporaryDirectory);
                 }
                 else
                 {
-                    RunFolder.Make(run, Generators.Prepare(run), RunsDirectory / run.Name, RootDirectory, TemporaryDirectory);
+                    RunFolder.Make(run, Generators.Prepare(run), RunDirectory(run), RootDirectory, TemporaryDirectory);
                 }
 
                 Log.Information($"run {run.Name}: made in {stopwatch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
@@ -112,11 +115,11 @@ partial class Build
             var reference = EvidenceRun.Plain.Name;
             foreach (var run in runs.Where(run => run != EvidenceRun.Plain))
             {
-                differences.AddRange(OutputComparison.Compare(RunsDirectory / reference, RunsDirectory / run.Name, [.. RunFolder.EvidenceFiles, .. RunFolder.ReportFiles])
+                differences.AddRange(OutputComparison.Compare(RunDirectory(EvidenceRun.Plain), RunDirectory(run), [.. RunFolder.EvidenceFiles, .. RunFolder.ReportFiles])
                     .Select(difference => $"run {run.Name} vs run {reference}: {difference}"));
             }
 
-            differences.AddRange(OutputComparison.Compare(EvidenceDirectory, RunsDirectory / reference, RunFolder.EvidenceFiles)
+            differences.AddRange(OutputComparison.Compare(EvidenceDirectory, RunDirectory(EvidenceRun.Plain), RunFolder.EvidenceFiles)
                 .Select(difference => $"run {reference} vs committed evidence/: {difference}"));
             StepSummary.AppendDifferences("Diff", differences);
             foreach (var difference in differences)
@@ -129,7 +132,7 @@ partial class Build
                 throw new BuildException($"{differences.Count} difference(s): the evidence is not reproducible (or evidence/ is stale: `./build.sh Accept` regenerates it deliberately).");
             }
 
-            var settings = runs.Select(run => File.ReadAllText(RunsDirectory / run.Name / RunSettingsFile.FileName)).Distinct(StringComparer.Ordinal).Count();
+            var settings = runs.Select(run => File.ReadAllText(RunDirectory(run) / RunSettingsFile.FileName)).Distinct(StringComparer.Ordinal).Count();
             var isas = runs.Select(run => run.InstructionSet).Distinct(StringComparer.Ordinal).Count();
             var runtimes = runs.Select(run => run.Runtime).Distinct(StringComparer.Ordinal).Count();
             ReportSummary($"{runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {settings} settings, {isas} ISA{(isas == 1 ? "" : "s")}, {runtimes} runtime{(runtimes == 1 ? "" : "s")}, identical to evidence/");
@@ -144,12 +147,12 @@ partial class Build
             var problems = new List<string>();
             foreach (var run in SelectedRuns)
             {
-                var folder = RunsDirectory / run.Name;
+                var folder = RunDirectory(run);
                 problems.AddRange(ReceiptSchemaCheck.Problems(schema, folder / ReceiptWriter.FileName));
             }
 
             // Diff ran first: every run's three files equal run a's byte for byte, so one verification covers all.
-            var runA = RunsDirectory / EvidenceRun.Plain.Name;
+            var runA = RunDirectory(EvidenceRun.Plain);
             // Identical bytes are not yet checked bytes: run a must pass the tool's strict check against its own receipt.
             RunMvps(["verify", "--strict", .. RunFolder.CaptureFiles.Select(name => (string)(runA / name)), "--receipt", runA / ReceiptWriter.FileName, "--quiet"]);
 
@@ -173,7 +176,7 @@ partial class Build
         {
             // One line nobody can mistake for CI's full gate: how many of the known runs were made, and which were not.
             var description = Selection.Describe();
-            ReportSummary($"{RunFolder.FrameCount(RunsDirectory / EvidenceRun.Plain.Name)} frames, identical to evidence/ and the approvals: {description}");
+            ReportSummary($"{RunFolder.FrameCount(RunDirectory(EvidenceRun.Plain))} frames, identical to evidence/ and the approvals: {description}");
             ReportFinalLine("Evidence: " + description + (_reprotestSummary is null ? "" : "; " + _reprotestSummary));
         });
 

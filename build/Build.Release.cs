@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
+using Mvps.Evidence.Analysis;
 using Mvps.Release;
 
 /// <summary>
@@ -54,7 +55,7 @@ partial class Build
             }
 
             // The report page, listing the release files above with size and SHA-256, is signed as a subject like them.
-            RunMvps("report", "--evidence", ReleaseDirectory, "--release", ReleaseDirectory, "--out", ReleaseDirectory / ReleaseReportPage);
+            RunMvps("report", "--evidence", ReleaseDirectory, "--release", ReleaseDirectory, "--out", ReleaseDirectory / ReportFileNames.Page);
 
             using var key = SigningKey.Load(SigningKeyFile, SigningKeyVariable, TemporaryDirectory);
             if (key.IsEphemeral)

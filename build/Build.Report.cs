@@ -1,5 +1,6 @@
 using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
+using Mvps.Evidence.Analysis;
 
 /// <summary>
 /// The evidence report page (docs/analysis.md): `mvps report` writes one self-contained HTML file. Every evidence run
@@ -9,8 +10,6 @@ using Mvps.Build.Engine;
 /// </summary>
 partial class Build
 {
-    const string ReleaseReportPage = "mvps_report.html";
-
     AbsolutePath ReportDirectory => ArtifactsDirectory / "report";
 
     Target Report => _ => _
@@ -30,7 +29,7 @@ partial class Build
             // The matrix only for runs this build made: an earlier build's artifacts/runs must not look current.
             var evidenceRan = ExecutionPlan.Any(target => target.Name == nameof(Evidence) && target.Status == ExecutionStatus.Succeeded);
             var runs = evidenceRan
-                ? EvidenceRun.Known.Where(run => Directory.Exists(RunsDirectory / run.Name)).Select(run => $"{run.Name}={RunsDirectory / run.Name}").ToList()
+                ? EvidenceRun.Known.Where(run => Directory.Exists(RunDirectory(run))).Select(run => $"{run.Name}={RunDirectory(run)}").ToList()
                 : [];
             List<string> arguments = ["report", "--evidence", ReportDirectory, "--out", ReportDirectory / "index.html"];
             foreach (var run in runs)

@@ -14,7 +14,7 @@ partial class Build
         .DependsOn(Receipt)
         .Executes(() =>
         {
-            var runs = SelectedRuns.Select(run => (run.Name, (string)(RunsDirectory / run.Name))).ToList();
+            var runs = SelectedRuns.Select(run => (run.Name, (string)(RunDirectory(run)))).ToList();
             var problems = FrameHashApprovals.Check(ApprovalDirectory, runs, RunFolder.CaptureFiles, path => Path.GetRelativePath(RootDirectory, path));
             StepSummary.AppendDifferences("Snapshot", problems);
             foreach (var problem in problems)

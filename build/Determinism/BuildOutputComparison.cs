@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.IO.Compression;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Build.Determinism;
 
@@ -92,6 +92,4 @@ static class BuildOutputComparison
         stream.CopyTo(copy);
         return copy.ToArray();
     }
-
-    static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

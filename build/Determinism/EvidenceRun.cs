@@ -144,6 +144,6 @@ sealed record EvidenceRun(
             throw new Mvps.Build.Engine.BuildException($"Unknown evidence run(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", Known.Select(run => run.Name))}.");
         }
 
-        return [Plain, .. Known.Where(run => run.Name != "a" && wanted.Contains(run.Name))];
+        return [Plain, .. Known.Where(run => run != Plain && wanted.Contains(run.Name))];
     }
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Build.Determinism;
 
@@ -109,6 +109,4 @@ static class OutputComparison
         var common = a.AsSpan().CommonPrefixLength(b);
         return common;
     }
-
-    static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mvps.Build.Engine;
+using Mvps.Evidence.Analysis;
 using Mvps.IO;
 
 namespace Mvps.Build.Determinism;
@@ -17,7 +18,7 @@ static class ReprotestRun
 {
     /// <summary>The shell command reprotest runs in its build folder: the same generate and report every run makes.</summary>
     static string BuildCommand(string dotnet) =>
-        $"{dotnet} tool/mvps.dll generate --out out --quiet && {dotnet} tool/mvps.dll report --evidence out --out out/{RunFolder.ReportFiles[1]} --analysis-json out/{RunFolder.ReportFiles[0]}";
+        $"{dotnet} tool/mvps.dll generate --out out --quiet && {dotnet} tool/mvps.dll report --evidence out --out out/{ReportFileNames.Page} --analysis-json out/{ReportFileNames.Analysis}";
 
     /// <summary>
     /// Makes the reprotest run into <paramref name="folder"/> with the tool in <paramref name="toolFolder"/> (the

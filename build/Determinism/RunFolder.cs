@@ -1,4 +1,5 @@
 using Mvps.Build.Engine;
+using Mvps.Evidence.Analysis;
 using Mvps.Evidence.Receipt;
 using Mvps.Evidence.Regimes;
 using Mvps.IO;
@@ -19,7 +20,7 @@ static class RunFolder
     public static IEnumerable<string> CaptureFiles => RegimeProfile.All.Select(profile => profile.FileName);
 
     /// <summary>What each run writes besides the evidence files, compared run against run (evidence/ holds neither): the analysis JSON, then the page.</summary>
-    public static readonly IReadOnlyList<string> ReportFiles = ["mvps_analysis.json", "mvps_report.html"];
+    public static readonly IReadOnlyList<string> ReportFiles = [ReportFileNames.Analysis, ReportFileNames.Page];
 
     /// <summary>
     /// Runs the generator of <paramref name="run"/> into <paramref name="folder"/> (emptied first) under the run's
@@ -32,7 +33,7 @@ static class RunFolder
         Directory.CreateDirectory(workingDirectory);
         var environment = run.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value.Replace("{temp}", workingDirectory, StringComparison.Ordinal));
         launcher.Run(["generate", "--out", folder, "--quiet"], workingDirectory, environment, run.Umask);
-        launcher.Run(["report", "--evidence", folder, "--out", folder / ReportFiles[1], "--analysis-json", folder / ReportFiles[0]], workingDirectory, environment, run.Umask);
+        launcher.Run(["report", "--evidence", folder, "--out", folder / ReportFileNames.Page, "--analysis-json", folder / ReportFileNames.Analysis], workingDirectory, environment, run.Umask);
         RunSettingsFile.Write(folder / RunSettingsFile.FileName, run, launcher.Description,
             workingDirectory == rootDirectory ? "repository root" : ".nuke/temp/run-" + run.Name,
             OperatingSystem.IsWindows() ? "not applicable (Windows)" : run.Umask, run.Variations);

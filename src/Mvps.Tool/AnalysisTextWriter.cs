@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Mvps.Evidence.Analysis;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool;
 
@@ -53,7 +54,4 @@ public static class AnalysisTextWriter
     public static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static void Line(StringBuilder text, FormattableString line) => text.Append(I(line)).Append('\n');
-
-    /// <summary>Inner parts of a line are formatted invariantly too (an interpolated string alone would use the current culture).</summary>
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

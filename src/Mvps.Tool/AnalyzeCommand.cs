@@ -17,13 +17,12 @@ public static class AnalyzeCommand
         var reference = new Option<string?>("--reference") { Description = "Reference capture (default: mvps_baseline.pcap beside the first capture)" };
         var alpha = new Option<double>("--alpha") { Description = "False-alarm probability per frame of the T² threshold", DefaultValueFactory = _ => HotellingThreshold.DefaultAlpha };
         var json = new Option<bool>("--json") { Description = "One JSON document: the model, every frame's D², the bundle per tick" };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var keys = new KeyOptions();
         var command = new Command("analyze", "Score every frame's coherence vector by Mahalanobis D² against a reference capture (exit 0 when scored, 2 unusable input)")
         {
-            files, reference, alpha, json, keyFile, keyEnv,
+            files, reference, alpha, json, keys.File, keys.Environment,
         };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(reference), parse.GetValue(alpha), parse.GetValue(json), parse.GetValue(keyFile), parse.GetValue(keyEnv)));
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(reference), parse.GetValue(alpha), parse.GetValue(json), parse.GetValue(keys.File), parse.GetValue(keys.Environment)));
         return command;
     }
 

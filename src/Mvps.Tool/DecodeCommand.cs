@@ -19,11 +19,10 @@ public static class DecodeCommand
     {
         var file = new Argument<string>("FILE") { Description = "Capture file (pcap or pcapng); - reads standard input" };
         var json = new Option<bool>("--json") { Description = "One JSON object per line, as in the receipt, plus the record's class, encapsulation, warnings and problems" };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var keys = new KeyOptions();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
-        var command = new Command("decode", "Print every record's class and every MVPS frame's fields (exit 1 when an MVPS frame has problems)") { file, json, keyFile, keyEnv, quiet };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(quiet)));
+        var command = new Command("decode", "Print every record's class and every MVPS frame's fields (exit 1 when an MVPS frame has problems)") { file, json, keys.File, keys.Environment, quiet };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(keys.File), parse.GetValue(keys.Environment), parse.GetValue(quiet)));
         return command;
     }
 

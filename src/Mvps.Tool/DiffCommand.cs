@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.CommandLine;
-using System.Globalization;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
 using Mvps.Evidence.Receipt;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool;
 
@@ -275,6 +275,4 @@ public static class DiffCommand
     private static string Describe(CaptureReader r) => I($"{r.Format}{(r.IsBigEndian ? " big-endian" : "")} snaplen {r.SnapLength}");
 
     private static string Time(CaptureRecord r) => I($"{r.TimestampSeconds}.{r.TimestampNanoseconds:D9}");
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

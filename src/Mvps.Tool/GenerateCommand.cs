@@ -16,18 +16,17 @@ public static class GenerateCommand
         regime.AcceptOnlyFromAmong("baseline", "ddos", "all");
         var frames = new Option<long>("--frames") { Description = "Frames per capture (the evidence has 30)", DefaultValueFactory = _ => EvidenceGenerator.EvidenceFrameCount };
         var seed = new Option<ulong>("--seed") { Description = "PRNG seed", DefaultValueFactory = _ => RegimeModel.DefaultSeed };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var keys = new KeyOptions();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
         var vantages = new Option<int>("--vantages") { Description = $"Vantages on the shared tick lattice, 1 to {VantageBundle.MaxVantages} (more than 1: the broker's view, without a receipt; see docs/analysis.md)", DefaultValueFactory = _ => 1 };
 
         var command = new Command("generate", "Write the baseline and DDoS captures and the receipt; the defaults reproduce evidence/ byte for byte")
         {
-            output, regime, frames, seed, keyFile, keyEnv, quiet, vantages,
+            output, regime, frames, seed, keys.File, keys.Environment, quiet, vantages,
         };
         command.SetAction(parse => Run(
             parse.GetValue(output)!, parse.GetValue(regime)!, parse.GetValue(frames), parse.GetValue(seed),
-            parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(quiet), parse.GetValue(vantages)));
+            parse.GetValue(keys.File), parse.GetValue(keys.Environment), parse.GetValue(quiet), parse.GetValue(vantages)));
         return command;
     }
 

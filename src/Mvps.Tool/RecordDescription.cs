@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using Mvps.Codec.Wire;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool;
 
@@ -51,6 +51,4 @@ public static class RecordDescription
 
         return text;
     }
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

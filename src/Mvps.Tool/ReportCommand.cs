@@ -15,12 +15,6 @@ namespace Mvps.Tool;
 /// <summary>`mvps report`: the evidence report page (and optionally the analysis JSON), reproducible byte for byte.</summary>
 public static class ReportCommand
 {
-    /// <summary>The page's name beside the captures of an evidence run or a release; `./build.sh Report` writes index.html.</summary>
-    public const string PageFileName = "mvps_report.html";
-
-    /// <summary>`mvps analyze --json` of the evidence, as each evidence run writes it.</summary>
-    public const string AnalysisFileName = "mvps_analysis.json";
-
     public static Command Create()
     {
         var evidence = new Option<string>("--evidence") { Description = "Folder with mvps_baseline.pcap, mvps_ddos.pcap and mvps_pcap_receipt.json", Required = true };
@@ -30,14 +24,13 @@ public static class ReportCommand
         var notRun = new Option<string[]>("--not-run") { Description = "NAME=WHY of an evidence run this machine did not make, listed in the determinism matrix with what would make it (repeatable)", AllowMultipleArgumentsPerToken = false };
         var release = new Option<string?>("--release") { Description = "Release folder: list its files (with size and SHA-256) under Downloads" };
         var alpha = new Option<double>("--alpha") { Description = "False-alarm probability of the T² threshold", DefaultValueFactory = _ => HotellingThreshold.DefaultAlpha };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var keys = new KeyOptions();
         var command = new Command("report", "Write the evidence report page: one self-contained HTML file with inline SVG charts")
         {
-            evidence, output, analysisJson, runs, notRun, release, alpha, keyFile, keyEnv,
+            evidence, output, analysisJson, runs, notRun, release, alpha, keys.File, keys.Environment,
         };
         command.SetAction(parse => Run(parse.GetValue(evidence)!, parse.GetValue(output)!, parse.GetValue(analysisJson), parse.GetValue(runs) ?? [],
-            parse.GetValue(notRun) ?? [], parse.GetValue(release), parse.GetValue(alpha), parse.GetValue(keyFile), parse.GetValue(keyEnv)));
+            parse.GetValue(notRun) ?? [], parse.GetValue(release), parse.GetValue(alpha), parse.GetValue(keys.File), parse.GetValue(keys.Environment)));
         return command;
     }
 
@@ -124,7 +117,7 @@ public static class ReportCommand
             }
         }
 
-        string[] matrixFiles = [.. ReportPage.EvidenceFiles, AnalysisFileName, PageFileName];
+        string[] matrixFiles = [.. ReportPage.EvidenceFiles, ReportFileNames.Analysis, ReportFileNames.Page];
         string page = ReportPage.Build(
             [(RegimeProfile.Baseline, baselineScore), (RegimeProfile.Ddos, ddosScore)],
             analyzer, evidenceFolder, downloads, runs, matrixFiles, notMade);

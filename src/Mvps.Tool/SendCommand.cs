@@ -27,21 +27,20 @@ public static class SendCommand
         regime.AcceptOnlyFromAmong("baseline", "ddos");
         var ticks = new Option<int>("--ticks") { Description = $"Regime frames to run (1..{MaxTicks}); lost ticks come on top, then Detect Mult AdminDown packets", DefaultValueFactory = _ => DefaultTicks };
         var lattice = new Option<uint>("--lattice-us") { Description = $"Tick lattice period in microseconds ({MinLatticeUs}..{MaxLatticeUs}); also the desired transmit and required receive interval once Up", DefaultValueFactory = _ => RegimeModel.LatticePeriodUs };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file for the Coherence tag (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var keys = new KeyOptions(fileDescription: "HMAC key file for the Coherence tag (default: the seed's public proof key)");
         var seed = new Option<ulong>("--seed") { Description = "Regime PRNG seed", DefaultValueFactory = _ => RegimeModel.DefaultSeed };
         var discriminator = new Option<uint>("--discriminator") { Description = "My Discriminator, nonzero (default 0x4d565053, \"MVPS\")", DefaultValueFactory = _ => RegimeModel.MyDiscriminator };
         var json = new Option<bool>("--json") { Description = "JSON Lines on stdout: one object per transition, then a summary" };
 
         var command = new Command("send", "Run a live BFD session with a peer, every packet an MVPS frame; Ctrl-C ends it with AdminDown (exit 0 session came Up and ended cleanly, 1 never Up or the peer's packets failed validation, 2 unusable input)")
         {
-            peer, local, regime, ticks, lattice, keyFile, keyEnv, seed, discriminator, json,
+            peer, local, regime, ticks, lattice, keys.File, keys.Environment, seed, discriminator, json,
         };
         command.SetAction(parse =>
         {
             var options = Validate(
                 parse.GetValue(peer)!, parse.GetValue(local), parse.GetValue(regime)!, parse.GetValue(ticks), parse.GetValue(lattice),
-                parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(seed), parse.GetValue(discriminator), parse.GetValue(json));
+                parse.GetValue(keys.File), parse.GetValue(keys.Environment), parse.GetValue(seed), parse.GetValue(discriminator), parse.GetValue(json));
             return Run(options);
         });
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mvps.Codec.Capture;
-using Mvps.Evidence.Receipt;
 using Mvps.Evidence.Verification;
 using Mvps.IO;
 
@@ -12,17 +11,16 @@ public static class VerifyCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("FILE") { Description = "Capture files (pcap or pcapng); - reads standard input", Arity = ArgumentArity.OneOrMore };
-        var keyFile = new Option<string?>("--key-file") { Description = "HMAC key file (default: the seed's public proof key)" };
-        var keyEnv = new Option<string?>("--key-env") { Description = "Environment variable holding the HMAC key" };
+        var keys = new KeyOptions();
         var receipt = new Option<string?>("--receipt") { Description = "Receipt whose hashes the files must match" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
         var strict = new Option<bool>("--strict") { Description = "Our evidence: every record must be a 110-byte Ethernet/IPv4 MVPS frame with correct checksums, ticks increasing across the file (implied by --receipt)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores); the report is the same for any count", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("verify", "Find and check the MVPS frames of any capture: class of every record, payload, TTL, checksums, tags, tick order per session (exit 0 good, 1 failed or nothing verified, 2 unusable input)")
         {
-            files, keyFile, keyEnv, receipt, strict, quiet, threads,
+            files, keys.File, keys.Environment, receipt, strict, quiet, threads,
         };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(keyFile), parse.GetValue(keyEnv), parse.GetValue(receipt), parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(threads)));
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(keys.File), parse.GetValue(keys.Environment), parse.GetValue(receipt), parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(threads)));
         return command;
     }
 
@@ -50,12 +48,12 @@ public static class VerifyCommand
         var mode = strict || receiptPath is not null ? VerificationMode.Strict : VerificationMode.Capture;
 
         byte[] key = KeySource.Load(keyFile, keyEnv);
-        IReadOnlyDictionary<string, ReceiptExpectations>? receipt = null;
+        ReceiptVerifier? receipt = null;
         if (receiptPath is not null)
         {
             try
             {
-                receipt = ReceiptExpectations.Load(receiptPath);
+                receipt = ReceiptVerifier.Load(receiptPath);
             }
             catch (InvalidDataException e)
             {
@@ -77,8 +75,7 @@ public static class VerifyCommand
                     InputFiles.RequireRegularCapture(file);
                 }
 
-                ReceiptExpectations? expected = null;
-                if (receipt is not null && !receipt.TryGetValue(Path.GetFileName(file), out expected))
+                if (receipt is not null && !receipt.Lists(file))
                 {
                     Console.Out.WriteLine($"{DisplayName.Of(file)}: FAILED, not listed in receipt {DisplayName.Of(receiptPath)}");
                     exitCode = Math.Max(exitCode, ExitCodes.VerificationFailed);
@@ -95,7 +92,9 @@ public static class VerifyCommand
                     }
                     else
                     {
-                        verdict = CaptureVerifier.Verify(file, DisplayName.Of(file), key, threads, mode, expected, progress);
+                        verdict = receipt is null
+                            ? CaptureVerifier.Verify(file, DisplayName.Of(file), key, threads, mode, null, progress)
+                            : receipt.Verify(file, DisplayName.Of(file), key, threads, progress)!;
                     }
                 }
 

@@ -5,9 +5,10 @@ namespace Mvps.Build.Engine.Tests;
 /// <summary>Runs a build hermetically: its own root folder, an injected environment, captured output.</summary>
 internal sealed class BuildHarness : IDisposable
 {
+    private readonly TempFolder _root = new();
+
     public BuildHarness(string? parametersJson = null)
     {
-        Root = Directory.CreateTempSubdirectory("mvps-build-engine-").FullName;
         Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
         if (parametersJson is not null)
         {
@@ -15,7 +16,7 @@ internal sealed class BuildHarness : IDisposable
         }
     }
 
-    public string Root { get; }
+    public string Root => _root.Path;
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
     public IReadOnlyList<string> DefaultTargets { get; set; } = [];
 
@@ -27,7 +28,7 @@ internal sealed class BuildHarness : IDisposable
         return new BuildOutcome(exitCode, writer.ToString());
     }
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    public void Dispose() => _root.Dispose();
 }
 
 internal sealed record BuildOutcome(int ExitCode, string Output)

@@ -1,4 +1,5 @@
 using Mvps.Build.Engine;
+using ProcessResult = Mvps.Build.Engine.ProcessResult; // the build engine's runner, as the build starts these programs
 
 namespace Mvps.Build.Tests;
 

@@ -10,28 +10,28 @@ public sealed class DeterminismGateSabotageTests : IDisposable
 {
     static readonly string[] Files = ["mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json"];
 
-    readonly string _expected = Directory.CreateTempSubdirectory("gate-expected-").FullName;
-    readonly string _actual = Directory.CreateTempSubdirectory("gate-actual-").FullName;
+    readonly TempFolder _expected = new();
+    readonly TempFolder _actual = new();
 
     public DeterminismGateSabotageTests()
     {
         foreach (var name in Files)
         {
-            File.Copy(RepositoryRoot.Evidence(name), Path.Combine(_expected, name));
-            File.Copy(RepositoryRoot.Evidence(name), Path.Combine(_actual, name));
+            File.Copy(RepositoryRoot.Evidence(name), Path.Combine(_expected.Path, name));
+            File.Copy(RepositoryRoot.Evidence(name), Path.Combine(_actual.Path, name));
         }
     }
 
     public void Dispose()
     {
-        Directory.Delete(_expected, recursive: true);
-        Directory.Delete(_actual, recursive: true);
+        _expected.Dispose();
+        _actual.Dispose();
     }
 
     [Fact]
     public void Identical_outputs_pass()
     {
-        Assert.Empty(OutputComparison.Compare(_expected, _actual, Files));
+        Assert.Empty(OutputComparison.Compare(_expected.Path, _actual.Path, Files));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class DeterminismGateSabotageTests : IDisposable
     {
         Mutate("mvps_ddos.pcap", bytes => bytes[24 + 3 * 126 + 16 + 89] ^= 0x01); // lowest bit of C1, frame 3
 
-        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        var difference = Assert.Single(OutputComparison.Compare(_expected.Path, _actual.Path, Files));
         Assert.StartsWith("mvps_ddos.pcap: frame 3: mvps.c1 (frame offset 86)", difference);
     }
 
@@ -52,7 +52,7 @@ public sealed class DeterminismGateSabotageTests : IDisposable
             BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(offset), BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(offset)) + 1);
         });
 
-        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        var difference = Assert.Single(OutputComparison.Compare(_expected.Path, _actual.Path, Files));
         Assert.StartsWith("mvps_baseline.pcap: frame 5: timestamp", difference);
     }
 
@@ -65,31 +65,31 @@ public sealed class DeterminismGateSabotageTests : IDisposable
             bytes[index] = (byte)'8';
         });
 
-        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        var difference = Assert.Single(OutputComparison.Compare(_expected.Path, _actual.Path, Files));
         Assert.Matches(@"^mvps_pcap_receipt\.json: line \d+: "".*"" != "".*""$", difference);
     }
 
     [Fact]
     public void An_extra_trailing_newline_is_caught()
     {
-        Mutate("mvps_pcap_receipt.json", bytes => File.WriteAllBytes(Path.Combine(_actual, "mvps_pcap_receipt.json"), [.. bytes, (byte)'\n']));
+        Mutate("mvps_pcap_receipt.json", bytes => File.WriteAllBytes(Path.Combine(_actual.Path, "mvps_pcap_receipt.json"), [.. bytes, (byte)'\n']));
 
-        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        var difference = Assert.Single(OutputComparison.Compare(_expected.Path, _actual.Path, Files));
         Assert.Contains("trailing newline", difference);
     }
 
     [Fact]
     public void A_missing_file_is_caught()
     {
-        File.Delete(Path.Combine(_actual, "mvps_ddos.pcap"));
+        File.Delete(Path.Combine(_actual.Path, "mvps_ddos.pcap"));
 
-        var difference = Assert.Single(OutputComparison.Compare(_expected, _actual, Files));
+        var difference = Assert.Single(OutputComparison.Compare(_expected.Path, _actual.Path, Files));
         Assert.StartsWith("mvps_ddos.pcap: only in", difference);
     }
 
     void Mutate(string name, Action<byte[]> change)
     {
-        var path = Path.Combine(_actual, name);
+        var path = Path.Combine(_actual.Path, name);
         var bytes = File.ReadAllBytes(path);
         change(bytes);
         if (File.ReadAllBytes(path).Length == bytes.Length)

@@ -6,13 +6,13 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class ReportPageGateTests : IDisposable
 {
-    readonly string _a = Directory.CreateTempSubdirectory("gate-page-a-").FullName;
-    readonly string _b = Directory.CreateTempSubdirectory("gate-page-b-").FullName;
+    readonly TempFolder _a = new();
+    readonly TempFolder _b = new();
 
     public void Dispose()
     {
-        Directory.Delete(_a, recursive: true);
-        Directory.Delete(_b, recursive: true);
+        _a.Dispose();
+        _b.Dispose();
     }
 
     [Fact]
@@ -20,19 +20,19 @@ public sealed class ReportPageGateTests : IDisposable
     {
         Assert.Equal(["mvps_analysis.json", "mvps_report.html"], RunFolder.ReportFiles);
         const string page = "<!DOCTYPE html>\n<td data-d2=\"17818.385192384405\">17818.385</td>\n</html>\n";
-        foreach (var folder in new[] { _a, _b })
+        foreach (var folder in new[] { _a.Path, _b.Path })
         {
             File.WriteAllText(Path.Combine(folder, "mvps_report.html"), page);
             File.WriteAllText(Path.Combine(folder, "mvps_analysis.json"), "{}\n");
         }
 
-        Assert.Empty(OutputComparison.Compare(_a, _b, RunFolder.ReportFiles));
-        File.WriteAllText(Path.Combine(_b, "mvps_report.html"), page.Replace("17818.385192384405", "17818.385192384407", StringComparison.Ordinal));
+        Assert.Empty(OutputComparison.Compare(_a.Path, _b.Path, RunFolder.ReportFiles));
+        File.WriteAllText(Path.Combine(_b.Path, "mvps_report.html"), page.Replace("17818.385192384405", "17818.385192384407", StringComparison.Ordinal));
 
-        var difference = Assert.Single(OutputComparison.Compare(_a, _b, RunFolder.ReportFiles));
+        var difference = Assert.Single(OutputComparison.Compare(_a.Path, _b.Path, RunFolder.ReportFiles));
         Assert.StartsWith("mvps_report.html: line 2", difference);
 
-        File.Delete(Path.Combine(_b, "mvps_analysis.json"));
-        Assert.Contains(OutputComparison.Compare(_a, _b, RunFolder.ReportFiles), d => d.StartsWith("mvps_analysis.json: only in", StringComparison.Ordinal));
+        File.Delete(Path.Combine(_b.Path, "mvps_analysis.json"));
+        Assert.Contains(OutputComparison.Compare(_a.Path, _b.Path, RunFolder.ReportFiles), d => d.StartsWith("mvps_analysis.json: only in", StringComparison.Ordinal));
     }
 }

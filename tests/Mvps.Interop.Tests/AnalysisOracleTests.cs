@@ -13,7 +13,7 @@ public sealed class AnalysisOracleTests
     private const string Python = NumpyFactAttribute.Python;
     private const double Tolerance = 1e-9;
 
-    private static string Oracle => Path.Combine(RepositoryLayout.Root, "tests", "Mvps.Interop.Tests", "Oracles", "mahalanobis_oracle.py");
+    private static string Oracle => Path.Combine(RepositoryRoot.Path, "tests", "Mvps.Interop.Tests", "Oracles", "mahalanobis_oracle.py");
 
     [NumpyFact]
     public void Evidence_agrees_with_numpy_and_scipy()
@@ -24,7 +24,7 @@ public sealed class AnalysisOracleTests
     [NumpyFact]
     public void Longer_runs_of_another_seed_and_eight_vantages_agree_with_numpy_and_scipy()
     {
-        var folder = TemporaryFolder.Create("analysis-oracle");
+        var folder = TempFolder.ForProcess("analysis-oracle");
         MvpsCli.Run("generate", "--out", folder, "--frames", "200", "--seed", "7", "--vantages", "8", "--quiet").AssertSuccess();
         Compare(Path.Combine(folder, "mvps_baseline.pcap"), Path.Combine(folder, "mvps_ddos.pcap"), "0.01");
     }

@@ -9,7 +9,7 @@ namespace Mvps.Interop.Tests;
 /// </summary>
 public sealed partial class DocumentedChecksTests
 {
-    private static string DocumentPath => Path.Combine(RepositoryLayout.Root, "docs", "verify-independently.md");
+    private static string DocumentPath => Path.Combine(RepositoryRoot.Path, "docs", "verify-independently.md");
 
     [ToolFact("python3")]
     public void The_python_checker_in_the_document_finds_every_receipt_claim_true()
@@ -18,7 +18,7 @@ public sealed partial class DocumentedChecksTests
         Assert.True(blocks.Count == 1, $"expected exactly one ```python block in {DocumentPath}, found {blocks.Count}");
 
         // The block is tools/check_receipt.py (less its #! line), run here as the page says.
-        var script = Path.Combine(RepositoryLayout.Root, "tools", "check_receipt.py");
+        var script = Path.Combine(RepositoryRoot.Path, "tools", "check_receipt.py");
         Assert.Equal(File.ReadAllText(script).Split('\n', 2)[1], blocks[0].Groups["code"].Value);
         var result = ExternalProgram.Run("python3", "tools/check_receipt.py", "evidence/mvps_pcap_receipt.json").AssertSuccess();
 
@@ -39,10 +39,10 @@ public sealed partial class DocumentedChecksTests
         var copy = Directory.CreateDirectory(Path.Combine(folder.Path, "release")).FullName;
         foreach (var name in EvidenceFiles.Captures.Append("mvps_pcap_receipt.json"))
         {
-            File.Copy(Path.Combine(RepositoryLayout.Root, "evidence", name), Path.Combine(copy, name));
+            File.Copy(Path.Combine(RepositoryRoot.Path, "evidence", name), Path.Combine(copy, name));
         }
 
-        var result = ExternalProgram.Run("python3", [Path.Combine(RepositoryLayout.Root, "tools", "check_receipt.py"), "release/mvps_pcap_receipt.json"], folder.Path).AssertSuccess();
+        var result = ExternalProgram.Run("python3", [Path.Combine(RepositoryRoot.Path, "tools", "check_receipt.py"), "release/mvps_pcap_receipt.json"], folder.Path).AssertSuccess();
 
         Assert.Equal(
             $"release/{EvidenceFiles.Captures[1]}: pcap header ok, 30 frames (receipt 30), 3804 bytes (receipt 3804), sha256 ok, checksums+tags bad on 0 frames, 0 field mismatches []",

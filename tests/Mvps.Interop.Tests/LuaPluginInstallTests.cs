@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mvps.Interop.Tests.Infrastructure;
 
 namespace Mvps.Interop.Tests;
@@ -26,27 +25,11 @@ public sealed class LuaPluginInstallTests
         Assert.Equal(30, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Tshark(string home, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(ToolLocator.Find("tshark")!)
+    /// <summary>tshark in the evidence folder, with <paramref name="home"/> as HOME: the personal plugins folder lives below it.</summary>
+    private static ProcessResult Tshark(string home, params string[] arguments) =>
+        ExternalProgram.Run("tshark", arguments, RepositoryLayout.EvidenceDirectory, environment: new Dictionary<string, string>
         {
-            WorkingDirectory = RepositoryLayout.EvidenceDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["HOME"] = home; // the personal plugins folder lives below HOME
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(home, ".config");
-        start.Environment["LC_ALL"] = "C";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
-    }
+            ["HOME"] = home,
+            ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
+        });
 }

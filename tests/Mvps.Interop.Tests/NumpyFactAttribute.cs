@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Mvps.Interop.Tests;
 
 /// <summary>
@@ -28,13 +26,7 @@ public sealed class NumpyFactAttribute : FactAttribute
             return $"{Python} is missing: {install}";
         }
 
-        var start = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("import numpy, scipy.stats");
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? null : $"{Python} cannot import numpy and scipy.stats ({error.Trim().Split('\n')[^1]}): {install}";
+        var (exitCode, _, error) = ExternalProgram.Run(Python, "-c", "import numpy, scipy.stats");
+        return exitCode == 0 ? null : $"{Python} cannot import numpy and scipy.stats ({error.Trim().Split('\n')[^1]}): {install}";
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class ReleaseFolderRecipeTests
     /// <summary>The ```sh and ```bash blocks of sections 1 and 2 of docs/verify-independently.md, in order.</summary>
     private static List<string> DocumentedReleaseCommands()
     {
-        string document = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "verify-independently.md"));
+        string document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "verify-independently.md"));
         int start = document.IndexOf("\n## 1. ", StringComparison.Ordinal);
         int end = document.IndexOf("\n## 3. ", StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "docs/verify-independently.md has no sections 1 and 2 before 3");
@@ -122,7 +122,7 @@ public sealed partial class ReleaseFolderRecipeTests
         {
             string source = ReleaseFolderFactAttribute.Folder;
             Assert.True(Directory.Exists(source), $"{ReleaseFolderFactAttribute.Variable} names no folder: {source}");
-            Assert.False(_temp.Path.StartsWith(RepositoryLayout.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal), "the copy must lie outside the clone");
+            Assert.False(_temp.Path.StartsWith(RepositoryRoot.Path + Path.DirectorySeparatorChar, StringComparison.Ordinal), "the copy must lie outside the clone");
             Assert.Empty(Directory.GetDirectories(source));
 
             Release = _temp.Sub("release");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
@@ -128,31 +127,13 @@ public sealed partial class DocumentedReleaseCheckTests : IDisposable
         return ShBlock().Matches(section).Select(match => match.Groups[1].Value).ToList();
     }
 
-    private (int ExitCode, string Output) Bash(string script, string? workingDirectory = null)
-    {
-        var start = new ProcessStartInfo(ToolLocator.Find("bash")!)
-        {
-            WorkingDirectory = workingDirectory ?? _workspace.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-euo");
-        start.ArgumentList.Add("pipefail");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        start.Environment["PATH"] = _workspace.File("bin") + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["LC_ALL"] = "C";
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    /// <summary>A block under bash -euo pipefail, with the workspace's bin/ (the built mvps) first on PATH.</summary>
+    private ProcessResult Bash(string script, string? workingDirectory = null) =>
+        ExternalProgram.Run("bash", ["-euo", "pipefail", "-c", script], workingDirectory ?? _workspace.Path, pathPrefix: _workspace.File("bin"));
 
     private static void Run(string tool, string workingDirectory, params string[] arguments)
     {
-        (int exit, string output) = ExternalTool.Run(tool, workingDirectory, arguments);
+        (int exit, string output) = ExternalProgram.Run(tool, arguments, workingDirectory: workingDirectory);
         Assert.True(exit == 0, $"{tool} {string.Join(' ', arguments)}: {output}");
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -159,55 +158,16 @@ public sealed class HostileReleaseTests
 
     private static string Mkfifo(string path)
     {
-        using Process mkfifo = Process.Start("mkfifo", [path])!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
+        ExternalProgram.Run("mkfifo", path).AssertSuccess();
         return path;
     }
 
-    private static (int Exit, string Output, string Error) RunBash(string commandLine, IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(commandLine);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
+    /// <summary>A command line that hangs fails the test after <see cref="HangGuard"/>, killed with its children.</summary>
+    private static ProcessResult RunBash(string commandLine, IReadOnlyDictionary<string, string> environment) =>
+        ExternalProgram.Run("bash", ["-c", commandLine], environment: environment, hangLimit: HangGuard);
 
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(HangGuard))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{commandLine} had not finished after {HangGuard}: it hangs");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
-    }
-
-    private static (int Exit, string Output, string Error) RunCli(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "mvps.dll"), .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(HangGuard))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"mvps {string.Join(' ', arguments)} had not finished after {HangGuard}: it hangs");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static ProcessResult RunCli(params string[] arguments) =>
+        ExternalProgram.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "mvps.dll"), .. arguments], hangLimit: HangGuard);
 }
 
 internal static class StreamUsing

@@ -8,11 +8,11 @@ public sealed class OpenSslOracleTests
     {
         using TestRelease release = TestRelease.Create();
 
-        (int ok, string okOutput) = ExternalTool.Run("sha256sum", release.Folder, "--strict", "-c", "SHA256SUMS");
+        (int ok, string okOutput) = ExternalProgram.Run("sha256sum", ["--strict", "-c", "SHA256SUMS"], workingDirectory: release.Folder);
         Assert.True(ok == 0, okOutput);
 
         File.AppendAllText(release.PathOf("mvps_pcap_receipt.json"), " ");
-        (int bad, string badOutput) = ExternalTool.Run("sha256sum", release.Folder, "-c", "SHA256SUMS");
+        (int bad, string badOutput) = ExternalProgram.Run("sha256sum", ["-c", "SHA256SUMS"], workingDirectory: release.Folder);
         Assert.NotEqual(0, bad);
         Assert.Contains("mvps_pcap_receipt.json: FAILED", badOutput);
     }
@@ -22,16 +22,16 @@ public sealed class OpenSslOracleTests
     {
         using TestRelease release = TestRelease.Create();
 
-        (int ok, string okOutput) = ExternalTool.Run("openssl", release.Folder,
-            "dgst", "-sha256", "-verify", "mvps-release.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS");
+        (int ok, string okOutput) = ExternalProgram.Run("openssl",
+            ["dgst", "-sha256", "-verify", "mvps-release.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS"], workingDirectory: release.Folder);
         Assert.Equal(0, ok);
         Assert.Contains("Verified OK", okOutput);
 
         byte[] sums = File.ReadAllBytes(release.PathOf("SHA256SUMS"));
         sums[10] ^= 0x01;
         File.WriteAllBytes(release.PathOf("SHA256SUMS"), sums);
-        (int bad, string badOutput) = ExternalTool.Run("openssl", release.Folder,
-            "dgst", "-sha256", "-verify", "mvps-release.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS");
+        (int bad, string badOutput) = ExternalProgram.Run("openssl",
+            ["dgst", "-sha256", "-verify", "mvps-release.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS"], workingDirectory: release.Folder);
         Assert.NotEqual(0, bad);
         Assert.Contains("Verification failure", badOutput);
     }
@@ -44,15 +44,15 @@ public sealed class OpenSslOracleTests
         File.WriteAllBytes(release.Temp.File("pae.bin"), Dsse.PreAuthenticationEncoding(envelope.PayloadType, envelope.Payload));
         File.WriteAllBytes(release.Temp.File("pae.sig"), envelope.Signatures.Single().Sig);
 
-        (int ok, string okOutput) = ExternalTool.Run("openssl", release.Temp.Path,
-            "dgst", "-sha256", "-verify", release.PublicKeyPath, "-signature", "pae.sig", "pae.bin");
+        (int ok, string okOutput) = ExternalProgram.Run("openssl",
+            ["dgst", "-sha256", "-verify", release.PublicKeyPath, "-signature", "pae.sig", "pae.bin"], workingDirectory: release.Temp.Path);
         Assert.Equal(0, ok);
         Assert.Contains("Verified OK", okOutput);
 
         // The signature covers the PAE, not the bare statement.
         File.WriteAllBytes(release.Temp.File("statement.json"), envelope.Payload);
-        (int bare, _) = ExternalTool.Run("openssl", release.Temp.Path,
-            "dgst", "-sha256", "-verify", release.PublicKeyPath, "-signature", "pae.sig", "statement.json");
+        (int bare, _) = ExternalProgram.Run("openssl",
+            ["dgst", "-sha256", "-verify", release.PublicKeyPath, "-signature", "pae.sig", "statement.json"], workingDirectory: release.Temp.Path);
         Assert.NotEqual(0, bare);
     }
 
@@ -61,7 +61,7 @@ public sealed class OpenSslOracleTests
     {
         using TestRelease release = TestRelease.Create();
 
-        (int exit, string output) = ExternalTool.Run("openssl", release.Folder, "pkey", "-pubin", "-in", "mvps-release.pub", "-noout", "-text");
+        (int exit, string output) = ExternalProgram.Run("openssl", ["pkey", "-pubin", "-in", "mvps-release.pub", "-noout", "-text"], workingDirectory: release.Folder);
 
         Assert.Equal(0, exit);
         Assert.Contains("prime256v1", output);
@@ -77,7 +77,7 @@ public sealed class OpenSslOracleTests
             ("sec1.pem", new[] { "ecparam", "-name", "prime256v1", "-genkey", "-out", "sec1.pem" }),
         })
         {
-            (int exit, string output) = ExternalTool.Run("openssl", temp.Path, arguments);
+            (int exit, string output) = ExternalProgram.Run("openssl", arguments, workingDirectory: temp.Path);
             Assert.True(exit == 0, output);
 
             using SigningKey key = SigningKey.Load(temp.File(file), null);

@@ -75,12 +75,12 @@ public sealed class Sha256SumsTests
         File.WriteAllText(temp.File("with space.txt"), "x\n");
         File.WriteAllBytes(temp.File("SHA256SUMS"), Sha256Sums.FormatBytes(Sha256Sums.Compute(temp.Path, ["data.bin", "with space.txt"])));
 
-        (int ok, string okOutput) = ExternalTool.Run("sha256sum", temp.Path, "--strict", "-c", "SHA256SUMS");
+        (int ok, string okOutput) = ExternalProgram.Run("sha256sum", ["--strict", "-c", "SHA256SUMS"], workingDirectory: temp.Path);
         Assert.True(ok == 0, okOutput);
         Assert.Contains("with space.txt: OK", okOutput);
 
         File.AppendAllText(temp.File("with space.txt"), "tampered");
-        (int bad, string badOutput) = ExternalTool.Run("sha256sum", temp.Path, "-c", "SHA256SUMS");
+        (int bad, string badOutput) = ExternalProgram.Run("sha256sum", ["-c", "SHA256SUMS"], workingDirectory: temp.Path);
         Assert.NotEqual(0, bad);
         Assert.Contains("with space.txt: FAILED", badOutput);
     }
@@ -92,7 +92,7 @@ public sealed class Sha256SumsTests
         File.WriteAllText(temp.File("a.txt"), "a");
         File.WriteAllText(temp.File("b.txt"), "b");
 
-        (int exit, string output) = ExternalTool.Run("sha256sum", temp.Path, "b.txt", "a.txt");
+        (int exit, string output) = ExternalProgram.Run("sha256sum", ["b.txt", "a.txt"], workingDirectory: temp.Path);
         ChecksumList list = Sha256Sums.Parse(Encoding.UTF8.GetBytes(output));
 
         Assert.Equal(0, exit);

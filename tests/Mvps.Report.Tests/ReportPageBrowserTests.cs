@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -111,19 +110,6 @@ public sealed class ReportPageBrowserTests
         Assert.Equal(0, headerInk);
     }
 
-    private static void RunMvps(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mvps.dll"));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"mvps {string.Join(' ', arguments)}: exit {process.ExitCode}: {stderr.Result}");
-    }
+    private static void RunMvps(params string[] arguments) =>
+        ExternalProgram.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "mvps.dll"), .. arguments]).AssertSuccess();
 }

@@ -13,7 +13,7 @@ public sealed class AnalyzeCommandTests
     {
         var result = MvpsProcess.Run("analyze", Ddos, "--reference", Baseline, "--json");
         Assert.Equal(0, result.ExitCode);
-        var root = JsonDocument.Parse(result.Stdout).RootElement;
+        var root = JsonDocument.Parse(result.StandardOutput).RootElement;
 
         var reference = root.GetProperty("reference").GetProperty("sessions")[0];
         Assert.True(reference.GetProperty("leaveOneOut").GetBoolean());
@@ -41,10 +41,10 @@ public sealed class AnalyzeCommandTests
     {
         var result = MvpsProcess.Run("analyze", Ddos, "--reference", Baseline);
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("false alarms 0 of 30", result.Stdout);
-        Assert.Contains("23 alarm(s), first alarm tick 36007, attack onset tick 36007, detection delay 0 ticks, alarms before onset 0", result.Stdout);
-        Assert.Contains("    36007 17818.385 ALARM\n", result.Stdout);
-        Assert.Contains("    36006 5.893\n", result.Stdout);
+        Assert.Contains("false alarms 0 of 30", result.StandardOutput);
+        Assert.Contains("23 alarm(s), first alarm tick 36007, attack onset tick 36007, detection delay 0 ticks, alarms before onset 0", result.StandardOutput);
+        Assert.Contains("    36007 17818.385 ALARM\n", result.StandardOutput);
+        Assert.Contains("    36006 5.893\n", result.StandardOutput);
     }
 
     [Fact]
@@ -65,25 +65,21 @@ public sealed class AnalyzeCommandTests
             },
             "analyze", ddos, "--json");
         Assert.Equal(0, plain.ExitCode);
-        Assert.Equal(plain.Stdout, perturbed.Stdout);
-        Assert.EndsWith("}\n", plain.Stdout);
-        Assert.DoesNotContain("\r", plain.Stdout);
+        Assert.Equal(plain.StandardOutput, perturbed.StandardOutput);
+        Assert.EndsWith("}\n", plain.StandardOutput);
+        Assert.DoesNotContain("\r", plain.StandardOutput);
     }
 
     [Fact]
     public void Standard_input_is_read_with_a_dash()
     {
         var fromFile = MvpsProcess.Run("analyze", Ddos, "--reference", Baseline, "--json");
-        var start = new System.Diagnostics.ProcessStartInfo("sh", ["-c", $"dotnet '{Path.Combine(AppContext.BaseDirectory, "mvps.dll")}' analyze - --reference '{Baseline}' --json < '{Ddos}'"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal(fromFile.Stdout.Replace(JsonEncodedText.Encode(Ddos).ToString(), "-", StringComparison.Ordinal), stdout);
+        var fromStdin = ExternalProgram.Run(
+            "sh",
+            ["-c", $"dotnet '{Path.Combine(AppContext.BaseDirectory, "mvps.dll")}' analyze - --reference '{Baseline}' --json < '{Ddos}'"],
+            workingDirectory: Environment.CurrentDirectory);
+        Assert.Equal(0, fromStdin.ExitCode);
+        Assert.Equal(fromFile.StandardOutput.Replace(JsonEncodedText.Encode(Ddos).ToString(), "-", StringComparison.Ordinal), fromStdin.StandardOutput);
     }
 
     [Fact]
@@ -94,7 +90,7 @@ public sealed class AnalyzeCommandTests
         Assert.False(File.Exists(temp.File("mvps_pcap_receipt.json")));
         var result = MvpsProcess.Run("analyze", temp.File("mvps_ddos.pcap"), "--json");
         Assert.Equal(0, result.ExitCode);
-        var capture = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("captures")[0];
+        var capture = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("captures")[0];
         var sessions = capture.GetProperty("sessions").EnumerateArray().ToList();
         Assert.Equal([10, 11, 12, 13, 14, 15, 16, 17], sessions.Select(s => s.GetProperty("vantageId").GetInt32()));
         foreach (var session in sessions)
@@ -141,8 +137,8 @@ public sealed class AnalyzeCommandTests
             ? MvpsProcess.Run("generate", "--out", temp.Path, option, value)
             : MvpsProcess.Run("analyze", Ddos, "--reference", Baseline, option, value);
         Assert.Equal(2, result.ExitCode);
-        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
-        Assert.Contains(option + " " + value, result.Stderr);
+        Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
+        Assert.Contains(option + " " + value, result.StandardError);
     }
 
     [Fact]
@@ -152,16 +148,16 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(0, MvpsProcess.Run("generate", "--out", temp.Path, "--frames", "5", "--regime", "baseline", "--quiet").ExitCode);
         var tooSmall = MvpsProcess.Run("analyze", Ddos, "--reference", temp.File("mvps_baseline.pcap"));
         Assert.Equal(2, tooSmall.ExitCode);
-        Assert.Contains("5 reference frame(s): at least 6 are needed", tooSmall.Stderr);
+        Assert.Contains("5 reference frame(s): at least 6 are needed", tooSmall.StandardError);
 
         string lonely = temp.Copy(Ddos, "lonely.pcap");
         File.Delete(temp.File("mvps_baseline.pcap"));
         var missing = MvpsProcess.Run("analyze", lonely);
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("give --reference", missing.Stderr);
+        Assert.Contains("give --reference", missing.StandardError);
 
         var noFile = MvpsProcess.Run("analyze", temp.File("nothing.pcap"), "--reference", Baseline);
         Assert.Equal(2, noFile.ExitCode);
-        Assert.Contains("nothing.pcap: no such file", noFile.Stderr);
+        Assert.Contains("nothing.pcap: no such file", noFile.StandardError);
     }
 }

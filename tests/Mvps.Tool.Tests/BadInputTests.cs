@@ -36,12 +36,12 @@ public class BadInputTests
 
         var result = MvpsProcess.Run(args(temp));
 
-        Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        Assert.DoesNotContain("   at ", result.Stderr);
-        Assert.DoesNotContain("Exception", result.Stderr);
-        string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.DoesNotContain("Exception", result.StandardError);
+        string[] lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.InRange(lines.Length, 1, 2); // the problem, and for usage errors a pointer to --help
-        Assert.Contains(expected, result.Stderr);
+        Assert.Contains(expected, result.StandardError);
     }
 
     private static string Evidence(string file) => MvpsProcess.Evidence(file);

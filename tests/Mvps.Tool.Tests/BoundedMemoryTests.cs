@@ -19,7 +19,7 @@ public class BoundedMemoryTests
         using var temp = new TempFolder();
         var (result, peak) = HostileInputTests.RunMeasured("generate", "--out", temp.Path, "--frames", "100000", "--regime", "baseline", "-q");
 
-        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.True(new FileInfo(temp.File("mvps_pcap_receipt.json")).Length > 100_000_000, "the receipt lists every frame");
         Assert.True(peak < BoundKilobytes, $"peak RSS {peak} KB");
     }
@@ -36,7 +36,7 @@ public class BoundedMemoryTests
         var (result, peak) = HostileInputTests.RunMeasured("verify", "-q", "--receipt", temp.File("small.json"), temp.File("mvps_baseline.pcap"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("frame not listed in the receipt", result.Stdout);
+        Assert.Contains("frame not listed in the receipt", result.StandardOutput);
         Assert.True(peak < BoundKilobytes, $"peak RSS {peak} KB");
     }
 
@@ -70,7 +70,7 @@ public class BoundedMemoryTests
         var (result, peak) = HostileInputTests.RunMeasured("verify", "-q", "--receipt", receipt,
             MvpsProcess.Evidence("mvps_baseline.pcap"), MvpsProcess.Evidence("mvps_ddos.pcap"));
 
-        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.True(peak < ReceiptBoundKilobytes, $"peak RSS {peak} KB");
         Console.WriteLine($"verify --receipt on a {new FileInfo(receipt).Length}-byte padded receipt: peak RSS {peak} KB");
     }
@@ -88,8 +88,8 @@ public class BoundedMemoryTests
         var (verify, verifyPeak) = HostileInputTests.RunMeasured("verify", "-q", "--receipt", receipt,
             Path.Combine(run, "mvps_baseline.pcap"), Path.Combine(run, "mvps_ddos.pcap"));
 
-        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
-        Assert.Contains("mvps_ddos.pcap: OK, 100000 frames, receipt matches", verify.Stdout);
+        Assert.True(verify.ExitCode == 0, verify.StandardOutput + verify.StandardError);
+        Assert.Contains("mvps_ddos.pcap: OK, 100000 frames, receipt matches", verify.StandardOutput);
         Assert.True(verifyPeak < ReceiptBoundKilobytes, $"verify --receipt: peak RSS {verifyPeak} KB");
 
         // The report's page grows with the captures' frames; beside the evidence's 30-frame captures only the receipt is large.
@@ -99,7 +99,7 @@ public class BoundedMemoryTests
         File.Move(receipt, Path.Combine(evidence, "mvps_pcap_receipt.json"));
         var (report, reportPeak) = HostileInputTests.RunMeasured("report", "--evidence", evidence, "--out", temp.File("report.html"));
 
-        Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
+        Assert.True(report.ExitCode == 0, report.StandardOutput + report.StandardError);
         Assert.Contains("mvps_ddos.pcap: OK, 100000 frames, receipt matches", File.ReadAllText(temp.File("report.html"))); // its recipe, from the big receipt
         Assert.True(reportPeak < ReceiptBoundKilobytes, $"report: peak RSS {reportPeak} KB");
         Console.WriteLine($"genuine 2 x 100,000-frame receipt: verify --receipt peak RSS {verifyPeak} KB, report {reportPeak} KB");
@@ -132,13 +132,13 @@ public class BoundedMemoryTests
 
             var (result, peak) = HostileInputTests.RunMeasured("verify-release", folder, "--public-key", trusted, "--no-captures");
 
-            Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-            Assert.DoesNotContain("   at ", result.Stderr);
-            Assert.All(result.Stdout.Split('\n'), line => Assert.True(line.Length < 1000, $"a line of {line.Length} characters"));
+            Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+            Assert.DoesNotContain("   at ", result.StandardError);
+            Assert.All(result.StandardOutput.Split('\n'), line => Assert.True(line.Length < 1000, $"a line of {line.Length} characters"));
             foreach ((string name, _, string limitText) in ReleaseMetadata)
             {
                 string refusal = $"FAILED {name}: is larger than the {limitText} a release's {name} may be";
-                Assert.True(result.Stdout.Contains(refusal, StringComparison.Ordinal) == (extra == 1), $"{name}, {extra} byte(s) over:\n{result.Stdout}");
+                Assert.True(result.StandardOutput.Contains(refusal, StringComparison.Ordinal) == (extra == 1), $"{name}, {extra} byte(s) over:\n{result.StandardOutput}");
             }
 
             Assert.True(peak < ReceiptBoundKilobytes, $"verify-release, metadata {extra} byte(s) over the limits: peak RSS {peak} KB");
@@ -148,9 +148,9 @@ public class BoundedMemoryTests
         // The trusted key is read whole too: one byte over its limit is one line and exit 2.
         File.WriteAllBytes(trusted, MetadataOfLength("mvps-release.pub", (64 << 10) + 1));
         var over = MvpsProcess.Run("verify-release", temp.Sub("at-limit"), "--public-key", trusted, "--no-captures");
-        Assert.True(over.ExitCode == 2, over.Stdout + over.Stderr);
-        Assert.Contains("trusted.pub: larger than the 64 KiB limit for a public key file", over.Stderr);
-        Assert.Single(over.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(over.ExitCode == 2, over.StandardOutput + over.StandardError);
+        Assert.Contains("trusted.pub: larger than the 64 KiB limit for a public key file", over.StandardError);
+        Assert.Single(over.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>
@@ -192,9 +192,9 @@ public class BoundedMemoryTests
 
         var result = MvpsProcess.Run("verify", "--receipt", temp.File("long.json"), MvpsProcess.Evidence("mvps_baseline.pcap"));
 
-        Assert.True(result.ExitCode == 2, result.Stdout + result.Stderr);
-        Assert.Matches("long\\.json: malformed receipt: a value at byte [0-9]+ is larger than the 1 MiB the verifier reads at once", result.Stderr);
-        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(result.ExitCode == 2, result.StandardOutput + result.StandardError);
+        Assert.Matches("long\\.json: malformed receipt: a value at byte [0-9]+ is larger than the 1 MiB the verifier reads at once", result.StandardError);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static void Repeat(Stream stream, byte value, int count)
@@ -218,7 +218,7 @@ public class BoundedMemoryTests
         var (result, peak) = HostileInputTests.RunMeasured("diff", Path.Combine(a, "mvps_baseline.pcap"), Path.Combine(b, "mvps_baseline.pcap"));
 
         Assert.Equal(1, result.ExitCode);
-        string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(52, lines.Length); // 50 differences, "... and N more", the total
         Assert.Matches("^\\.\\.\\. and [0-9]{6,} more differences$", lines[50]);
         Assert.Matches("^different: [0-9]{6,} difference\\(s\\) in 200000 compared frames$", lines[51]);

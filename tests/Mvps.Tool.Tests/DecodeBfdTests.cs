@@ -33,7 +33,7 @@ public class DecodeBfdTests
         var result = MvpsProcess.Run("decode", "--json", file);
 
         Assert.Equal(1, result.ExitCode); // the short MVPS record is a problem
-        string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         using var mvps = JsonDocument.Parse(lines[0]);
         using var authenticated = JsonDocument.Parse(lines[1]);
@@ -59,7 +59,7 @@ public class DecodeBfdTests
         Assert.Equal(3785, echo.RootElement.GetProperty("destinationPort").GetInt32());
 
         var text = MvpsProcess.Run("decode", file);
-        string[] textLines = text.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] textLines = text.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith(" bfd=Up/NoDiagnostic my=0x00000022 your=0x4d565053 length=52 auth=KeyedSha1/28 key=5 seq=123456", textLines[1]);
         Assert.EndsWith(" bfd-echo ethernet 203.0.113.10:49152 > 203.0.113.20:3785 length=16", textLines[3]);
     }

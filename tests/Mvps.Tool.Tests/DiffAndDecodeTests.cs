@@ -8,7 +8,7 @@ public class DiffAndDecodeTests
         var result = MvpsProcess.Run("diff", MvpsProcess.Evidence("mvps_baseline.pcap"), MvpsProcess.Evidence("mvps_baseline.pcap"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("identical: 30 frames", result.Stdout);
+        Assert.Contains("identical: 30 frames", result.StandardOutput);
     }
 
     [Fact]
@@ -23,9 +23,9 @@ public class DiffAndDecodeTests
         var result = MvpsProcess.Run("diff", MvpsProcess.Evidence("mvps_ddos.pcap"), copy);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("frame 9: mvps.c1 (offset 86)", result.Stdout);
-        Assert.Single(result.Stdout.Split('\n'), l => l.StartsWith("frame ", StringComparison.Ordinal)); // only that field differs
-        Assert.Contains("different: 1 difference(s) in 30 compared frames", result.Stdout);
+        Assert.Contains("frame 9: mvps.c1 (offset 86)", result.StandardOutput);
+        Assert.Single(result.StandardOutput.Split('\n'), l => l.StartsWith("frame ", StringComparison.Ordinal)); // only that field differs
+        Assert.Contains("different: 1 difference(s) in 30 compared frames", result.StandardOutput);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class DiffAndDecodeTests
         var result = MvpsProcess.Run("diff", MvpsProcess.Evidence("mvps_baseline.pcap"), copy);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("frame 29: only in", result.Stdout);
+        Assert.Contains("frame 29: only in", result.StandardOutput);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class DiffAndDecodeTests
         var result = MvpsProcess.Run("decode", MvpsProcess.Evidence("mvps_baseline.pcap"));
 
         Assert.Equal(0, result.ExitCode);
-        string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(30, lines.Length);
         Assert.StartsWith("0 2026-05-25T00:01:40.000000Z tick=1000 ", lines[0]);
         Assert.All(lines, l => Assert.EndsWith(" ok", l));
@@ -60,7 +60,7 @@ public class DiffAndDecodeTests
         var result = MvpsProcess.Run("decode", MvpsProcess.Evidence("mvps_ddos.pcap"), "--json");
 
         Assert.Equal(0, result.ExitCode);
-        string[] lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(30, lines.Length);
         using var receipt = System.Text.Json.JsonDocument.Parse(File.ReadAllText(MvpsProcess.Evidence("mvps_pcap_receipt.json")));
         var frames = receipt.RootElement.GetProperty("captures")[1].GetProperty("frames");

@@ -65,6 +65,6 @@ public class GenerateCommandTests
         Assert.Equal(0, MvpsProcess.Run("verify", capture, "--key-file", temp.File("key")).ExitCode);
         var fromEnvironment = MvpsProcess.Run(new Dictionary<string, string> { ["MVPS_TEST_KEY"] = "not-the-public-proof-key" }, "verify", capture, "--key-env", "MVPS_TEST_KEY");
         Assert.Equal(0, fromEnvironment.ExitCode);
-        Assert.DoesNotContain("not-the-public-proof-key", fromEnvironment.Stdout + fromEnvironment.Stderr);
+        Assert.DoesNotContain("not-the-public-proof-key", fromEnvironment.StandardOutput + fromEnvironment.StandardError);
     }
 }

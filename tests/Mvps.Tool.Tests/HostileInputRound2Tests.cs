@@ -44,11 +44,11 @@ public class HostileInputRound2Tests
 
         var text = MvpsProcess.Run("decode", file);
         AssertNoCrash(what, text, 0);
-        Assert.Contains(" " + expected, text.Stdout);
+        Assert.Contains(" " + expected, text.StandardOutput);
 
         var json = MvpsProcess.Run("decode", "--json", file);
         AssertNoCrash(what, json, 0);
-        using (var line = JsonDocument.Parse(json.Stdout))
+        using (var line = JsonDocument.Parse(json.StandardOutput))
         {
             Assert.StartsWith(expected, line.RootElement.GetProperty("timestamp").GetString(), StringComparison.Ordinal);
         }
@@ -58,7 +58,7 @@ public class HostileInputRound2Tests
         // The receipt check renders every frame's entry: it must not throw on the timestamp either.
         var receipt = MvpsProcess.Run("verify", "--receipt", ReceiptListing(temp, "ts.pcapng", [new JsonObject()]), file);
         AssertNoCrash(what, receipt, 1);
-        Assert.Contains("the receipt states", receipt.Stdout);
+        Assert.Contains("the receipt states", receipt.StandardOutput);
     }
 
     // ---- 2. NaN and infinities in C1..C3 ------------------------------------------------------------
@@ -86,11 +86,11 @@ public class HostileInputRound2Tests
 
         var decoded = MvpsProcess.Run("decode", file);
         AssertNoCrash(what, decoded, 1); // the tag no longer matches the altered bytes
-        Assert.Contains($"C{axis + 1}={text} ", decoded.Stdout);
+        Assert.Contains($"C{axis + 1}={text} ", decoded.StandardOutput);
 
         var json = MvpsProcess.Run("decode", "--json", file);
         AssertNoCrash(what, json, 1);
-        using (var line = JsonDocument.Parse(json.Stdout))
+        using (var line = JsonDocument.Parse(json.StandardOutput))
         {
             JsonElement mvps = line.RootElement.GetProperty("mvps");
             Assert.Equal(JsonValueKind.Null, mvps.GetProperty(name).ValueKind);
@@ -137,9 +137,9 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run("verify", "--receipt", path, MvpsProcess.Evidence("mvps_baseline.pcap"));
 
         AssertOneErrorLine(what, result);
-        Assert.Contains("malformed receipt", result.Stderr);
-        Assert.Contains(expected, result.Stderr);
-        Assert.Contains(path, result.Stderr);
+        Assert.Contains("malformed receipt", result.StandardError);
+        Assert.Contains(expected, result.StandardError);
+        Assert.Contains(path, result.StandardError);
     }
 
     public static TheoryData<string, Func<TempFolder, string>, string> NotReceipts => new()
@@ -162,8 +162,8 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run("verify", "--receipt", make(temp), MvpsProcess.Evidence("mvps_baseline.pcap"));
 
         AssertOneErrorLine(what, result);
-        Assert.Contains(expected, result.Stderr);
-        Assert.DoesNotContain("not a capture", result.Stderr);
+        Assert.Contains(expected, result.StandardError);
+        Assert.DoesNotContain("not a capture", result.StandardError);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run("verify", "--receipt", path, MvpsProcess.Evidence("mvps_baseline.pcap"));
 
         AssertOneErrorLine("duplicate entry", result);
-        Assert.Contains("capture entry 2 lists mvps_baseline.pcap again", result.Stderr);
+        Assert.Contains("capture entry 2 lists mvps_baseline.pcap again", result.StandardError);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run("verify", "--receipt", path, MvpsProcess.Evidence("mvps_baseline.pcap"));
 
         AssertOneErrorLine("huge receipt", result);
-        Assert.Contains("larger than the 512 MiB limit for a receipt file", result.Stderr);
+        Assert.Contains("larger than the 512 MiB limit for a receipt file", result.StandardError);
     }
 
     // ---- 4. generate --out "" ------------------------------------------------------------------------
@@ -209,7 +209,7 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run("generate", "--out", output, "--frames", "1");
 
         AssertOneErrorLine($"--out '{output}'", result);
-        Assert.Contains("--out: give the name of a folder", result.Stderr);
+        Assert.Contains("--out: give the name of a folder", result.StandardError);
     }
 
     // ---- 5. special files where a regular file is expected -------------------------------------------
@@ -235,7 +235,7 @@ public class HostileInputRound2Tests
         {
             var result = MvpsProcess.Run(command, "--key-file", key, MvpsProcess.Evidence("mvps_baseline.pcap"));
             AssertOneErrorLine($"{command} {what}", result);
-            Assert.Contains(expected, result.Stderr);
+            Assert.Contains(expected, result.StandardError);
         }
     }
 
@@ -246,12 +246,12 @@ public class HostileInputRound2Tests
         string key = temp.File("exact.key");
         File.WriteAllBytes(key, [.. Enumerable.Repeat((byte)'k', 1 << 20)]);
         var exact = MvpsProcess.Run("verify", "--key-file", key, MvpsProcess.Evidence("mvps_baseline.pcap"));
-        Assert.True(exact.ExitCode == 1, exact.Stderr); // readable; the wrong key fails the tags
-        Assert.Contains("HMAC tag mismatch", exact.Stdout);
+        Assert.True(exact.ExitCode == 1, exact.StandardError); // readable; the wrong key fails the tags
+        Assert.Contains("HMAC tag mismatch", exact.StandardOutput);
 
         // /proc files report length 0 yet have content: the bounded read does not trust the length.
         var proc = MvpsProcess.Run("verify", "--key-file", "/proc/self/cmdline", MvpsProcess.Evidence("mvps_baseline.pcap"));
-        Assert.True(proc.ExitCode == 1, proc.Stderr);
+        Assert.True(proc.ExitCode == 1, proc.StandardError);
     }
 
     // ---- 9/10. temporary files: planted symlinks, concurrent and killed runs --------------------------
@@ -269,7 +269,7 @@ public class HostileInputRound2Tests
 
         var result = MvpsProcess.Run("generate", "--out", output, "-q");
 
-        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Equal("precious\n", File.ReadAllText(victim));
         foreach (string name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
@@ -284,16 +284,16 @@ public class HostileInputRound2Tests
         using var temp = new TempFolder();
         string output = temp.Sub("out");
         string[] args = ["generate", "--out", output, "--frames", "10000", "-q"];
-        MvpsProcess.Result[] runs = await Task.WhenAll(Task.Run(() => MvpsProcess.Run(args)), Task.Run(() => MvpsProcess.Run(args)), Task.Run(() => MvpsProcess.Run(args)));
+        ProcessResult[] runs = await Task.WhenAll(Task.Run(() => MvpsProcess.Run(args)), Task.Run(() => MvpsProcess.Run(args)), Task.Run(() => MvpsProcess.Run(args)));
 
         foreach (var run in runs)
         {
-            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.True(run.ExitCode == 0, run.StandardError);
         }
 
         Assert.Equal(["mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var verify = MvpsProcess.Run("verify", "-q", "--receipt", Path.Combine(output, "mvps_pcap_receipt.json"), Path.Combine(output, "mvps_baseline.pcap"), Path.Combine(output, "mvps_ddos.pcap"));
-        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+        Assert.True(verify.ExitCode == 0, verify.StandardOutput + verify.StandardError);
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public class HostileInputRound2Tests
             liveWriter.Write("a live run's bytes"u8);
             liveWriter.Flush();
             var result = MvpsProcess.Run("generate", "--out", output, "--regime", "baseline", "-q");
-            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.True(result.ExitCode == 0, result.StandardError);
             Assert.False(File.Exists(abandoned), "the abandoned temporary file is still there");
             Assert.True(File.Exists(live), "a live run's temporary file was removed");
             Assert.True(File.Exists(foreign), "a file outside the pattern was removed");
@@ -346,8 +346,8 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run("verify", "--receipt", MvpsProcess.Evidence("mvps_pcap_receipt.json"),
             Path.Combine(folder, "mvps_baseline.pcap"), Path.Combine(folder, "mvps_ddos.pcap"));
 
-        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
-        Assert.Contains("mvps_ddos.pcap: OK, 30 frames, receipt matches", result.Stdout);
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.Contains("mvps_ddos.pcap: OK, 30 frames, receipt matches", result.StandardOutput);
     }
 
     [Fact]
@@ -359,7 +359,7 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run("verify", "--receipt", MvpsProcess.Evidence("mvps_pcap_receipt.json"), fifo);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("is a FIFO (named pipe); checking it against a receipt needs a regular file", result.Stderr);
+        Assert.Contains("is a FIFO (named pipe); checking it against a receipt needs a regular file", result.StandardError);
     }
 
     // ---- 12. names with control characters, and huge names ------------------------------------------
@@ -383,9 +383,9 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run(args(temp));
 
         AssertOneErrorLine(what, result);
-        Assert.DoesNotContain('\u001b', result.Stderr);
-        Assert.DoesNotContain('\r', result.Stderr);
-        Assert.Contains("?", result.Stderr);
+        Assert.DoesNotContain('\u001b', result.StandardError);
+        Assert.DoesNotContain('\r', result.StandardError);
+        Assert.Contains("?", result.StandardError);
     }
 
     [Fact]
@@ -395,25 +395,25 @@ public class HostileInputRound2Tests
         var result = MvpsProcess.Run("verify", name);
 
         AssertOneErrorLine("huge name", result);
-        Assert.Contains("characters)", result.Stderr);
-        Assert.True(result.Stderr.Length < 600, $"message of {result.Stderr.Length} characters");
+        Assert.Contains("characters)", result.StandardError);
+        Assert.True(result.StandardError.Length < 600, $"message of {result.StandardError.Length} characters");
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentBag<Socket> OpenSockets = [];
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private static void AssertNoCrash(string what, MvpsProcess.Result result, int exitCode)
+    private static void AssertNoCrash(string what, ProcessResult result, int exitCode)
     {
-        Assert.True(result.ExitCode == exitCode, $"{what}: exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        Assert.DoesNotContain("   at ", result.Stderr);
-        Assert.DoesNotContain("Exception", result.Stderr);
+        Assert.True(result.ExitCode == exitCode, $"{what}: exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.DoesNotContain("Exception", result.StandardError);
     }
 
-    private static void AssertOneErrorLine(string what, MvpsProcess.Result result)
+    private static void AssertOneErrorLine(string what, ProcessResult result)
     {
         AssertNoCrash(what, result, 2);
-        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static byte[] EvidenceFrame() =>
@@ -461,9 +461,7 @@ public class HostileInputRound2Tests
     internal static string Fifo(TempFolder temp, string name)
     {
         string path = temp.File(name);
-        var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path])!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
+        ExternalProgram.Run("mkfifo", path).AssertSuccess();
         return path;
     }
 

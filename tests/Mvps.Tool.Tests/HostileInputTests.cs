@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Mvps.Tool.Tests;
@@ -62,8 +61,8 @@ public class HostileInputTests
         }
         else
         {
-            Assert.True(result.ExitCode is 0 or 1, $"{what}: decode exit {result.ExitCode}\n{result.Stderr}");
-            Assert.DoesNotContain("   at ", result.Stderr);
+            Assert.True(result.ExitCode is 0 or 1, $"{what}: decode exit {result.ExitCode}\n{result.StandardError}");
+            Assert.DoesNotContain("   at ", result.StandardError);
         }
     }
 
@@ -92,43 +91,38 @@ public class HostileInputTests
 
         long packetOffset = 28 + 20 + skippedBlockLength;
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"frame 0 (Wireshark no. 1, record at file offset {packetOffset})"), result.Stdout);
-        Assert.Contains("HMAC tag mismatch", result.Stdout);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"frame 0 (Wireshark no. 1, record at file offset {packetOffset})"), result.StandardOutput);
+        Assert.Contains("HMAC tag mismatch", result.StandardOutput);
         Assert.True(peakKilobytes < MaxResidentKilobytes, $"peak RSS {peakKilobytes} KB");
     }
 
-    private static void AssertOutcome(string what, string file, MvpsProcess.Result result, int exitCode, string expected)
+    private static void AssertOutcome(string what, string file, ProcessResult result, int exitCode, string expected)
     {
-        string output = exitCode == 2 ? result.Stderr : result.Stdout;
-        Assert.True(result.ExitCode == exitCode, $"{what}: exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        Assert.DoesNotContain("   at ", result.Stderr);
-        Assert.DoesNotContain("Exception", result.Stderr);
+        string output = exitCode == 2 ? result.StandardError : result.StandardOutput;
+        Assert.True(result.ExitCode == exitCode, $"{what}: exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.DoesNotContain("Exception", result.StandardError);
         Assert.Contains(expected, output);
         Assert.Contains(file, output);
         if (exitCode == 2)
         {
-            Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
     }
 
     /// <summary>Runs the tool under /usr/bin/time; returns its result and peak RSS in kilobytes.</summary>
-    internal static (MvpsProcess.Result Result, long PeakKilobytes) RunMeasured(params string[] args)
+    internal static (ProcessResult Result, long PeakKilobytes) RunMeasured(params string[] args)
     {
         string report = Path.GetTempFileName();
         try
         {
-            var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string arg in (string[])["-f", "%M", "-o", report, "dotnet", Path.Combine(AppContext.BaseDirectory, "mvps.dll"), .. args])
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using Process process = Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
+            ProcessResult result = ExternalProgram.Run(
+                "/usr/bin/time",
+                ["-f", "%M", "-o", report, "dotnet", Path.Combine(AppContext.BaseDirectory, "mvps.dll"), .. args],
+                workingDirectory: Environment.CurrentDirectory,
+                hangLimit: Timeout.InfiniteTimeSpan);
             long peak = long.Parse(File.ReadAllLines(report).Last(l => l.Length > 0).Trim(), CultureInfo.InvariantCulture);
-            return (new MvpsProcess.Result(process.ExitCode, stdout.Result, stderr.Result), peak);
+            return (result, peak);
         }
         finally
         {

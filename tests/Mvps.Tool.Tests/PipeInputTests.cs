@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Mvps.Tool.Tests;
 
 /// <summary>
@@ -20,18 +18,18 @@ public class PipeInputTests
         string capture = GenerateWithSecret(temp);
 
         var substituted = Bash(temp, "dotnet \"$MVPS\" verify --key-file <(printf '%s\\n' \"$SECRET\") mvps_baseline.pcap");
-        Assert.True(substituted.ExitCode == 0, substituted.Stdout + substituted.Stderr);
-        Assert.Contains("mvps_baseline.pcap: OK", substituted.Stdout);
+        Assert.True(substituted.ExitCode == 0, substituted.StandardOutput + substituted.StandardError);
+        Assert.Contains("mvps_baseline.pcap: OK", substituted.StandardOutput);
 
         var stdin = Bash(temp, "printf '%s' \"$SECRET\" | dotnet \"$MVPS\" verify --key-file /dev/stdin mvps_baseline.pcap");
-        Assert.True(stdin.ExitCode == 0, stdin.Stdout + stdin.Stderr);
+        Assert.True(stdin.ExitCode == 0, stdin.StandardOutput + stdin.StandardError);
 
         var redirected = Bash(temp, "printf '%s' \"$SECRET\" > key && dotnet \"$MVPS\" verify --key-file /dev/stdin mvps_baseline.pcap < key");
-        Assert.True(redirected.ExitCode == 0, redirected.Stdout + redirected.Stderr);
+        Assert.True(redirected.ExitCode == 0, redirected.StandardOutput + redirected.StandardError);
 
         var wrong = Bash(temp, "dotnet \"$MVPS\" verify --key-file <(printf 'not the secret') mvps_baseline.pcap");
-        Assert.True(wrong.ExitCode == 1, wrong.Stdout + wrong.Stderr);
-        Assert.Contains("HMAC tag mismatch", wrong.Stdout);
+        Assert.True(wrong.ExitCode == 1, wrong.StandardOutput + wrong.StandardError);
+        Assert.Contains("HMAC tag mismatch", wrong.StandardOutput);
         Assert.True(File.Exists(capture));
     }
 
@@ -47,9 +45,9 @@ public class PipeInputTests
 
         var result = Bash(temp, $"dotnet \"$MVPS\" verify {keyArguments} mvps_baseline.pcap");
 
-        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        Assert.Contains(expected, result.Stderr);
-        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.Contains(expected, result.StandardError);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Theory]
@@ -63,8 +61,8 @@ public class PipeInputTests
 
         var result = Bash(temp, $"dotnet \"$MVPS\" {command}");
 
-        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        Assert.DoesNotContain("FAILED", result.Stdout);
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.DoesNotContain("FAILED", result.StandardOutput);
     }
 
     [Fact]
@@ -74,32 +72,28 @@ public class PipeInputTests
 
         var result = Bash(temp, "dotnet \"$MVPS\" verify --receipt <(cat \"$EVIDENCE/mvps_pcap_receipt.json\" 2>/dev/null) \"$EVIDENCE/mvps_baseline.pcap\"");
 
-        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        Assert.Contains("is a FIFO (named pipe); a receipt is read twice (its frame hashes, then its frames beside each capture), so it must be a regular file", result.Stderr);
-        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.Contains("is a FIFO (named pipe); a receipt is read twice (its frame hashes, then its frames beside each capture), so it must be a regular file", result.StandardError);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static string GenerateWithSecret(TempFolder temp)
     {
         var generated = MvpsProcess.Run(new Dictionary<string, string> { ["MVPS_TEST_SECRET"] = Secret },
             "generate", "--out", temp.Path, "--regime", "baseline", "--key-env", "MVPS_TEST_SECRET", "-q");
-        Assert.True(generated.ExitCode == 0, generated.Stderr);
+        Assert.True(generated.ExitCode == 0, generated.StandardError);
         return temp.File("mvps_baseline.pcap");
     }
 
     /// <summary>Runs a bash command line in <paramref name="temp"/>, with $MVPS the tool, $EVIDENCE the evidence folder and $SECRET the key.</summary>
-    private static MvpsProcess.Result Bash(TempFolder temp, string commandLine)
+    private static ProcessResult Bash(TempFolder temp, string commandLine)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = temp.Path };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(commandLine);
-        start.Environment["MVPS"] = Path.Combine(AppContext.BaseDirectory, "mvps.dll");
-        start.Environment["EVIDENCE"] = Path.GetDirectoryName(MvpsProcess.Evidence("mvps_baseline.pcap"))!;
-        start.Environment["SECRET"] = Secret;
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new MvpsProcess.Result(process.ExitCode, stdout.Result, stderr.Result);
+        var environment = new Dictionary<string, string>
+        {
+            ["MVPS"] = Path.Combine(AppContext.BaseDirectory, "mvps.dll"),
+            ["EVIDENCE"] = Path.GetDirectoryName(MvpsProcess.Evidence("mvps_baseline.pcap"))!,
+            ["SECRET"] = Secret,
+        };
+        return ExternalProgram.Run("bash", ["-c", commandLine], workingDirectory: temp.Path, environment: environment, hangLimit: Timeout.InfiniteTimeSpan);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Mvps.Tool.Tests;
 
 /// <summary>
@@ -46,28 +44,20 @@ public sealed class ReadmeInstallTests
         return readme[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private static (int ExitCode, string Output) Shell(string workingDirectory, string command)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-euo");
-        start.ArgumentList.Add("pipefail");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
-        // The tool's package goes into this test's own package folder: a cached mvps of the same version from
-        // an earlier run must not stand in for the one just packed.
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(workingDirectory, "nuget-packages");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    /// <summary>
+    /// Under bash with the user's HOME (dotnet and NuGet read their configuration there). The tool's package goes
+    /// into this test's own package folder: a cached mvps of the same version from an earlier run must not stand in
+    /// for the one just packed. Packing on a loaded machine may take long, so there is no hang limit.
+    /// </summary>
+    private static ProcessResult Shell(string workingDirectory, string command) =>
+        ExternalProgram.Run(
+            "bash",
+            ["-euo", "pipefail", "-c", command],
+            workingDirectory,
+            environment: new Dictionary<string, string>
+            {
+                ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? "",
+                ["NUGET_PACKAGES"] = Path.Combine(workingDirectory, "nuget-packages"),
+            },
+            hangLimit: Timeout.InfiniteTimeSpan);
 }

@@ -121,7 +121,7 @@ public sealed partial class ReportPageTests
 
         var bad = MvpsProcess.Run("report", "--evidence", evidence, "--out", temp.File("x.html"), "--run", "nofolder");
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("--run nofolder: give NAME=FOLDER", bad.Stderr);
+        Assert.Contains("--run nofolder: give NAME=FOLDER", bad.StandardError);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed partial class ReportPageTests
         File.WriteAllText(Path.Combine(run, "settings.json"), "{ not json");
         var bad = MvpsProcess.Run("report", "--evidence", evidence, "--out", temp.File("bad.html"), "--run", "reprotest=" + run);
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("settings.json: not valid JSON", bad.Stderr);
-        Assert.Single(bad.Stderr.Trim().Split('\n'));
+        Assert.Contains("settings.json: not valid JSON", bad.StandardError);
+        Assert.Single(bad.StandardError.Trim().Split('\n'));
     }
 }

@@ -58,9 +58,9 @@ public class ReportRecipeReadingTests
 
         var result = MvpsProcess.Run("report", "--evidence", evidence, "--out", temp.File("report.html"));
 
-        Assert.True(result.ExitCode == 2, result.Stdout + result.Stderr);
-        Assert.Contains("mvps_pcap_receipt.json: larger than the 512 MiB limit for a receipt file", result.Stderr);
-        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(result.ExitCode == 2, result.StandardOutput + result.StandardError);
+        Assert.Contains("mvps_pcap_receipt.json: larger than the 512 MiB limit for a receipt file", result.StandardError);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(File.Exists(temp.File("report.html")));
     }
 }

@@ -29,12 +29,12 @@ public class SendCommandTests
 
         var result = MvpsProcess.Run(args(temp));
 
-        Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        Assert.DoesNotContain("   at ", result.Stderr);
-        Assert.DoesNotContain("Exception", result.Stderr);
-        Assert.InRange(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, 1, 2);
-        Assert.Contains(expected, result.Stderr);
-        Assert.Equal("", result.Stdout);
+        Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.DoesNotContain("Exception", result.StandardError);
+        Assert.InRange(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, 1, 2);
+        Assert.Contains(expected, result.StandardError);
+        Assert.Equal("", result.StandardOutput);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class SendCommandTests
         var result = MvpsProcess.Run("send", "--peer", "127.0.0.2", "--local", "127.0.0.1", "--ticks", "1");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("mvps: UDP 127.0.0.1:3784 is in use (is a BFD daemon running on this host?)", result.Stderr.Trim());
+        Assert.Equal("mvps: UDP 127.0.0.1:3784 is in use (is a BFD daemon running on this host?)", result.StandardError.Trim());
     }
 
     [Fact]
@@ -57,18 +57,18 @@ public class SendCommandTests
         Assert.Equal(0, result.ExitCode);
         foreach (string option in new[] { "--peer", "--local", "--regime", "--ticks", "--lattice-us", "--key-file", "--key-env", "--seed", "--discriminator", "--json" })
         {
-            string? line = result.Stdout.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
-            Assert.True(line is not null && line.Trim().Length > option.Length + 10, $"{option} undocumented:\n{result.Stdout}");
+            string? line = result.StandardOutput.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
+            Assert.True(line is not null && line.Trim().Length > option.Length + 10, $"{option} undocumented:\n{result.StandardOutput}");
         }
 
-        Assert.Contains("exit 0", result.Stdout);
-        Assert.Contains("AdminDown", result.Stdout);
+        Assert.Contains("exit 0", result.StandardOutput);
+        Assert.Contains("AdminDown", result.StandardOutput);
     }
 
     [Fact]
     public void The_root_help_lists_send()
     {
         var result = MvpsProcess.Run("--help");
-        Assert.Contains("  send ", result.Stdout);
+        Assert.Contains("  send ", result.StandardOutput);
     }
 }

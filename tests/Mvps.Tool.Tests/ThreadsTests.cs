@@ -21,10 +21,10 @@ public class ThreadsTests
 
         Assert.Equal(1, one.ExitCode);
         Assert.Equal(one.ExitCode, four.ExitCode);
-        Assert.Equal(one.Stdout, four.Stdout);
+        Assert.Equal(one.StandardOutput, four.StandardOutput);
         // The tag fails; the UDP checksum it also breaks is a counted warning in capture mode.
-        Assert.Contains("FAILED, 30 records: 30 MVPS (1 session); 3 with problems, 3 problem(s); 3 checksum warning(s)", one.Stdout);
-        Assert.Contains("frame 17 (Wireshark no. 18, record at file offset 2166)", one.Stdout);
+        Assert.Contains("FAILED, 30 records: 30 MVPS (1 session); 3 with problems, 3 problem(s); 3 checksum warning(s)", one.StandardOutput);
+        Assert.Contains("frame 17 (Wireshark no. 18, record at file offset 2166)", one.StandardOutput);
     }
 
     [Fact]
@@ -33,8 +33,8 @@ public class ThreadsTests
         var result = MvpsProcess.Run("verify", "--threads", "2", MvpsProcess.Evidence("mvps_baseline.pcap"), MvpsProcess.Evidence("mvps_ddos.pcap"),
             "--receipt", MvpsProcess.Evidence("mvps_pcap_receipt.json"));
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("mvps_baseline.pcap: OK, 30 frames, receipt matches", result.Stdout);
-        Assert.Contains("mvps_ddos.pcap: OK, 30 frames, receipt matches", result.Stdout);
+        Assert.Contains("mvps_baseline.pcap: OK, 30 frames, receipt matches", result.StandardOutput);
+        Assert.Contains("mvps_ddos.pcap: OK, 30 frames, receipt matches", result.StandardOutput);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public class ThreadsTests
     {
         var result = MvpsProcess.Run("verify", "--threads", threads, MvpsProcess.Evidence("mvps_baseline.pcap"));
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"--threads {threads}", result.Stderr);
-        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.Contains($"--threads {threads}", result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardError);
     }
 }

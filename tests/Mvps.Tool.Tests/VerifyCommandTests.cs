@@ -10,9 +10,9 @@ public class VerifyCommandTests
         var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), MvpsProcess.Evidence("mvps_ddos.pcap"), "--receipt", Receipt);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("mvps_baseline.pcap: OK, 30 frames, receipt matches", result.Stdout);
-        Assert.Contains("mvps_ddos.pcap: OK, 30 frames, receipt matches", result.Stdout);
-        Assert.Equal("", result.Stderr);
+        Assert.Contains("mvps_baseline.pcap: OK, 30 frames, receipt matches", result.StandardOutput);
+        Assert.Contains("mvps_ddos.pcap: OK, 30 frames, receipt matches", result.StandardOutput);
+        Assert.Equal("", result.StandardError);
     }
 
     /// <summary>24-byte file header + 16-byte record header per frame; frame k starts at 24 + k*126 + 16.</summary>
@@ -38,9 +38,9 @@ public class VerifyCommandTests
         var result = MvpsProcess.Run("verify", "--strict", copy);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("FAILED", result.Stdout);
-        Assert.Contains($"frame {frame} (Wireshark no. {frame + 1}, record at file offset {FrameStart(frame) - 16})", result.Stdout);
-        Assert.Contains(expectedText, result.Stdout);
+        Assert.Contains("FAILED", result.StandardOutput);
+        Assert.Contains($"frame {frame} (Wireshark no. {frame + 1}, record at file offset {FrameStart(frame) - 16})", result.StandardOutput);
+        Assert.Contains(expectedText, result.StandardOutput);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class VerifyCommandTests
         var result = MvpsProcess.Run("verify", copy, "--receipt", Receipt);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("file SHA-256", result.Stdout);
+        Assert.Contains("file SHA-256", result.StandardOutput);
     }
 
     private const string FirstBaselineHash = "6ba296d0d0b8f51577b23fe8ead5bedc602504e3cbb37c1c369238a48a04dd4c";
@@ -76,8 +76,8 @@ public class VerifyCommandTests
 
         var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), "--receipt", temp.File("receipt.json"));
 
-        Assert.True(result.ExitCode == exitCode, result.Stdout + result.Stderr);
-        Assert.Contains(expected, result.Stdout + "\n");
+        Assert.True(result.ExitCode == exitCode, result.StandardOutput + result.StandardError);
+        Assert.Contains(expected, result.StandardOutput + "\n");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class VerifyCommandTests
         var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), "--receipt", temp.File("receipt.json"));
 
         Assert.Equal(1, result.ExitCode);
-        string[] quoted = [.. result.Stdout.Split('\n').Where(line => line.Contains("differs from the receipt's", StringComparison.Ordinal))];
+        string[] quoted = [.. result.StandardOutput.Split('\n').Where(line => line.Contains("differs from the receipt's", StringComparison.Ordinal))];
         Assert.NotEmpty(quoted);
         Assert.All(quoted, line => Assert.Matches("differs from the receipt's [0-9A-F]{64}$", line));
     }
@@ -111,7 +111,7 @@ public class VerifyCommandTests
         var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), MvpsProcess.Evidence("mvps_ddos.pcap"), "--receipt", temp.File("receipt.json"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains(expected, result.Stdout);
+        Assert.Contains(expected, result.StandardOutput);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class VerifyCommandTests
         var result = MvpsProcess.Run("verify", copy);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("frame 4", result.Stdout);
-        Assert.Contains("ticks must increase", result.Stdout);
+        Assert.Contains("frame 4", result.StandardOutput);
+        Assert.Contains("ticks must increase", result.StandardOutput);
     }
 }

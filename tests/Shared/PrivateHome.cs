@@ -9,22 +9,7 @@ namespace Mvps.Tests.Shared;
 /// </summary>
 public static class PrivateHome
 {
-    private static readonly Lazy<string> Folder = new(() =>
-    {
-        string home = Directory.CreateTempSubdirectory("mvps-tool-home-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(home, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A tool still writing at exit: the folder is private and in the temporary folder.
-            }
-        };
-        return home;
-    });
+    private static readonly Lazy<string> Folder = new(() => TempFolder.ForProcess("home"));
 
     public static string Path => Folder.Value;
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Mvps.IO;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Codec.Wire;
 
@@ -77,6 +78,4 @@ public static class FrameFieldValues
     private static string U16(ReadOnlySpan<byte> f, int offset) => I($"{BinaryPrimitives.ReadUInt16BigEndian(f[offset..])}");
 
     private static string X16(ReadOnlySpan<byte> f, int offset) => I($"0x{BinaryPrimitives.ReadUInt16BigEndian(f[offset..]):x4}");
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

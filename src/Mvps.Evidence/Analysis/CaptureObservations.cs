@@ -29,7 +29,7 @@ public sealed class CaptureObservations
     public long Skipped { get; }
 
     /// <summary>The sessions present, in order of vantage id and discriminator.</summary>
-    public IReadOnlyList<SessionKey> Sessions => [.. Frames.Select(f => f.Session).Distinct().Order()];
+    public IReadOnlyList<VantageSessionKey> Sessions => [.. Frames.Select(f => f.Session).Distinct().Order()];
 
     public static CaptureObservations Read(CaptureReader reader, FrameAuthenticator authenticator)
     {
@@ -62,12 +62,12 @@ public sealed class CaptureObservations
             }
 
             frames.Add(new FrameObservation(
-                record.Index, new SessionKey(f.VantageId, f.Bfd.MyDiscriminator), f.Tick,
+                record.Index, new VantageSessionKey(f.VantageId, f.Bfd.MyDiscriminator), f.Tick,
                 record.TimestampSeconds, record.TimestampNanoseconds, CoherenceVector.Of(f), f.Bfd.State, f.Alarm));
         }
 
         return new CaptureObservations(reader.DisplayName, frames, skipped);
     }
 
-    public IReadOnlyList<FrameObservation> Of(SessionKey session) => [.. Frames.Where(f => f.Session == session)];
+    public IReadOnlyList<FrameObservation> Of(VantageSessionKey session) => [.. Frames.Where(f => f.Session == session)];
 }

@@ -5,7 +5,7 @@ namespace Mvps.Evidence.Analysis;
 /// <summary>One authenticated MVPS frame of a capture, as the analysis and the report page need it.</summary>
 public readonly record struct FrameObservation(
     long Index,
-    SessionKey Session,
+    VantageSessionKey Session,
     uint Tick,
     long TimestampSeconds,
     uint TimestampNanoseconds,

@@ -11,7 +11,7 @@ public sealed class MahalanobisAnalyzer
 {
     private const int P = CoherenceVector.Dimension;
 
-    private readonly SortedDictionary<SessionKey, ReferenceModel> _models = new();
+    private readonly SortedDictionary<VantageSessionKey, ReferenceModel> _models = new();
 
     public MahalanobisAnalyzer(CaptureObservations reference, double alpha)
     {
@@ -27,7 +27,7 @@ public sealed class MahalanobisAnalyzer
             throw new InvalidDataException($"{reference.DisplayName}: no authenticated MVPS frame to build a reference from");
         }
 
-        foreach (SessionKey session in reference.Sessions)
+        foreach (VantageSessionKey session in reference.Sessions)
         {
             ReferenceModel? model = ReferenceModel.TryCreate([.. reference.Of(session).Select(f => f.Vector)], out string? problem);
             _models[session] = model ?? throw new InvalidDataException($"{reference.DisplayName}: {session}: {problem}");
@@ -46,7 +46,7 @@ public sealed class MahalanobisAnalyzer
     private CaptureScore Score(CaptureObservations capture, bool isReference)
     {
         var sessions = new List<SessionScore>();
-        foreach (SessionKey session in capture.Sessions)
+        foreach (VantageSessionKey session in capture.Sessions)
         {
             ReferenceModel model = ModelFor(session, capture.DisplayName);
             long n = isReference ? model.Count - 1 : model.Count;
@@ -65,7 +65,7 @@ public sealed class MahalanobisAnalyzer
         return new CaptureScore(capture.DisplayName, capture.Skipped, isReference, sessions, Bundle(sessions));
     }
 
-    private ReferenceModel ModelFor(SessionKey session, string captureName)
+    private ReferenceModel ModelFor(VantageSessionKey session, string captureName)
     {
         if (_models.TryGetValue(session, out ReferenceModel? model))
         {

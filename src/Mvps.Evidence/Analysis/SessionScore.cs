@@ -7,7 +7,7 @@ namespace Mvps.Evidence.Analysis;
 /// </summary>
 public sealed class SessionScore
 {
-    public SessionScore(SessionKey session, ReferenceModel reference, double threshold, bool leaveOneOut, IReadOnlyList<ScoredFrame> frames, long onsetTick)
+    public SessionScore(VantageSessionKey session, ReferenceModel reference, double threshold, bool leaveOneOut, IReadOnlyList<ScoredFrame> frames, long onsetTick)
     {
         Session = session;
         Reference = reference;
@@ -17,7 +17,7 @@ public sealed class SessionScore
         OnsetTick = onsetTick;
     }
 
-    public SessionKey Session { get; }
+    public VantageSessionKey Session { get; }
 
     public ReferenceModel Reference { get; }
 

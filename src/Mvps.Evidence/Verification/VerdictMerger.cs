@@ -16,8 +16,8 @@ internal sealed class VerdictMerger(CaptureVerdict verdict)
     /// <summary>Sessions tracked per file: a hostile capture cannot grow the table without bound.</summary>
     public const int MaxSessions = 65536;
 
-    private readonly Dictionary<SessionKey, SessionSummary> _sessions = [];
-    private SessionKey _lastKey;
+    private readonly Dictionary<AddressedSessionKey, SessionSummary> _sessions = [];
+    private AddressedSessionKey _lastKey;
     private SessionSummary? _lastSession;
     private bool _sessionLimitReported;
 
@@ -138,7 +138,7 @@ internal sealed class VerdictMerger(CaptureVerdict verdict)
     private SessionSummary? Find(bool strict, ReadOnlySpan<byte> data, int addressOffset, int addressLength, ReadOnlySpan<byte> payload)
     {
         uint discriminator = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.BfdMyDiscriminator..]);
-        SessionKey key = strict ? default : new SessionKey(
+        AddressedSessionKey key = strict ? default : new AddressedSessionKey(
             Address(data.Slice(addressOffset, addressLength)),
             Address(data.Slice(addressOffset + addressLength, addressLength)),
             discriminator,

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Mvps.Codec.Wire;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Evidence.Verification;
 
@@ -69,6 +69,4 @@ public static class VerdictText
             ? I($"{verdict.DisplayName}: OK, {verdict.Frames:N0} records: {ClassCounts(verdict)}{warnings}")
             : I($"{verdict.DisplayName}: FAILED, {verdict.Frames:N0} records: {ClassCounts(verdict)}; {verdict.FramesWithProblems:N0} with problems, {verdict.IssueCount:N0} problem(s){warnings}");
     }
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Mvps.Codec.Wire;
 using Mvps.Evidence.Analysis;
 using Mvps.Evidence.Regimes;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool.Report;
 
@@ -169,6 +170,4 @@ public static class RegimeCharts
     private static double Ceiling(double value) => Math.Ceiling(value);
 
     public static string Fixed6(double value) => value.ToString("0.000000", CultureInfo.InvariantCulture);
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,6 +8,7 @@ using Mvps.Evidence.Receipt;
 using Mvps.Evidence.Regimes;
 using Mvps.Evidence.Verification;
 using Mvps.IO;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool.Report;
 
@@ -177,6 +178,4 @@ public static class ReportPage
     private static void Section(StringBuilder html, string id, string title) => html.Append(I($"<section id=\"{id}\">\n<h2>{Escape(title)}</h2>\n"));
 
     private static string Escape(string text) => SvgChart.Escape(text);
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

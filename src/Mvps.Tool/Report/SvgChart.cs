@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool.Report;
 
@@ -121,6 +122,4 @@ public sealed class SvgChart
     public static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
             .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

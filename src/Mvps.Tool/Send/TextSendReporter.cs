@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Mvps.Codec.Wire;
+using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool.Send;
 
@@ -40,8 +41,6 @@ public sealed class TextSendReporter(TextWriter output) : ISendReporter
             : "result: FAILED, the session never came Up");
         output.Flush();
     }
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string Us(long nanoseconds) => (nanoseconds / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -115,7 +115,8 @@ public sealed class CaptureReaderClassicTests
     [Fact]
     public void Open_path_reads_a_file_and_names_it_by_path()
     {
-        var path = Path.Combine(Path.GetTempPath(), "mvps-capture-open-path-test.pcap");
+        using var temp = new TempFolder();
+        var path = temp.File("open-path-test.pcap");
         try
         {
             File.WriteAllBytes(path, new ClassicPcapBuilder(false, false).Record(10, 20, [1, 2]).ToArray());

@@ -44,7 +44,8 @@ public sealed class CaptureReaderStreamingTests
     [Fact]
     public void Reading_100k_classic_records_from_a_file_allocates_nothing_per_record()
     {
-        var path = Path.Combine(Path.GetTempPath(), "mvps-capture-alloc-test.pcap");
+        using var temp = new TempFolder();
+        var path = temp.File("alloc-test.pcap");
         try
         {
             using (var writer = new PcapWriter(File.Create(path)))

@@ -7,24 +7,15 @@ namespace Mvps.Codec.Tests.Capture;
 public sealed class CaptureToolOracleTests : IDisposable
 {
     private const int FrameCount = 40;
-    private readonly string _directory;
+    private readonly TempFolder _directory = new();
 
-    public CaptureToolOracleTests()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "mvps-capture-oracle");
-        Directory.CreateDirectory(_directory);
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _directory.Dispose();
 
     [ToolFact("tshark")]
     public void Tshark_reads_the_writers_lengths_and_timestamps()
     {
         var path = WriteSample("tshark.pcap");
-        var (exitCode, output, errors) = ExternalTool.Run("tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.len", "-e", "frame.cap_len", "-e", "frame.time_epoch");
+        var (exitCode, output, errors) = ExternalProgram.Run("tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.len", "-e", "frame.cap_len", "-e", "frame.time_epoch");
         Assert.True(exitCode == 0, $"tshark failed: {errors}");
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -43,8 +34,8 @@ public sealed class CaptureToolOracleTests : IDisposable
     public void Editcap_pcapng_conversion_reads_back_identically()
     {
         var source = WriteSample("editcap-source.pcap");
-        var converted = Path.Combine(_directory, "editcap.pcapng");
-        var (exitCode, _, errors) = ExternalTool.Run("editcap", "-F", "pcapng", source, converted);
+        var converted = _directory.File("editcap.pcapng");
+        var (exitCode, _, errors) = ExternalProgram.Run("editcap", "-F", "pcapng", source, converted);
         Assert.True(exitCode == 0, $"editcap failed: {errors}");
 
         using var reader = CaptureReader.Open(converted);
@@ -56,8 +47,8 @@ public sealed class CaptureToolOracleTests : IDisposable
     public void Editcap_nanosecond_pcap_conversion_reads_back_identically()
     {
         var source = WriteSample("editcap-ns-source.pcap");
-        var converted = Path.Combine(_directory, "editcap-ns.pcap");
-        var (exitCode, _, errors) = ExternalTool.Run("editcap", "-F", "nsecpcap", source, converted);
+        var converted = _directory.File("editcap-ns.pcap");
+        var (exitCode, _, errors) = ExternalProgram.Run("editcap", "-F", "nsecpcap", source, converted);
         Assert.True(exitCode == 0, $"editcap failed: {errors}");
 
         using (var reader = CaptureReader.Open(converted))
@@ -67,8 +58,8 @@ public sealed class CaptureToolOracleTests : IDisposable
         }
 
         // From a nanosecond source editcap writes an IDB with if_tsresol 10^-9.
-        var pcapng = Path.Combine(_directory, "editcap-ns.pcapng");
-        (exitCode, _, errors) = ExternalTool.Run("editcap", "-F", "pcapng", converted, pcapng);
+        var pcapng = _directory.File("editcap-ns.pcapng");
+        (exitCode, _, errors) = ExternalProgram.Run("editcap", "-F", "pcapng", converted, pcapng);
         Assert.True(exitCode == 0, $"editcap failed: {errors}");
         using (var reader = CaptureReader.Open(pcapng))
         {
@@ -81,7 +72,7 @@ public sealed class CaptureToolOracleTests : IDisposable
     public void Tcpdump_reads_every_record()
     {
         var path = WriteSample("tcpdump.pcap");
-        var (exitCode, output, errors) = ExternalTool.Run("tcpdump", "-q", "-n", "-tt", "-r", path);
+        var (exitCode, output, errors) = ExternalProgram.Run("tcpdump", "-q", "-n", "-tt", "-r", path);
         Assert.True(exitCode == 0, $"tcpdump failed: {errors}");
 
         // One summary line per packet; indented lines would be payload dumps.
@@ -128,7 +119,7 @@ public sealed class CaptureToolOracleTests : IDisposable
 
     private string WriteSample(string name)
     {
-        var path = Path.Combine(_directory, name);
+        var path = _directory.File(name);
         using var writer = new PcapWriter(File.Create(path));
         for (var i = 0; i < FrameCount; i++)
         {

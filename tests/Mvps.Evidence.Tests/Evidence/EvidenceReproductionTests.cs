@@ -7,9 +7,9 @@ namespace Mvps.Evidence.Tests.Evidence;
 /// <summary>The committed evidence/ is exactly what the generator makes with the default seed and key.</summary>
 public sealed class EvidenceReproductionTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mvps-evidence-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private List<ReceiptCapture> GenerateAll()
     {
@@ -17,7 +17,7 @@ public sealed class EvidenceReproductionTests : IDisposable
         using FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey();
         foreach (RegimeProfile profile in RegimeProfile.All)
         {
-            string path = Path.Combine(_folder, profile.FileName);
+            string path = Path.Combine(_folder.Path, profile.FileName);
             using (var stream = File.Create(path))
             {
                 EvidenceGenerator.WriteCapture(new RegimeModel(profile, RegimeModel.DefaultSeed, 30), authenticator, stream);
@@ -36,7 +36,7 @@ public sealed class EvidenceReproductionTests : IDisposable
     {
         GenerateAll();
 
-        byte[] generated = File.ReadAllBytes(Path.Combine(_folder, file));
+        byte[] generated = File.ReadAllBytes(Path.Combine(_folder.Path, file));
         Assert.Equal(3804, generated.Length);
         Assert.Equal(File.ReadAllBytes(RepositoryRoot.Evidence(file)), generated);
     }

@@ -12,9 +12,9 @@ namespace Mvps.Evidence.Tests.Verification;
 /// </summary>
 public sealed class VerifierBatchingTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mvps-batching-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Theory]
     [InlineData(1)]
@@ -66,7 +66,7 @@ public sealed class VerifierBatchingTests : IDisposable
 
     private string WriteCapture(int frames, Func<int, Edit> edit)
     {
-        var path = Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $"c{frames}.pcap"));
+        var path = Path.Combine(_folder.Path, string.Create(CultureInfo.InvariantCulture, $"c{frames}.pcap"));
         using var stream = File.Create(path);
         using var writer = new PcapWriter(stream);
         uint tick = 100;

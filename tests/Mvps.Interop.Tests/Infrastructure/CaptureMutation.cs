@@ -18,7 +18,7 @@ internal static class CaptureMutation
         Assert.True(frameOffset < IncludedLength(bytes, recordOffset), $"{source}: frame {frameIndex} is shorter than offset {frameOffset}");
         bytes[recordOffset + EvidenceFiles.PcapRecordHeaderLength + frameOffset] ^= mask;
 
-        var target = Path.Combine(TemporaryFolder.Create("mutated"), Path.GetFileName(source));
+        var target = Path.Combine(TempFolder.ForProcess("mutated"), Path.GetFileName(source));
         File.WriteAllBytes(target, bytes);
         return target;
     }

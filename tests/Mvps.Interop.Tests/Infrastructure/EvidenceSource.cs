@@ -37,7 +37,7 @@ internal static class EvidenceSource
 
     private static string Generate()
     {
-        var directory = TemporaryFolder.Create("fresh-evidence");
+        var directory = TempFolder.ForProcess("fresh-evidence");
         MvpsCli.Run("generate", "--out", directory, "--quiet").AssertSuccess();
         return directory;
     }

@@ -25,7 +25,7 @@ internal static class MvpsCli
 
     private static string CreateShimDirectory()
     {
-        var directory = TemporaryFolder.Create("mvps-shim");
+        var directory = TempFolder.ForProcess("mvps-shim");
         var script = Path.Combine(directory, "mvps");
         File.WriteAllText(script, $"#!/bin/sh\nexec dotnet '{DllPath.Replace("'", "'\\''", StringComparison.Ordinal)}' \"$@\"\n");
         if (!OperatingSystem.IsWindows())

@@ -71,7 +71,7 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
 
     public static BirdPeer Start(TestNetwork network)
     {
-        var peer = new BirdPeer(TemporaryFolder.Create("bird"));
+        var peer = new BirdPeer(TempFolder.ForProcess("bird"));
         network.OnTeardown(peer.Stop);
         File.WriteAllText(peer.ConfigPath, Config(peer.LogFile, network.PeerInterface));
         // Without -f, bird forks into the background once its config is read; the pid file names the daemon.

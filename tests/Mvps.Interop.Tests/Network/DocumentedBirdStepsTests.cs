@@ -22,7 +22,7 @@ public sealed class DocumentedBirdStepsTests
     [NetworkFact("tcpdump", "birdc", "bash", NetworkRequirements.Bird)]
     public void The_BIRD_steps_work_as_written()
     {
-        string page = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "interop.md"));
+        string page = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "interop.md"));
         string createNetwork = DocumentedInteropStepsTests.ShellBlocks(DocumentedInteropStepsTests.Section(page, DocumentedInteropStepsTests.ByHand))[0];
         List<string> blocks = DocumentedInteropStepsTests.ShellBlocks(DocumentedInteropStepsTests.Section(page, Heading));
         Assert.Equal(Blocks, blocks.Count);
@@ -35,7 +35,7 @@ public sealed class DocumentedBirdStepsTests
             ["PATH"] = MvpsCli.ShimDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
         };
         BackgroundProcess? capture = null;
-        ProcessResult Run(string block) => ExternalProgram.Run("bash", ["-c", block], RepositoryLayout.Root, environment: environment);
+        ProcessResult Run(string block) => ExternalProgram.Run("bash", ["-c", block], RepositoryRoot.Path, environment: environment);
 
         try
         {
@@ -47,7 +47,7 @@ public sealed class DocumentedBirdStepsTests
             Poll.Until(() => (listed = Run(blocks[1])).ExitCode == 0 && SessionRow(listed.StandardOutput) is string row && row.Contains(" Down ", StringComparison.Ordinal),
                 Limit, () => "BIRD never listed its session Down:\n" + listed.StandardOutput + listed.StandardError);
 
-            capture = BackgroundProcess.Start(ExternalProgram.Require("bash"), ["-c", blocks[2]], RepositoryLayout.Root, environment);
+            capture = BackgroundProcess.Start(ExternalProgram.Require("bash"), ["-c", blocks[2]], RepositoryRoot.Path, environment);
             capture.WaitForLine(line => line.StartsWith($"tcpdump: listening on {ns}-p", StringComparison.Ordinal), Limit, "'listening on'");
             var send = Run(blocks[3]).AssertSuccess();
             Assert.Equal("result: OK", send.Lines[^1]);

@@ -22,7 +22,7 @@ public sealed partial class DocumentedInteropStepsTests
     [NetworkFact("tcpdump", "tcpreplay", "vtysh", "bash", "/usr/bin/python3", NetworkRequirements.Zebra, NetworkRequirements.Bfdd)]
     public void The_by_hand_steps_work_as_written()
     {
-        List<string> blocks = ShellBlocks(Section(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "interop.md")), ByHand));
+        List<string> blocks = ShellBlocks(Section(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "interop.md")), ByHand));
         Assert.Equal(Blocks, blocks.Count);
         string ns = string.Create(CultureInfo.InvariantCulture, $"md{Environment.ProcessId % 1_000_000}");
         // Not below a private scratch folder: FRR's daemons run as user frr and must reach DIR/frr.
@@ -36,12 +36,12 @@ public sealed partial class DocumentedInteropStepsTests
         var background = new List<BackgroundProcess>();
         BackgroundProcess Start(int block)
         {
-            var process = BackgroundProcess.Start(ExternalProgram.Require("bash"), ["-c", blocks[block]], RepositoryLayout.Root, environment);
+            var process = BackgroundProcess.Start(ExternalProgram.Require("bash"), ["-c", blocks[block]], RepositoryRoot.Path, environment);
             background.Add(process);
             return process;
         }
 
-        ProcessResult Run(int block) => ExternalProgram.Run("bash", ["-c", blocks[block]], RepositoryLayout.Root, environment: environment);
+        ProcessResult Run(int block) => ExternalProgram.Run("bash", ["-c", blocks[block]], RepositoryRoot.Path, environment: environment);
 
         try
         {

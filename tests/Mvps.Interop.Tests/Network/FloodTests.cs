@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Mvps.Interop.Tests.Infrastructure;
+using static Mvps.Tests.Shared.Invariant;
 
 namespace Mvps.Interop.Tests.Network;
 
@@ -48,7 +49,7 @@ public sealed class FloodTests
     /// </summary>
     private const string Nice = "-10";
 
-    private static string Flooder => Path.Combine(RepositoryLayout.Root, "tests", "Mvps.Interop.Tests", "Network", "bfd_flooder.py");
+    private static string Flooder => Path.Combine(RepositoryRoot.Path, "tests", "Mvps.Interop.Tests", "Network", "bfd_flooder.py");
 
     [NetworkFact("vtysh", "getconf", "nice", "renice", "/usr/bin/python3", NetworkRequirements.Zebra, NetworkRequirements.Bfdd)]
     public void A_flood_from_the_peer_address_is_discarded_and_counted_by_reason_while_both_sessions_stay_up()
@@ -181,6 +182,4 @@ public sealed class FloodTests
     }
 
     private static string Us(JsonElement summary, string property) => I($"{summary.GetProperty(property).GetInt64() / 1000.0:0.0}");
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

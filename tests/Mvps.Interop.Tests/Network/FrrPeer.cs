@@ -57,7 +57,7 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 
     public static FrrPeer Start(TestNetwork network)
     {
-        string folder = TemporaryFolder.Create("frr");
+        string folder = TempFolder.ForProcess("frr");
         var peer = new FrrPeer(folder);
         network.OnTeardown(peer.Stop);
         File.WriteAllText(peer.ConfigPath, Config);

@@ -54,7 +54,7 @@ public sealed class KernelAcceptsEvidenceTests
         string evidence = Path.Combine(RepositoryLayout.EvidenceDirectory, capture);
         List<byte[]> frames = CaptureFile.Frames(evidence);
         Assert.Equal(EvidenceFiles.FramesPerCapture, frames.Count);
-        string folder = TemporaryFolder.Create("replay");
+        string folder = TempFolder.ForProcess("replay");
         string received = Path.Combine(folder, Path.GetFileNameWithoutExtension(capture) + "_replayed.pcap");
 
         using (var network = TestNetwork.Create())

@@ -70,7 +70,7 @@ internal sealed class PeerSession
         {
             Peer = TPeer.Name, PeerVersion = TPeer.Version(), PeerTimers = TPeer.Timers,
             PeerUsesRfc5881SourcePorts = TPeer.UsesRfc5881SourcePorts, Regime = regime,
-            Folder = TemporaryFolder.Create("session-" + TPeer.Name + "-" + regime),
+            Folder = TempFolder.ForProcess("session-" + TPeer.Name + "-" + regime),
         };
         using (var network = TestNetwork.Create())
         {

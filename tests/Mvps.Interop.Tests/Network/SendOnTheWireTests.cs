@@ -60,7 +60,7 @@ public sealed class SendOnTheWireTests
     public void Ctrl_C_ends_an_Up_session_with_AdminDown_packets_and_exit_0()
     {
         using var network = TestNetwork.Create();
-        string capture = Path.Combine(TemporaryFolder.Create("ctrl-c"), "ours.pcap");
+        string capture = Path.Combine(TempFolder.ForProcess("ctrl-c"), "ours.pcap");
         var tcpdump = network.StartCapture(network.PeerNamespace, network.PeerInterface, capture, "udp and src host " + TestNetwork.VantageAddress);
         var peer = network.Start(network.PeerNamespace, "/usr/bin/python3", "-c", InitSender, "255");
         peer.WaitForLine(line => line == "sending", Limit, "'sending' from the scripted peer");

@@ -71,9 +71,8 @@ public sealed class TeardownTests
     {
         // The network tests run one after another in one collection: whichever ran before this one must be gone.
         Assert.Empty(TestNetwork.LeftoverNamespaces());
-        // This run's only: another clone's Interop may run beside this one, with its own namespaces and peers.
-        Assert.Empty(ProcessesNaming(TemporaryFolder.PrefixOf("frr")));
-        Assert.Empty(ProcessesNaming(TemporaryFolder.PrefixOf("bird")));
+        Assert.Empty(ProcessesNaming(TempFolder.PrefixOf("frr")));
+        Assert.Empty(ProcessesNaming(TempFolder.PrefixOf("bird")));
         Assert.Empty(ProcessesNaming(TestNetwork.NamePrefix));
     }
 

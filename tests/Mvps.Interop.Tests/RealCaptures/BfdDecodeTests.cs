@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Mvps.Interop.Tests.Infrastructure;
 using static Mvps.Tests.Shared.BfdTestPackets;
+using static Mvps.Tests.Shared.Invariant;
 
 namespace Mvps.Interop.Tests.RealCaptures;
 
@@ -217,6 +218,4 @@ public sealed class BfdDecodeTests
         ];
         return shapes.Merge("bfd.pcapng", "pcapng", parts);
     }
-
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,13 +19,13 @@ internal sealed class CaptureShapes
 
     private static readonly byte[] MacOfSource = [0x02, 0x4d, 0x56, 0x50, 0x53, 0x0a];
 
-    public CaptureShapes() => Folder = TemporaryFolder.Create("shapes");
+    public CaptureShapes() => Folder = TempFolder.ForProcess("shapes");
 
     public string Folder { get; }
 
     public static IReadOnlyList<byte[]> EvidenceFrames(string capture)
     {
-        byte[] file = File.ReadAllBytes(Path.Combine(RepositoryLayout.Root, "evidence", capture));
+        byte[] file = File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "evidence", capture));
         var frames = new List<byte[]>();
         for (int at = EvidenceFiles.PcapGlobalHeaderLength; at < file.Length; at += EvidenceFiles.PcapRecordHeaderLength + EvidenceFiles.FrameLength)
         {
@@ -50,7 +50,7 @@ internal sealed class CaptureShapes
         return records;
     }
 
-    public string Evidence(string capture) => Path.Combine(RepositoryLayout.Root, "evidence", capture);
+    public string Evidence(string capture) => Path.Combine(RepositoryRoot.Path, "evidence", capture);
 
     /// <summary>Evidence frames, each rewritten by <paramref name="rewrite"/>, as a hex dump read by text2pcap under <paramref name="linkType"/>.</summary>
     public string FromFrames(string name, string capture, uint linkType, Func<byte[], byte[]> rewrite, string start = "2026-05-25T00:01:40.") =>

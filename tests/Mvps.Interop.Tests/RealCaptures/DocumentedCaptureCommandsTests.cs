@@ -108,7 +108,7 @@ public sealed partial class DocumentedCaptureCommandsTests
 
     private static List<string> SectionCommands()
     {
-        string document = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "verify-independently.md"));
+        string document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "verify-independently.md"));
         int start = document.IndexOf("## 9. Verifying your own capture", StringComparison.Ordinal);
         Assert.True(start >= 0, "the section is missing");
         string section = document[start..];

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 
-namespace Mvps.Interop.Tests.Infrastructure;
+namespace Mvps.Tests.Shared;
 
-/// <summary>Runs programs found on PATH to completion with captured output.</summary>
-internal static class ExternalProgram
+/// <summary>
+/// The tests' one way to run a program (found on PATH, or a full path) to completion with captured output: the
+/// external oracles (tshark, openssl, sha256sum, ...) and the built mvps tool alike.
+/// </summary>
+public static class ExternalProgram
 {
     /// <summary>A safety net against a hung child process, not a timing assertion.</summary>
     private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(2);
@@ -15,7 +18,8 @@ internal static class ExternalProgram
     /// Runs <paramref name="program"/> (a PATH name or a full path) in <paramref name="workingDirectory"/>.
     /// The environment is pinned (C locale, UTC, a private HOME so no personal Wireshark profile leaks in);
     /// <paramref name="pathPrefix"/> is put in front of PATH. <paramref name="hangLimit"/> widens the safety net
-    /// for a script that runs many programs in turn (a whole recipe on a loaded machine).
+    /// for a script that runs many programs in turn (a whole recipe on a loaded machine); <see cref="Timeout.InfiniteTimeSpan"/>
+    /// waits as long as the program runs.
     /// </summary>
     public static ProcessResult Run(
         string program,
@@ -32,7 +36,7 @@ internal static class ExternalProgram
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? RepositoryLayout.Root,
+            WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
         };
         foreach (var argument in arguments)
         {

@@ -5,4 +5,4 @@ namespace Mvps.Evidence.Verification;
 /// demultiplexes on the discriminator; the addresses keep two hosts that chose the same one apart).
 /// Addresses are held as 128-bit numbers, IPv4 zero-extended, so a key is a value without references.
 /// </summary>
-internal readonly record struct SessionKey(UInt128 Source, UInt128 Destination, uint MyDiscriminator, byte IpVersion);
+internal readonly record struct AddressedSessionKey(UInt128 Source, UInt128 Destination, uint MyDiscriminator, byte IpVersion);
