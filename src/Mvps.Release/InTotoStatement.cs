@@ -7,17 +7,17 @@ namespace Mvps.Release;
 /// An in-toto Statement v1 whose predicate is SLSA Provenance v1, as compact single-line UTF-8 JSON
 /// with a fixed property order, so the same inputs give the same bytes on every run and machine.
 /// </summary>
-public static class InTotoStatement
+internal static class InTotoStatement
 {
-    public const string StatementType = "https://in-toto.io/Statement/v1";
-    public const string PredicateType = "https://slsa.dev/provenance/v1";
+    internal const string StatementType = "https://in-toto.io/Statement/v1";
+    internal const string PredicateType = "https://slsa.dev/provenance/v1";
 
     /// <summary>The DSSE payload type of an in-toto statement.</summary>
-    public const string PayloadType = "application/vnd.in-toto+json";
+    internal const string PayloadType = "application/vnd.in-toto+json";
 
     /// <summary>externalParameters member that marks a release signed with a throwaway key.</summary>
-    public const string SigningKeyParameter = "signingKey";
-    public const string EphemeralKeyMarker = "ephemeral (throwaway, not for publication)";
+    internal const string SigningKeyParameter = "signingKey";
+    internal const string EphemeralKeyMarker = "ephemeral (throwaway, not for publication)";
 
     private static readonly string[] ReservedParameters = ["target", "version", SigningKeyParameter];
 

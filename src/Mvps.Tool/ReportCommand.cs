@@ -13,7 +13,7 @@ using Mvps.Tool.Report;
 namespace Mvps.Tool;
 
 /// <summary>`mvps report`: the evidence report page (and optionally the analysis JSON), reproducible byte for byte.</summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     /// <summary>The page's name beside the captures of an evidence run or a release; `./build.sh Report` writes index.html.</summary>
     public const string PageFileName = "mvps_report.html";
@@ -105,7 +105,7 @@ public static class ReportCommand
         foreach (string name in ReportPage.EvidenceFiles)
         {
             string path = Path.Combine(evidenceFolder, name);
-            downloads.Add((name, new FileInfo(path).Length, ReceiptWriter.Sha256Hex(path)));
+            downloads.Add((name, new FileInfo(path).Length, Sha256Text.OfFile(path)));
         }
 
         if (releaseFolder is not null)
@@ -119,7 +119,7 @@ public static class ReportCommand
                 if (name != pageName && !name.StartsWith('.') && !ReleaseFileNames.IsMetadata(name) && downloads.All(d => d.Name != name)
                     && FileKind.Of(path, followLinks: false) == FileKindValue.Regular)
                 {
-                    downloads.Add((name, new FileInfo(path).Length, ReceiptWriter.Sha256Hex(path)));
+                    downloads.Add((name, new FileInfo(path).Length, Sha256Text.OfFile(path)));
                 }
             }
         }

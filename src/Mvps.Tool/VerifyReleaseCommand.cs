@@ -12,7 +12,7 @@ namespace Mvps.Tool;
 /// `mvps verify-release DIR --public-key F`: the signed-release checks (checksums, detached signature,
 /// DSSE provenance, nothing unlisted) and, when the folder holds a receipt, `mvps verify` on its captures.
 /// </summary>
-public static class VerifyReleaseCommand
+internal static class VerifyReleaseCommand
 {
     public static Command Create()
     {
@@ -117,7 +117,7 @@ public static class VerifyReleaseCommand
 
             try
             {
-                CaptureVerdict verdict = CaptureVerifier.Verify(path, name, authenticator, VerificationMode.Strict, expected);
+                CaptureVerdict verdict = CaptureVerifier.Verify(path, name, authenticator, VerificationMode.Strict, expected, progress: null);
                 if (verdict.Passed)
                 {
                     Console.Out.WriteLine($"{name}: OK, {verdict.Frames} frames, receipt matches");

@@ -13,6 +13,8 @@ public readonly record struct FieldValue(string Name, int Offset, int Length, st
 /// </summary>
 public static class FrameFieldValues
 {
+    /// <summary>Every field of a frame, in frame order, with its decoded value (numbers big-endian, as sent).</summary>
+    /// <param name="f">A frame; a shorter span yields the fields it holds in full.</param>
     public static List<FieldValue> Describe(ReadOnlySpan<byte> f)
     {
         var list = new List<FieldValue>(40);

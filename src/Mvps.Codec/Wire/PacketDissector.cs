@@ -12,6 +12,10 @@ namespace Mvps.Codec.Wire;
 /// </summary>
 public static class PacketDissector
 {
+    /// <summary>Dissects one captured record.</summary>
+    /// <param name="linkType">The record's LINKTYPE_ value (<see cref="LinkTypes"/>).</param>
+    /// <param name="data">The captured bytes of the record.</param>
+    /// <returns>The layers found and the record's class; offsets are into <paramref name="data"/>.</returns>
     public static PacketLayers Dissect(uint linkType, ReadOnlySpan<byte> data)
     {
         var s = new State { LinkType = linkType, NetworkOffset = -1, UdpOffset = -1 };

@@ -5,7 +5,7 @@ namespace Mvps.Codec.Wire;
 /// Sources: IEEE 802.3/802.1Q/802.1ad, the tcpdump.org LINKTYPE_LINUX_SLL/SLL2 and NULL descriptions,
 /// RFC 791 (IPv4), RFC 8200 (IPv6 and its extension headers), RFC 768 (UDP), RFC 5881/5883 (BFD ports).
 /// </summary>
-public static class PacketLayout
+internal static class PacketLayout
 {
     public static class EtherTypes
     {

@@ -8,7 +8,7 @@ namespace Mvps.Tool.Send;
 /// §6.8.2/§6.8.3 with its Poll Sequence (§6.5), and AdminDown (§6.8.16). No sockets and no clock: every call
 /// takes the caller's time in microseconds, so the whole machine runs in unit tests. Not thread-safe.
 /// </summary>
-public sealed class BfdSession
+internal sealed class BfdSession
 {
     private readonly BfdSessionSettings _settings;
     private readonly List<SessionTransition> _transitions = [];

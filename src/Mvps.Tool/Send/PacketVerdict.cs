@@ -1,7 +1,7 @@
 namespace Mvps.Tool.Send;
 
 /// <summary>What RFC 5880 §6.8.6 made of one received Control packet.</summary>
-public enum PacketVerdict
+internal enum PacketVerdict
 {
     /// <summary>Valid and applied to the session.</summary>
     Accepted,
@@ -52,7 +52,7 @@ public enum PacketVerdict
     BadTag,
 }
 
-public static class PacketVerdicts
+internal static class PacketVerdicts
 {
     /// <summary>True for the verdicts that mean the packet broke a rule (not merely arrived while AdminDown).</summary>
     public static bool IsRejection(this PacketVerdict verdict) => verdict is not (PacketVerdict.Accepted or PacketVerdict.IgnoredWhileAdminDown);

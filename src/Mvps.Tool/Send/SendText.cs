@@ -4,7 +4,7 @@ using Mvps.Codec.Wire;
 namespace Mvps.Tool.Send;
 
 /// <summary>Names `mvps send` prints: RFC 5880's diagnostic wording and the reasons a packet was discarded.</summary>
-public static class SendText
+internal static class SendText
 {
     public static string Diagnostic(BfdDiagnostic diagnostic) => diagnostic switch
     {

@@ -4,7 +4,7 @@ using System.Net;
 namespace Mvps.Tool.Send;
 
 /// <summary>One line per event on stdout, then a summary block.</summary>
-public sealed class TextSendReporter(TextWriter output) : ISendReporter
+internal sealed class TextSendReporter(TextWriter output) : ISendReporter
 {
     public void Started(SendOptions options, IPEndPoint source, int receiveBufferBytes) => output.WriteLine(I(
         $"mvps send: {source} -> {options.Peer}:3784, regime {options.Regime.Name}, {options.Ticks} ticks of {options.LatticeUs} us, My Discriminator 0x{options.MyDiscriminator:x8}, receive buffer {receiveBufferBytes} bytes"));
