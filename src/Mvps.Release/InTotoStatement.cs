@@ -9,15 +9,15 @@ namespace Mvps.Release;
 /// </summary>
 internal static class InTotoStatement
 {
-    internal const string StatementType = "https://in-toto.io/Statement/v1";
-    internal const string PredicateType = "https://slsa.dev/provenance/v1";
+    public const string StatementType = "https://in-toto.io/Statement/v1";
+    public const string PredicateType = "https://slsa.dev/provenance/v1";
 
     /// <summary>The DSSE payload type of an in-toto statement.</summary>
-    internal const string PayloadType = "application/vnd.in-toto+json";
+    public const string PayloadType = "application/vnd.in-toto+json";
 
     /// <summary>externalParameters member that marks a release signed with a throwaway key.</summary>
-    internal const string SigningKeyParameter = "signingKey";
-    internal const string EphemeralKeyMarker = "ephemeral (throwaway, not for publication)";
+    public const string SigningKeyParameter = "signingKey";
+    public const string EphemeralKeyMarker = "ephemeral (throwaway, not for publication)";
 
     private static readonly string[] ReservedParameters = ["target", "version", SigningKeyParameter];
 
