@@ -16,7 +16,7 @@ public sealed class PcapWriter : IDisposable
     /// <summary>Length in bytes of the header before each record's data; a 110-byte frame takes 16 + 110 bytes.</summary>
     public const int RecordHeaderLength = PcapRecordHeader.Length;
 
-    /// <summary>The snap length written into the file header when none is given: 65535 bytes, as tcpdump's.</summary>
+    /// <summary>The snap length written into the file header when none is given: 65535 bytes.</summary>
     public const int DefaultSnapLength = PcapFileHeader.DefaultSnapLength;
 
     private readonly Stream _output;
@@ -29,7 +29,7 @@ public sealed class PcapWriter : IDisposable
 
     /// <summary>Writes the file header to <paramref name="output"/> at once; records follow with <see cref="WriteRecord"/>.</summary>
     /// <param name="output">A writable stream; it is not sought, so standard output works.</param>
-    /// <param name="snapLength">The snap length recorded in the header, 1 to <see cref="CaptureReader.MaxRecordSize"/>; longer records are cut to it.</param>
+    /// <param name="snapLength">The snap length recorded in the header, 1 to <see cref="CaptureReader.MaxRecordSize"/>; a longer record is refused.</param>
     /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves <paramref name="output"/> open.</param>
     public PcapWriter(Stream output, int snapLength = DefaultSnapLength, bool leaveOpen = false)
     {

@@ -17,7 +17,7 @@ public sealed class FrameAuthenticator : IDisposable
     private readonly IncrementalHash? _hmac;
 
     /// <summary>An authenticator for HMAC-SHA256 with <paramref name="key"/>, truncated to the 12-byte tag.</summary>
-    /// <param name="key">The shared secret, any length; the key's bytes are not kept beyond the HMAC's padded state.</param>
+    /// <param name="key">The shared secret, any length.</param>
     public FrameAuthenticator(ReadOnlySpan<byte> key)
         : this(key, allowNative: true)
     {

@@ -29,7 +29,7 @@ public static class LinkTypes
     /// <summary>Linux cooked capture v2 (tcpdump -i any since 4.99): 20-byte header, protocol at 0.</summary>
     public const uint LinuxSll2 = 276;
 
-    /// <summary>The LINKTYPE_ name of <paramref name="linkType"/>, or its number for a link type not listed here.</summary>
+    /// <summary>A short lower-case name of <paramref name="linkType"/> ("ethernet", "sll2"), or "linktype-N" for one not listed here.</summary>
     public static string Name(uint linkType) => linkType switch
     {
         Null => "null",

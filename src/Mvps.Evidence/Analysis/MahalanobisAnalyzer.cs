@@ -16,6 +16,7 @@ public sealed class MahalanobisAnalyzer
     /// <summary>Builds one reference model (mean and covariance) per session of <paramref name="reference"/>.</summary>
     /// <param name="reference">The healthy capture the others are scored against.</param>
     /// <param name="alpha">The false-alarm rate per frame the thresholds are set for, strictly between 0 and 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is not strictly between 0 and 1.</exception>
     /// <exception cref="InvalidDataException">The reference has no frames, or a session too few or degenerate ones.</exception>
     public MahalanobisAnalyzer(CaptureObservations reference, double alpha)
     {
