@@ -24,8 +24,8 @@ partial class Build
     /// <summary>The capture is big and reproducible from its seed: it lives in .nuke/temp, not in artifacts.</summary>
     AbsolutePath BenchmarkCaptureDirectory => TemporaryDirectory / "benchmarks";
 
-    const int PcapHeaderLength = Mvps.Codec.Capture.CaptureLayout.PcapFileHeader.Length;
-    const int RecordLength = Mvps.Codec.Capture.CaptureLayout.PcapRecordHeader.Length + Mvps.Codec.Wire.FieldLengths.Frame;
+    const int PcapHeaderLength = Mvps.Codec.Capture.PcapWriter.FileHeaderLength;
+    const int RecordLength = Mvps.Codec.Capture.PcapWriter.RecordHeaderLength + Mvps.Codec.Wire.FieldLengths.Frame;
 
     Target Benchmark => _ => _
         .Description("Generates a large baseline capture and a mixed one (ARP, VLAN) and times mvps verify (1 and all threads, --strict, stdin), sha256sum, a Python per-frame HMAC loop, tshark + Lua dissector and openssl speed on it; writes artifacts/benchmarks/benchmark.md.")

@@ -12,7 +12,7 @@ internal static class BenchmarkFrames
     public static byte[] Frame()
     {
         var capture = Capture(1);
-        return capture.AsSpan(CaptureLayout.PcapFileHeader.Length + CaptureLayout.PcapRecordHeader.Length, FieldLengths.Frame).ToArray();
+        return capture.AsSpan(PcapWriter.FileHeaderLength + PcapWriter.RecordHeaderLength, FieldLengths.Frame).ToArray();
     }
 
     public static byte[] Capture(long frames)

@@ -42,5 +42,5 @@ public class CaptureBenchmarks
     [Benchmark(OperationsPerInvoke = Frames)]
     [Arguments(1)]
     [Arguments(2)]
-    public long VerifyFile(int threads) => CaptureVerifier.Verify(_path, "capture", BenchmarkFrames.Key, threads, VerificationMode.Capture, expected: null).Frames;
+    public long VerifyFile(int threads) => CaptureVerifier.Verify(_path, "capture", BenchmarkFrames.Key, threads, VerificationMode.Capture, expected: null, progress: null).Frames;
 }

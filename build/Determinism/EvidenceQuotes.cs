@@ -18,7 +18,7 @@ static partial class EvidenceQuotes
     public static readonly string[] RegimeFigures = ["minCoherence", "maxAbsPhiNs", "lostTicks", "maxGapUs", "alarms", "sessionTimeouts"];
 
     /// <summary>Frame 0 of the baseline capture: after the 24-byte file header and the 16-byte record header.</summary>
-    const int Frame0Offset = Mvps.Codec.Capture.CaptureLayout.PcapFileHeader.Length + Mvps.Codec.Capture.CaptureLayout.PcapRecordHeader.Length;
+    const int Frame0Offset = Mvps.Codec.Capture.PcapWriter.FileHeaderLength + Mvps.Codec.Capture.PcapWriter.RecordHeaderLength;
 
     /// <summary>Rewrites the quotes in place; returns the repository-relative paths of the files that changed, in ordinal order.</summary>
     public static IReadOnlyList<string> Rewrite(string root, string evidenceFolder)

@@ -57,6 +57,6 @@ static class RunFolder
 
     /// <summary>Frames in the captures of a run, counted from the file size with the capture layout's record sizes.</summary>
     public static long FrameCount(AbsolutePath folder) =>
-        CaptureFiles.Sum(name => (new FileInfo(folder / name).Length - Mvps.Codec.Capture.CaptureLayout.PcapFileHeader.Length)
-            / (Mvps.Codec.Capture.CaptureLayout.PcapRecordHeader.Length + Mvps.Codec.Wire.FieldLengths.Frame));
+        CaptureFiles.Sum(name => (new FileInfo(folder / name).Length - Mvps.Codec.Capture.PcapWriter.FileHeaderLength)
+            / (Mvps.Codec.Capture.PcapWriter.RecordHeaderLength + Mvps.Codec.Wire.FieldLengths.Frame));
 }

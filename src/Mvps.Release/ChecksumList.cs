@@ -1,4 +1,4 @@
 namespace Mvps.Release;
 
 /// <summary>What a SHA256SUMS file lists, and the lines that could not be read.</summary>
-public sealed record ChecksumList(string SourceName, IReadOnlyList<ChecksumEntry> Entries, IReadOnlyList<ReleaseProblem> Problems);
+internal sealed record ChecksumList(string SourceName, IReadOnlyList<ChecksumEntry> Entries, IReadOnlyList<ReleaseProblem> Problems);

@@ -8,7 +8,7 @@ namespace Mvps.Release;
 /// PAE(type, body) = "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body (lengths are ASCII decimal byte
 /// counts), never the JSON around it, so the payload type is authenticated together with the payload.
 /// </summary>
-public static class Dsse
+internal static class Dsse
 {
     private static readonly byte[] Prefix = "DSSEv1 "u8.ToArray();
 

@@ -7,7 +7,7 @@ namespace Mvps.Release;
 /// A DSSE v1 JSON envelope: {"payloadType","payload" (base64),"signatures":[{"keyid","sig" (base64)}]},
 /// written as one compact line so an in-toto .jsonl bundle holds one envelope per line.
 /// </summary>
-public sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnlyList<DsseSignature> Signatures)
+internal sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnlyList<DsseSignature> Signatures)
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -7,7 +7,7 @@ namespace Mvps.Release;
 /// An in-toto Statement v1 whose predicate is SLSA Provenance v1, as compact single-line UTF-8 JSON
 /// with a fixed property order, so the same inputs give the same bytes on every run and machine.
 /// </summary>
-public static class InTotoStatement
+internal static class InTotoStatement
 {
     public const string StatementType = "https://in-toto.io/Statement/v1";
     public const string PredicateType = "https://slsa.dev/provenance/v1";

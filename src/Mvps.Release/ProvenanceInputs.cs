@@ -10,11 +10,11 @@ namespace Mvps.Release;
 /// <param name="GitCommit">The commit built, 40 (SHA-1) or 64 (SHA-256) lowercase hex digits.</param>
 public sealed record ProvenanceInputs(string Target, string Version, string Repository, string GitCommit)
 {
-    public const string DefaultBuildType = "urn:mvps-evidence:build-type:release:v1";
-    public const string DefaultBuilderId = "urn:mvps-evidence:builder:nuke";
+    internal const string DefaultBuildType = "urn:mvps-evidence:build-type:release:v1";
+    internal const string DefaultBuilderId = "urn:mvps-evidence:builder:nuke";
 
-    public string BuildType { get; init; } = DefaultBuildType;
-    public string BuilderId { get; init; } = DefaultBuilderId;
+    internal string BuildType { get; init; } = DefaultBuildType;
+    internal string BuilderId { get; init; } = DefaultBuilderId;
 
     /// <summary>Seconds since 1970 (SOURCE_DATE_EPOCH, the commit time); becomes runDetails.metadata.startedOn.</summary>
     public long? SourceDateEpoch { get; init; }

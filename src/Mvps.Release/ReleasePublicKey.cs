@@ -8,7 +8,7 @@ namespace Mvps.Release;
 /// The public half of a release key as a verifier holds it: loaded from a PEM SubjectPublicKeyInfo,
 /// identified by the SHA-256 of its DER (the DSSE keyid), able only to verify.
 /// </summary>
-public sealed class ReleasePublicKey : IDisposable
+internal sealed class ReleasePublicKey : IDisposable
 {
     private readonly ECDsa _key;
 

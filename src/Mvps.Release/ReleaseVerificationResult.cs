@@ -11,6 +11,7 @@ public sealed record ReleaseVerificationResult(
     IReadOnlyList<ReleaseProblem> Problems,
     bool SignedWithEphemeralKey)
 {
+    /// <summary>Whether the release holds: no problem found.</summary>
     public bool Passed => Problems.Count == 0;
 
     /// <summary>The key ids the provenance envelope names for its signatures (the signer's claim; verified only when the trusted key's signature checks).</summary>

@@ -18,7 +18,7 @@ public static class ReleaseVerifier
         return Verify(folder, key);
     }
 
-    public static ReleaseVerificationResult Verify(string folder, ReleasePublicKey key)
+    internal static ReleaseVerificationResult Verify(string folder, ReleasePublicKey key)
     {
         RequireFolder(folder);
         var problems = new List<ReleaseProblem>();

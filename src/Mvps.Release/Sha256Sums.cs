@@ -14,7 +14,7 @@ public static class Sha256Sums
     /// Bad lines named one by one; the rest are counted in one more problem. A 1 MiB list of empty lines would
     /// otherwise be a million problems, printed and held (found by fuzzing).
     /// </summary>
-    public const int MaxLineProblems = 20;
+    internal const int MaxLineProblems = 20;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
@@ -69,10 +69,10 @@ public static class Sha256Sums
     }
 
     /// <summary>The UTF-8 bytes of <see cref="Format"/>: exactly what is written and what the detached signature covers.</summary>
-    public static byte[] FormatBytes(IEnumerable<ChecksumEntry> entries) => Encoding.UTF8.GetBytes(Format(entries));
+    internal static byte[] FormatBytes(IEnumerable<ChecksumEntry> entries) => Encoding.UTF8.GetBytes(Format(entries));
 
     /// <summary>Parses SHA256SUMS bytes; lines that are not "&lt;hex&gt;  &lt;name&gt;" become problems naming the line.</summary>
-    public static ChecksumList Parse(ReadOnlySpan<byte> bytes, string sourceName = ReleaseFileNames.Checksums)
+    internal static ChecksumList Parse(ReadOnlySpan<byte> bytes, string sourceName = ReleaseFileNames.Checksums)
     {
         string text;
         try
@@ -88,7 +88,7 @@ public static class Sha256Sums
     }
 
     /// <summary>Parses SHA256SUMS text; see <see cref="Parse(ReadOnlySpan{byte}, string)"/>.</summary>
-    public static ChecksumList Parse(string text, string sourceName = ReleaseFileNames.Checksums)
+    internal static ChecksumList Parse(string text, string sourceName = ReleaseFileNames.Checksums)
     {
         var entries = new List<ChecksumEntry>();
         var problems = new List<ReleaseProblem>();
@@ -143,7 +143,7 @@ public static class Sha256Sums
     /// Checks every listed file in <paramref name="folder"/>: each one whose digest differs or that is
     /// missing is a problem naming it, as are the list's malformed lines.
     /// </summary>
-    public static IReadOnlyList<ReleaseProblem> Verify(string folder, ChecksumList list)
+    internal static IReadOnlyList<ReleaseProblem> Verify(string folder, ChecksumList list)
     {
         if (!Directory.Exists(folder))
         {

@@ -11,7 +11,7 @@ namespace Mvps.Release;
 /// </summary>
 public sealed class SigningKey : IDisposable
 {
-    public const string EphemeralKeyFileName = "ephemeral-release-key.pem";
+    internal const string EphemeralKeyFileName = "ephemeral-release-key.pem";
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -29,10 +29,11 @@ public sealed class SigningKey : IDisposable
     public bool IsEphemeral { get; }
 
     /// <summary>Where the key came from ("file x", "environment variable X", "ephemeral key file x"); no key material.</summary>
-    public string Origin { get; }
+    internal string Origin { get; }
 
-    public ReleasePublicKey PublicKey { get; }
+    internal ReleasePublicKey PublicKey { get; }
 
+    /// <summary>The key id: lowercase hex SHA-256 of the public key's SubjectPublicKeyInfo.</summary>
     public string KeyId => PublicKey.KeyId;
 
     /// <summary>
@@ -80,11 +81,13 @@ public sealed class SigningKey : IDisposable
     public static SigningKey FromPem(string pem, string origin) => new(PemKeyReader.ImportPrivateKey(pem, origin), origin, isEphemeral: false);
 
     /// <summary>An ASN.1 DER ECDSA signature of SHA-256(<paramref name="data"/>), the form openssl dgst -verify and DSSE expect.</summary>
-    public byte[] SignData(ReadOnlySpan<byte> data) =>
+    internal byte[] SignData(ReadOnlySpan<byte> data) =>
         _key.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
 
+    /// <summary>The key's id and origin, for the build log; no key material.</summary>
     public override string ToString() => $"ECDSA P-256 key {KeyId} from {Origin}{(IsEphemeral ? " (ephemeral throwaway key)" : "")}";
 
+    /// <summary>Releases the private key.</summary>
     public void Dispose()
     {
         _key.Dispose();

@@ -8,7 +8,7 @@ namespace Mvps.Release;
 /// </summary>
 public static class SourceDateEpoch
 {
-    public const string EnvironmentVariable = "SOURCE_DATE_EPOCH";
+    internal const string EnvironmentVariable = "SOURCE_DATE_EPOCH";
 
     /// <summary>Latest second RFC 3339 can write with a four-digit year (9999-12-31T23:59:59Z).</summary>
     private const long MaxSeconds = 253_402_300_799;
@@ -32,7 +32,7 @@ public static class SourceDateEpoch
     }
 
     /// <summary>RFC 3339 in UTC with second precision, e.g. 2024-05-01T12:00:00Z.</summary>
-    public static string ToRfc3339(long seconds)
+    internal static string ToRfc3339(long seconds)
     {
         if (seconds is < 0 or > MaxSeconds)
         {

@@ -9,7 +9,7 @@ namespace Mvps.Tool;
 /// `mvps analyze --json`: one document, properties in a fixed order, numbers in the shortest form that
 /// round-trips (the same bits give the same text on every machine), LF line ends.
 /// </summary>
-public static class AnalysisJsonWriter
+internal static class AnalysisJsonWriter
 {
     public static void Write(Stream output, MahalanobisAnalyzer analyzer, CaptureScore reference, IReadOnlyList<CaptureScore> captures)
     {

@@ -6,7 +6,7 @@ using static Mvps.IO.Invariant;
 namespace Mvps.Tool;
 
 /// <summary>`mvps analyze` for a person: the reference's false alarms, then per capture and session the figures that matter.</summary>
-public static class AnalysisTextWriter
+internal static class AnalysisTextWriter
 {
     public static string Format(MahalanobisAnalyzer analyzer, CaptureScore reference, IReadOnlyList<CaptureScore> captures)
     {

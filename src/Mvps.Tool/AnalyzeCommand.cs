@@ -9,7 +9,7 @@ using Mvps.Evidence.Regimes;
 namespace Mvps.Tool;
 
 /// <summary>`mvps analyze`: Mahalanobis D² of every frame against a reference capture, with the T² alarm threshold.</summary>
-public static class AnalyzeCommand
+internal static class AnalyzeCommand
 {
     public static Command Create()
     {

@@ -13,7 +13,7 @@ namespace Mvps.Tool;
 /// `mvps decode`: one line, or one JSON object (JSON Lines), per record: its class, encapsulation and
 /// addresses, and for MVPS frames every field and problem. Bytes are only ever read under their own link type.
 /// </summary>
-public static class DecodeCommand
+internal static class DecodeCommand
 {
     public static Command Create()
     {
@@ -72,7 +72,7 @@ public static class DecodeCommand
                 continue;
             }
 
-            string time = ReceiptWriter.FormatTimestamp(record.TimestampSeconds, micros);
+            string time = UtcTimestamp.Format(record.TimestampSeconds, micros);
             stdout.Write(Line(record.Index, time, data, layers, decoded));
             if (mvps)
             {
@@ -127,13 +127,13 @@ public static class DecodeCommand
         else
         {
             json.WriteNumber("index", record.Index);
-            json.WriteString("timestamp", ReceiptWriter.FormatTimestamp(record.TimestampSeconds, micros));
+            json.WriteString("timestamp", UtcTimestamp.Format(record.TimestampSeconds, micros));
             json.WriteNumber("timestampSeconds", record.TimestampSeconds);
             json.WriteNumber("timestampMicroseconds", micros);
             if (decoded)
             {
                 FrameJsonWriter.WritePayloadProperties(json, data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
-                json.WriteString("frameSha256", ReceiptWriter.Sha256Hex(data));
+                json.WriteString("frameSha256", Sha256Text.Of(data));
             }
             else if (layers.Class is RecordClass.Mvps or RecordClass.BfdWithoutExtension)
             {

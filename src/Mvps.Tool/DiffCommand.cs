@@ -3,12 +3,13 @@ using System.CommandLine;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
 using Mvps.Evidence.Receipt;
+using Mvps.IO;
 using static Mvps.IO.Invariant;
 
 namespace Mvps.Tool;
 
 /// <summary>`mvps diff`: where two captures differ, by frame and decoded field, not only by byte.</summary>
-public static class DiffCommand
+internal static class DiffCommand
 {
     private const int MaxReported = 50;
 
@@ -270,7 +271,7 @@ public static class DiffCommand
     }
 
     private static bool SameBytes(string pathA, string pathB) =>
-        ReceiptWriter.Sha256Hex(pathA) == ReceiptWriter.Sha256Hex(pathB);
+        Sha256Text.OfFile(pathA) == Sha256Text.OfFile(pathB);
 
     private static string Describe(CaptureReader r) => I($"{r.Format}{(r.IsBigEndian ? " big-endian" : "")} snaplen {r.SnapLength}");
 

@@ -4,7 +4,7 @@ namespace Mvps.Tool;
 /// The differences `mvps diff` found: every one is counted, only the first <see cref="Kept"/> are kept
 /// to print, so memory stays constant however many records differ.
 /// </summary>
-public sealed class DifferenceList(int keep)
+internal sealed class DifferenceList(int keep)
 {
     private readonly List<string> _kept = [];
 

@@ -1,7 +1,7 @@
 namespace Mvps.Tool;
 
 /// <summary>The documented exit codes of every mvps command.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int VerificationFailed = 1;

@@ -7,7 +7,7 @@ using Mvps.IO;
 namespace Mvps.Tool;
 
 /// <summary>`mvps generate`: the evidence captures and their receipt, deterministically from a seed.</summary>
-public static class GenerateCommand
+internal static class GenerateCommand
 {
     public static Command Create()
     {

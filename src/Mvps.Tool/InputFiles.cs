@@ -4,7 +4,7 @@ using Mvps.IO;
 namespace Mvps.Tool;
 
 /// <summary>Checks that a named input is a readable, non-empty capture before any reader touches it; `-` is standard input.</summary>
-public static class InputFiles
+internal static class InputFiles
 {
     /// <summary>The name that stands for standard input, as in tcpdump -r - and tshark -r -.</summary>
     public const string StandardInput = "-";

@@ -9,7 +9,7 @@ namespace Mvps.Tool;
 /// A key file's bytes are the key, less one trailing newline (LF or CRLF) as editors and `echo` add.
 /// Key material is never printed.
 /// </summary>
-public static class KeySource
+internal static class KeySource
 {
     /// <summary>Largest key file read: a key of over 1 MiB is surely the wrong file.</summary>
     public const int MaxKeyFileBytes = 1 << 20;

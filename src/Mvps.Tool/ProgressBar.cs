@@ -9,7 +9,7 @@ namespace Mvps.Tool;
 /// A one-line progress bar with rate and ETA on stderr. Shown only on a terminal and without --quiet,
 /// so redirected output and logs stay clean. Timing here only drives the display, never any output file.
 /// </summary>
-public sealed class ProgressBar : IProgress<long>, IDisposable
+internal sealed class ProgressBar : IProgress<long>, IDisposable
 {
     private readonly string _label;
     private readonly long _total;

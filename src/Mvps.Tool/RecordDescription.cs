@@ -5,7 +5,7 @@ using static Mvps.IO.Invariant;
 namespace Mvps.Tool;
 
 /// <summary>How `decode` and `diff` name a record's encapsulation and addresses.</summary>
-public static class RecordDescription
+internal static class RecordDescription
 {
     /// <summary>Link type name and VLAN ids, e.g. "ethernet vlan=100.200" or "sll2".</summary>
     public static string Encapsulation(in PacketLayers layers) => layers.VlanCount switch

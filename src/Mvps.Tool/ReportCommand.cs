@@ -13,7 +13,7 @@ using Mvps.Tool.Report;
 namespace Mvps.Tool;
 
 /// <summary>`mvps report`: the evidence report page (and optionally the analysis JSON), reproducible byte for byte.</summary>
-public static class ReportCommand
+internal static class ReportCommand
 {
     public static Command Create()
     {
@@ -98,7 +98,7 @@ public static class ReportCommand
         foreach (string name in ReportPage.EvidenceFiles)
         {
             string path = Path.Combine(evidenceFolder, name);
-            downloads.Add((name, new FileInfo(path).Length, ReceiptWriter.Sha256Hex(path)));
+            downloads.Add((name, new FileInfo(path).Length, Sha256Text.OfFile(path)));
         }
 
         if (releaseFolder is not null)
@@ -112,7 +112,7 @@ public static class ReportCommand
                 if (name != pageName && !name.StartsWith('.') && !ReleaseFileNames.IsMetadata(name) && downloads.All(d => d.Name != name)
                     && FileKind.Of(path, followLinks: false) == FileKindValue.Regular)
                 {
-                    downloads.Add((name, new FileInfo(path).Length, ReceiptWriter.Sha256Hex(path)));
+                    downloads.Add((name, new FileInfo(path).Length, Sha256Text.OfFile(path)));
                 }
             }
         }

@@ -12,7 +12,7 @@ namespace Mvps.Tool;
 /// `mvps send`: a live RFC 5880 session with a real BFD peer over UDP (RFC 5881 single hop), every packet an
 /// MVPS Coherence-BFD frame carrying the regime's tick, phi and coherence values. See docs/interop.md.
 /// </summary>
-public static class SendCommand
+internal static class SendCommand
 {
     public const int MaxTicks = 100_000_000;
     public const uint MinLatticeUs = 1_000;

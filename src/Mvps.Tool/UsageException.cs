@@ -1,4 +1,4 @@
 namespace Mvps.Tool;
 
 /// <summary>Unusable input or a usage error: printed as one line on stderr, exit code 2.</summary>
-public sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException(string message) : Exception(message);

@@ -6,7 +6,7 @@ using Mvps.IO;
 namespace Mvps.Tool;
 
 /// <summary>`mvps verify`: every frame of every file, and with a receipt every hash it states.</summary>
-public static class VerifyCommand
+internal static class VerifyCommand
 {
     public static Command Create()
     {

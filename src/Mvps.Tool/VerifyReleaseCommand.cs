@@ -11,7 +11,7 @@ namespace Mvps.Tool;
 /// `mvps verify-release DIR --public-key F`: the signed-release checks (checksums, detached signature,
 /// DSSE provenance, nothing unlisted) and, when the folder holds a receipt, `mvps verify` on its captures.
 /// </summary>
-public static class VerifyReleaseCommand
+internal static class VerifyReleaseCommand
 {
     public static Command Create()
     {

@@ -8,6 +8,11 @@ namespace Mvps.Codec.Capture;
 /// </summary>
 public sealed class CaptureFormatException : Exception
 {
+    /// <summary>A problem at <paramref name="offset"/>, inside record <paramref name="recordIndex"/> when there is one.</summary>
+    /// <param name="displayName">The file as the user named it; starts the message.</param>
+    /// <param name="recordIndex">Zero-based index of the record being read, or null for the file or block headers.</param>
+    /// <param name="offset">Byte offset in the file where the problem was found.</param>
+    /// <param name="problem">What is wrong, in a few words.</param>
     public CaptureFormatException(string displayName, long? recordIndex, long offset, string problem)
         : base(Compose(displayName, recordIndex, offset, problem))
     {

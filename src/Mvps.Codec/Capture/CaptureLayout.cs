@@ -4,7 +4,7 @@ namespace Mvps.Codec.Capture;
 /// Every magic number, offset and length of the capture formats, in one place.
 /// Sources: the libpcap file format (draft-ietf-opsawg-pcap) and pcapng (draft-ietf-opsawg-pcapng).
 /// </summary>
-public static class CaptureLayout
+internal static class CaptureLayout
 {
     /// <summary>Upper bound for one packet's captured bytes, as Wireshark's WTAP_MAX_PACKET_SIZE_STANDARD.</summary>
     public const int MaxRecordSize = 262144;

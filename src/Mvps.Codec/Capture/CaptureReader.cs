@@ -14,6 +14,9 @@ namespace Mvps.Codec.Capture;
 /// </summary>
 public sealed partial class CaptureReader : IDisposable
 {
+    /// <summary>The largest record, in captured bytes, the reader returns (256 KiB, as Wireshark's limit); a larger one is a format error.</summary>
+    public const int MaxRecordSize = CaptureLayout.MaxRecordSize;
+
     /// <summary>Read window; holds several maximum-size records so refills are rare and reads are large.</summary>
     internal const int BufferSize = 1 << 20;
 
@@ -87,6 +90,7 @@ public sealed partial class CaptureReader : IDisposable
     /// <summary>Name used in error messages (usually the path as the user gave it).</summary>
     public string DisplayName { get; }
 
+    /// <summary>The container format, recognised from the magic number.</summary>
     public CaptureFormat Format { get; }
 
     /// <summary>Byte order of the file (pcapng: of the current section).</summary>
@@ -98,6 +102,9 @@ public sealed partial class CaptureReader : IDisposable
     /// <summary>Classic: the file's snap length. pcapng: that of the current record's interface (0 = unlimited).</summary>
     public uint SnapLength { get; private set; }
 
+    /// <summary>Opens a capture file and reads its file header.</summary>
+    /// <param name="path">The file; also the display name in error messages.</param>
+    /// <exception cref="CaptureFormatException">The file is empty or not a pcap or pcapng file.</exception>
     public static CaptureReader Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -107,6 +114,11 @@ public sealed partial class CaptureReader : IDisposable
         return Open(stream, path, leaveOpen: false);
     }
 
+    /// <summary>Reads a capture from any readable stream (standard input too), forward only.</summary>
+    /// <param name="stream">The capture's bytes from their start.</param>
+    /// <param name="displayName">The name error messages give the input.</param>
+    /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves <paramref name="stream"/> open.</param>
+    /// <exception cref="CaptureFormatException">The input is empty or not a pcap or pcapng file.</exception>
     public static CaptureReader Open(Stream stream, string displayName, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -154,6 +166,7 @@ public sealed partial class CaptureReader : IDisposable
         }
     }
 
+    /// <summary>Closes the stream unless the reader was opened with leaveOpen.</summary>
     public void Dispose()
     {
         if (_disposed)

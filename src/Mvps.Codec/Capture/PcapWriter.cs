@@ -10,6 +10,15 @@ namespace Mvps.Codec.Capture;
 /// </summary>
 public sealed class PcapWriter : IDisposable
 {
+    /// <summary>Length in bytes of the file header that starts every file this writer produces.</summary>
+    public const int FileHeaderLength = PcapFileHeader.Length;
+
+    /// <summary>Length in bytes of the header before each record's data; a 110-byte frame takes 16 + 110 bytes.</summary>
+    public const int RecordHeaderLength = PcapRecordHeader.Length;
+
+    /// <summary>The snap length written into the file header when none is given: 65535 bytes.</summary>
+    public const int DefaultSnapLength = PcapFileHeader.DefaultSnapLength;
+
     private readonly Stream _output;
     private readonly bool _leaveOpen;
     private readonly int _snapLength;
@@ -18,7 +27,11 @@ public sealed class PcapWriter : IDisposable
     private readonly byte[] _recordHeader = new byte[PcapRecordHeader.Length];
     private bool _disposed;
 
-    public PcapWriter(Stream output, int snapLength = PcapFileHeader.DefaultSnapLength, bool leaveOpen = false)
+    /// <summary>Writes the file header to <paramref name="output"/> at once; records follow with <see cref="WriteRecord"/>.</summary>
+    /// <param name="output">A writable stream; it is not sought, so standard output works.</param>
+    /// <param name="snapLength">The snap length recorded in the header, 1 to <see cref="CaptureReader.MaxRecordSize"/>; a longer record is refused.</param>
+    /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves <paramref name="output"/> open.</param>
+    public PcapWriter(Stream output, int snapLength = DefaultSnapLength, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (!output.CanWrite)
@@ -77,6 +90,7 @@ public sealed class PcapWriter : IDisposable
         BytesWritten += PcapRecordHeader.Length + frame.Length;
     }
 
+    /// <summary>Flushes and closes the output unless the writer was created with leaveOpen.</summary>
     public void Dispose()
     {
         if (_disposed)

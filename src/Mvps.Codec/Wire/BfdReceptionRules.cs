@@ -8,25 +8,29 @@ namespace Mvps.Codec.Wire;
 /// </summary>
 public static class BfdReceptionRules
 {
-    public static bool VersionHolds(byte version) => version == WireConstants.BfdVersion;
+    /// <summary>The version is 1, the only one RFC 5880 defines.</summary>
+    internal static bool VersionHolds(byte version) => version == WireConstants.BfdVersion;
 
     /// <summary>Length covers the mandatory section (and Auth Type and Auth Len when the A bit is set) and no more than was received.</summary>
-    public static bool LengthHolds(in BfdControlPacket packet, int receivedLength) =>
+    internal static bool LengthHolds(in BfdControlPacket packet, int receivedLength) =>
         packet.Length >= (AuthenticationAbsent(packet.Flags) ? PacketLayout.Bfd.MinimumLength : PacketLayout.Bfd.MinimumLengthWithAuthentication)
         && packet.Length <= receivedLength;
 
-    public static bool DetectMultiplierHolds(byte detectMultiplier) => detectMultiplier != 0;
+    /// <summary>Detect Mult is not zero.</summary>
+    internal static bool DetectMultiplierHolds(byte detectMultiplier) => detectMultiplier != 0;
 
-    public static bool MultipointClear(BfdFlags flags) => (flags & BfdFlags.Multipoint) == 0;
+    /// <summary>The M bit is clear (multipoint is not for single-hop sessions).</summary>
+    internal static bool MultipointClear(BfdFlags flags) => (flags & BfdFlags.Multipoint) == 0;
 
-    public static bool MyDiscriminatorHolds(uint myDiscriminator) => myDiscriminator != 0;
+    /// <summary>My Discriminator is not zero.</summary>
+    internal static bool MyDiscriminatorHolds(uint myDiscriminator) => myDiscriminator != 0;
 
     /// <summary>Your Discriminator may be zero only while the sender is Down or AdminDown (it has not heard from us).</summary>
-    public static bool YourDiscriminatorHolds(in BfdControlPacket packet) =>
+    internal static bool YourDiscriminatorHolds(in BfdControlPacket packet) =>
         packet.YourDiscriminator != 0 || packet.State is BfdState.Down or BfdState.AdminDown;
 
     /// <summary>The A bit is clear: what a session without authentication, and the evidence frame, require.</summary>
-    public static bool AuthenticationAbsent(BfdFlags flags) => (flags & BfdFlags.AuthenticationPresent) == 0;
+    internal static bool AuthenticationAbsent(BfdFlags flags) => (flags & BfdFlags.AuthenticationPresent) == 0;
 
     /// <summary>Every §6.8.6 check on the packet at the start of <paramref name="payload"/> (the whole UDP payload).</summary>
     public static BfdReception Check(ReadOnlySpan<byte> payload, uint localDiscriminator) =>

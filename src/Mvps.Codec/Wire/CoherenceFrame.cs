@@ -19,5 +19,6 @@ public readonly record struct CoherenceFrame(
     /// <summary>The IPv4 identification the encoder writes: the low 16 bits of the tick, so it is deterministic.</summary>
     public ushort Ipv4Identification => (ushort)Tick;
 
+    /// <summary>Whether the sender raised its own coherence alarm (the alarm bit of <see cref="ExtensionFlags"/>).</summary>
     public bool Alarm => (ExtensionFlags & WireConstants.ExtensionFlagAlarm) != 0;
 }

@@ -16,6 +16,8 @@ public sealed class FrameAuthenticator : IDisposable
     private readonly PrecomputedHmacSha256? _precomputed;
     private readonly IncrementalHash? _hmac;
 
+    /// <summary>An authenticator for HMAC-SHA256 with <paramref name="key"/>, truncated to the 12-byte tag.</summary>
+    /// <param name="key">The shared secret, any length.</param>
     public FrameAuthenticator(ReadOnlySpan<byte> key)
         : this(key, allowNative: true)
     {
@@ -33,6 +35,7 @@ public sealed class FrameAuthenticator : IDisposable
     /// <summary>True when tags come from precomputed key states, false on the BCL fallback.</summary>
     internal bool UsesPrecomputedKeyStates => _precomputed is not null;
 
+    /// <summary>An authenticator for the public proof key (<see cref="WireConstants.ProofKeyText"/>) that the evidence captures use.</summary>
     public static FrameAuthenticator ForProofKey() => new(System.Text.Encoding.ASCII.GetBytes(WireConstants.ProofKeyText));
 
     /// <summary>Writes the 12-byte tag for a frame whose bytes 42..97 are already in place.</summary>
@@ -85,6 +88,7 @@ public sealed class FrameAuthenticator : IDisposable
         return CryptographicOperations.FixedTimeEquals(expectedTag[..FieldLengths.Tag], payload.Slice(PayloadLocations.Tag, FieldLengths.Tag));
     }
 
+    /// <summary>Clears and releases the HMAC state.</summary>
     public void Dispose()
     {
         _precomputed?.Dispose();

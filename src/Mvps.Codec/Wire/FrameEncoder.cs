@@ -5,6 +5,10 @@ namespace Mvps.Codec.Wire;
 /// <summary>Writes one 110-byte frame: fixed headers, the varying fields, both checksums and the tag.</summary>
 public static class FrameEncoder
 {
+    /// <summary>Writes <paramref name="frame"/> as the 110 bytes sent from 203.0.113.10, the evidence's source.</summary>
+    /// <param name="frame">The varying fields.</param>
+    /// <param name="authenticator">Computes the tag over the UDP payload.</param>
+    /// <param name="destination">At least <see cref="FieldLengths.Frame"/> bytes; the first 110 are written.</param>
     public static void Write(in CoherenceFrame frame, FrameAuthenticator authenticator, Span<byte> destination) =>
         Write(frame, authenticator, destination, WireConstants.SourceAddress[3]);
 

@@ -5,6 +5,7 @@ namespace Mvps.Codec.Wire;
 /// <summary>The frame layout as a table (offset, length, field) for the receipt and the docs; built from <see cref="FieldLocations"/>.</summary>
 public static class FrameFieldTable
 {
+    /// <summary>Each field of the 110-byte frame in order: its absolute offset, length in bytes and a description.</summary>
     public static IReadOnlyList<(int Offset, int Length, string Field)> Rows { get; } =
     [
         (FieldLocations.EthernetDestination, FieldLengths.EthernetHeader, string.Create(CultureInfo.InvariantCulture, $"Ethernet II: dst 02:4d:56:50:53:14, src 02:4d:56:50:53:0a, EtherType 0x{WireConstants.EtherTypeIpv4:x4}")),

@@ -14,6 +14,8 @@ public readonly record struct FieldValue(string Name, int Offset, int Length, st
 /// </summary>
 public static class FrameFieldValues
 {
+    /// <summary>Every field of a frame, in frame order, with its decoded value (numbers big-endian, as sent).</summary>
+    /// <param name="f">A frame; a shorter span yields only its length and its bytes in hex.</param>
     public static List<FieldValue> Describe(ReadOnlySpan<byte> f)
     {
         var list = new List<FieldValue>(40);

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Mvps.Codec.Wire;
 
 /// <summary>RFC 1071 one's-complement sum, as used by the IPv4 header and UDP checksums.</summary>
-public static class InternetChecksum
+internal static class InternetChecksum
 {
     /// <summary>Adds the big-endian 16-bit words of <paramref name="data"/> to a running 32-bit sum.</summary>
     public static uint Add(uint sum, ReadOnlySpan<byte> data)

@@ -9,6 +9,7 @@ public static class LinkTypes
     /// <summary>BSD loopback: a 4-byte address family in the capturing host's byte order.</summary>
     public const uint Null = 0;
 
+    /// <summary>Ethernet II (IEEE 802.3), optionally VLAN-tagged: what the evidence captures use.</summary>
     public const uint Ethernet = 1;
 
     /// <summary>Raw IP: the version is the first nibble.</summary>
@@ -20,12 +21,15 @@ public static class LinkTypes
     /// <summary>Linux cooked capture v1 (what tcpdump -i any wrote before 4.99): 16-byte header, protocol at 14.</summary>
     public const uint LinuxSll = 113;
 
+    /// <summary>Raw IPv4: the record starts with the IPv4 header.</summary>
     public const uint Ipv4 = 228;
+    /// <summary>Raw IPv6: the record starts with the IPv6 header.</summary>
     public const uint Ipv6 = 229;
 
     /// <summary>Linux cooked capture v2 (tcpdump -i any since 4.99): 20-byte header, protocol at 0.</summary>
     public const uint LinuxSll2 = 276;
 
+    /// <summary>A short lower-case name of <paramref name="linkType"/> ("ethernet", "sll2"), or "linktype-N" for one not listed here.</summary>
     public static string Name(uint linkType) => linkType switch
     {
         Null => "null",

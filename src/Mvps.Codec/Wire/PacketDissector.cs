@@ -17,6 +17,10 @@ public static class PacketDissector
     private static readonly string NotBfdControlNote = string.Create(CultureInfo.InvariantCulture,
         $"to a BFD port, but not a BFD Control packet (length below {Bfd.MinimumLength} or beyond the UDP payload)");
 
+    /// <summary>Dissects one captured record.</summary>
+    /// <param name="linkType">The record's LINKTYPE_ value (<see cref="LinkTypes"/>).</param>
+    /// <param name="data">The captured bytes of the record.</param>
+    /// <returns>The layers found and the record's class; offsets are into <paramref name="data"/>.</returns>
     public static PacketLayers Dissect(uint linkType, ReadOnlySpan<byte> data)
     {
         var s = new State { LinkType = linkType, NetworkOffset = -1, UdpOffset = -1 };

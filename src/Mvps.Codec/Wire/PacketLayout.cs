@@ -8,7 +8,7 @@ namespace Mvps.Codec.Wire;
 /// offsets are those of the frame's fields (<see cref="FieldLocations"/>), taken relative to their header.
 /// <see cref="WireConstants"/> names the values the evidence frame carries and refers here.
 /// </summary>
-public static class PacketLayout
+internal static class PacketLayout
 {
     public static class EtherTypes
     {

@@ -12,13 +12,17 @@ public enum RecordClass : byte
     /// <summary>A BFD Echo packet (UDP to 3785, RFC 5881 §4): looped back by the peer, its payload is the sender's own.</summary>
     BfdEcho,
 
+    /// <summary>UDP to a port other than BFD's.</summary>
     OtherUdp,
+    /// <summary>IP that is not UDP.</summary>
     OtherIp,
 
     /// <summary>ARP, counted apart from other non-IP traffic because every Ethernet capture has it.</summary>
     Arp,
 
+    /// <summary>A link-layer frame that carries neither IP nor ARP.</summary>
     NotIp,
+    /// <summary>A link type the dissector does not read (see <see cref="LinkTypes"/>).</summary>
     UnsupportedLinkType,
 
     /// <summary>Cut short by the snap length before the headers or the BFD payload end: cannot be verified.</summary>
@@ -34,8 +38,10 @@ public enum RecordClass : byte
 /// <summary>The names the verdict line and `mvps decode` use for each class.</summary>
 public static class RecordClasses
 {
+    /// <summary>Number of classes: the values run from 0 to <c>Count - 1</c>, so counts can live in an array.</summary>
     public const int Count = (int)RecordClass.Malformed + 1;
 
+    /// <summary>The class as words, for verdict lines ("BFD without extension").</summary>
     public static string Name(RecordClass kind) => kind switch
     {
         RecordClass.Mvps => "MVPS",

@@ -12,7 +12,7 @@ namespace Mvps.Evidence.Analysis;
 public sealed class CaptureObservations
 {
     /// <summary>A bound on memory: 4,194,304 frames are about 170 MB of observations.</summary>
-    public const int MaxFrames = 1 << 22;
+    internal const int MaxFrames = 1 << 22;
 
     private CaptureObservations(string displayName, IReadOnlyList<FrameObservation> frames, long skipped)
     {
@@ -21,8 +21,10 @@ public sealed class CaptureObservations
         Skipped = skipped;
     }
 
+    /// <summary>The capture as the user named it, for messages.</summary>
     public string DisplayName { get; }
 
+    /// <summary>The scored frames in capture order.</summary>
     public IReadOnlyList<FrameObservation> Frames { get; }
 
     /// <summary>Records that are not clean, authenticated MVPS frames.</summary>
@@ -31,6 +33,10 @@ public sealed class CaptureObservations
     /// <summary>The sessions present, in order of vantage id and discriminator.</summary>
     public IReadOnlyList<VantageSessionKey> Sessions => [.. Frames.Select(f => f.Session).Distinct().Order()];
 
+    /// <summary>Reads every record of <paramref name="reader"/> and keeps the clean, authenticated MVPS frames.</summary>
+    /// <param name="reader">An open capture, read to its end.</param>
+    /// <param name="authenticator">Checks each frame's tag; frames that fail are skipped, not scored.</param>
+    /// <exception cref="InvalidDataException">The capture holds more frames than the analysis keeps in memory.</exception>
     public static CaptureObservations Read(CaptureReader reader, FrameAuthenticator authenticator)
     {
         var frames = new List<FrameObservation>();
@@ -69,5 +75,6 @@ public sealed class CaptureObservations
         return new CaptureObservations(reader.DisplayName, frames, skipped);
     }
 
+    /// <summary>The frames of <paramref name="session"/>, in capture order.</summary>
     public IReadOnlyList<FrameObservation> Of(VantageSessionKey session) => [.. Frames.Where(f => f.Session == session)];
 }

@@ -5,7 +5,7 @@ namespace Mvps.Evidence.Analysis;
 /// zᵀ A⁻¹ z = |L⁻¹ z|² by forward substitution. Only + − × ÷ and sqrt, in one fixed loop order, so every
 /// IEEE machine gets the same bits (no BLAS, no fused multiply-add: .NET never contracts a*b+c by itself).
 /// </summary>
-public sealed class CholeskyFactor
+internal sealed class CholeskyFactor
 {
     private readonly double[,] _lower;
 

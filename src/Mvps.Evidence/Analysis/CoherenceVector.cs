@@ -8,13 +8,15 @@ namespace Mvps.Evidence.Analysis;
 /// </summary>
 public readonly record struct CoherenceVector(double PhiNanoseconds, double C1, double C2, double C3)
 {
+    /// <summary>The number of axes, p = 4.</summary>
     public const int Dimension = 4;
 
+    /// <summary>The axis names in vector order, as the analysis output labels them.</summary>
     public static readonly string[] Names = ["phi_ns", "C1", "C2", "C3"];
 
-    public static CoherenceVector Of(in CoherenceFrame frame) => new(frame.PhiNanoseconds, frame.C1, frame.C2, frame.C3);
+    internal static CoherenceVector Of(in CoherenceFrame frame) => new(frame.PhiNanoseconds, frame.C1, frame.C2, frame.C3);
 
-    public double this[int axis] => axis switch
+    internal double this[int axis] => axis switch
     {
         0 => PhiNanoseconds,
         1 => C1,

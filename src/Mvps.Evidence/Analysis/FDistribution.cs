@@ -16,7 +16,7 @@ public static class FDistribution
     private const int MaxBisections = 2_000;
 
     /// <summary>P(F(d1, d2) &gt; f) for an even d1 ≥ 2 and d2 ≥ 1.</summary>
-    public static double Survival(double f, int d1, int d2)
+    internal static double Survival(double f, int d1, int d2)
     {
         RequireDegrees(d1, d2);
         if (!(f > 0))
@@ -53,7 +53,7 @@ public static class FDistribution
     }
 
     /// <summary>The f with P(F(d1, d2) &gt; f) = <paramref name="upperTail"/>, i.e. the (1 − upperTail) quantile.</summary>
-    public static double UpperQuantile(double upperTail, int d1, int d2)
+    internal static double UpperQuantile(double upperTail, int d1, int d2)
     {
         RequireDegrees(d1, d2);
         if (!(upperTail > 0 && upperTail < 1))

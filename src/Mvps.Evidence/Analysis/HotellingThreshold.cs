@@ -11,16 +11,17 @@ namespace Mvps.Evidence.Analysis;
 /// </summary>
 public static class HotellingThreshold
 {
+    /// <summary>The false-alarm rate per frame used when none is given: one in a thousand.</summary>
     public const double DefaultAlpha = 0.001;
 
     /// <summary>The fewest reference frames the threshold is defined for: n − p ≥ 1.</summary>
-    public static int MinimumReference(int dimension) => dimension + 1;
+    internal static int MinimumReference(int dimension) => dimension + 1;
 
     /// <summary>The factor p(n − 1)(n + 1) / (n(n − p)) that turns an F(p, n − p) value into a D² value.</summary>
-    public static double Scale(int dimension, long referenceCount) =>
+    internal static double Scale(int dimension, long referenceCount) =>
         (double)dimension * (referenceCount - 1) * (referenceCount + 1) / ((double)referenceCount * (referenceCount - dimension));
 
-    public static double Critical(int dimension, long referenceCount, double alpha)
+    internal static double Critical(int dimension, long referenceCount, double alpha)
     {
         Require(dimension, referenceCount);
         return Scale(dimension, referenceCount) * FDistribution.UpperQuantile(alpha, dimension, (int)Math.Min(referenceCount - dimension, int.MaxValue));

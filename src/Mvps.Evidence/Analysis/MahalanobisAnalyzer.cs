@@ -13,6 +13,11 @@ public sealed class MahalanobisAnalyzer
 
     private readonly SortedDictionary<VantageSessionKey, ReferenceModel> _models = new();
 
+    /// <summary>Builds one reference model (mean and covariance) per session of <paramref name="reference"/>.</summary>
+    /// <param name="reference">The healthy capture the others are scored against.</param>
+    /// <param name="alpha">The false-alarm rate per frame the thresholds are set for, strictly between 0 and 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is not strictly between 0 and 1.</exception>
+    /// <exception cref="InvalidDataException">The reference has no frames, or a session too few or degenerate ones.</exception>
     public MahalanobisAnalyzer(CaptureObservations reference, double alpha)
     {
         if (!(alpha > 0 && alpha < 1))
@@ -34,13 +39,16 @@ public sealed class MahalanobisAnalyzer
         }
     }
 
+    /// <summary>The false-alarm rate per frame the thresholds are set for.</summary>
     public double Alpha { get; }
 
+    /// <summary>The healthy capture the models were built from.</summary>
     public CaptureObservations Reference { get; }
 
     /// <summary>The reference scored against itself, leave-one-out.</summary>
     public CaptureScore ScoreReference() => Score(Reference, isReference: true);
 
+    /// <summary>Scores every frame of <paramref name="capture"/> against its session's reference model.</summary>
     public CaptureScore Score(CaptureObservations capture) => Score(capture, isReference: false);
 
     private CaptureScore Score(CaptureObservations capture, bool isReference)

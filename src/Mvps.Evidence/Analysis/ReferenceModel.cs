@@ -36,15 +36,17 @@ public sealed class ReferenceModel
     /// <summary>n, the number of reference vectors.</summary>
     public long Count { get; }
 
+    /// <summary>The sample mean of the reference vectors on <paramref name="axis"/> (0 = φ in ns, then C1, C2, C3).</summary>
     public double Mean(int axis) => _mean[axis];
 
+    /// <summary>The sample covariance (divisor n − 1) of axes <paramref name="row"/> and <paramref name="column"/>.</summary>
     public double Covariance(int row, int column) => _covariance[row, column];
 
     /// <summary>
     /// Builds the model, or returns null with the reason when it cannot score anything: fewer than p + 2 vectors
     /// (leave-one-out needs n − 1 &gt; p), an axis without variance, or a singular correlation matrix.
     /// </summary>
-    public static ReferenceModel? TryCreate(IReadOnlyList<CoherenceVector> vectors, out string? problem)
+    internal static ReferenceModel? TryCreate(IReadOnlyList<CoherenceVector> vectors, out string? problem)
     {
         long n = vectors.Count;
         if (n < P + 2)
@@ -139,7 +141,7 @@ public sealed class ReferenceModel
     /// (the scatter-matrix form), removing x gives x − μ₍ᵢ₎ = n/(n − 1)·(x − μ) and, by Sherman–Morrison,
     /// D²₍ᵢ₎ = (n − 2)·(n/(n − 1))²·h / (1 − n·h/(n − 1)). The oracle test refits directly and agrees to 1e-9.
     /// </summary>
-    public double LeaveOneOutDistanceSquared(in CoherenceVector member)
+    internal double LeaveOneOutDistanceSquared(in CoherenceVector member)
     {
         double n = Count;
         double h = DistanceSquared(member) / (n - 1);

@@ -6,7 +6,7 @@ namespace Mvps.Evidence.Receipt;
 /// The figures that tell the regimes apart, accumulated frame by frame with exact arithmetic only
 /// (minimums, maximums and counts: no means, so nothing depends on summation order or rounding).
 /// </summary>
-public sealed class CaptureSummary
+internal sealed class CaptureSummary
 {
     private readonly long[] _framesByState = new long[4];
     private uint? _lastTick;

@@ -8,17 +8,23 @@ namespace Mvps.Evidence.Receipt;
 /// <summary>One frame as JSON properties: the receipt's per-frame entry, also what `mvps decode --json` prints.</summary>
 public static class FrameJsonWriter
 {
+    /// <summary>Writes the frame's properties (index, timestamp, hashes, decoded fields) into the open JSON object.</summary>
+    /// <param name="json">The writer, inside the frame's object.</param>
+    /// <param name="index">The record's zero-based index in its capture.</param>
+    /// <param name="seconds">Capture timestamp, seconds since 1970 UTC.</param>
+    /// <param name="microseconds">Capture timestamp, microseconds within the second.</param>
+    /// <param name="bytes">The frame's bytes.</param>
     public static void WriteProperties(Utf8JsonWriter json, long index, long seconds, uint microseconds, ReadOnlySpan<byte> bytes)
     {
         json.WriteNumber("index", index);
-        json.WriteString("timestamp", ReceiptWriter.FormatTimestamp(seconds, microseconds));
+        json.WriteString("timestamp", UtcTimestamp.Format(seconds, microseconds));
         json.WriteNumber("timestampSeconds", seconds);
         json.WriteNumber("timestampMicroseconds", microseconds);
         json.WriteNumber("ipIdentification", System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[FieldLocations.Ipv4Identification..]));
         json.WriteString("ipChecksum", ReceiptWriter.Hex16(bytes, FieldLocations.Ipv4Checksum));
         json.WriteString("udpChecksum", ReceiptWriter.Hex16(bytes, FieldLocations.UdpChecksum));
         WritePayloadProperties(json, bytes[FieldLocations.Bfd..]);
-        json.WriteString("frameSha256", ReceiptWriter.Sha256Hex(bytes));
+        json.WriteString("frameSha256", Sha256Text.Of(bytes));
     }
 
     /// <summary>The BFD packet, the Coherence extension, the tag and the payload's hash, from a 68-byte UDP payload however it was encapsulated.</summary>
@@ -44,7 +50,7 @@ public static class FrameJsonWriter
         json.WriteEndObject();
 
         json.WriteString("tag", LowerHex.Of(payload.Slice(PayloadLocations.Tag, FieldLengths.Tag)));
-        json.WriteString("payloadSha256", ReceiptWriter.Sha256Hex(payload));
+        json.WriteString("payloadSha256", Sha256Text.Of(payload));
     }
 
     /// <summary>

@@ -6,4 +6,4 @@ namespace Mvps.Evidence.Receipt;
 /// Where a capture entry's contents are in its receipt: the "summary" (small, kept) and the file offset
 /// of its "frames" array, which the content check reads again frame by frame instead of holding it.
 /// </summary>
-public sealed record ReceiptContents(string ReceiptPath, long FramesOffset, JsonElement? Summary);
+internal sealed record ReceiptContents(string ReceiptPath, long FramesOffset, JsonElement? Summary);

@@ -20,7 +20,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
     private static readonly HashSet<string> EntryMembers = new(StringComparer.Ordinal) { "file", "bytes", "packets", "sha256", "summary" };
 
     /// <summary>Where the entry's "summary" and "frames" are, when the receipt lists frames.</summary>
-    public ReceiptContents? Contents { get; init; }
+    internal ReceiptContents? Contents { get; init; }
 
     /// <summary>
     /// Reads the captures listed in a receipt, streaming: each capture's "frames" array is walked once for

@@ -164,7 +164,7 @@ internal sealed class ReceiptJsonStream : IDisposable
     public void Dispose() => _stream.Dispose();
 
     /// <summary>A single token or needed value does not fit in <see cref="MaxWindow"/> bytes.</summary>
-    public sealed class ValueTooLargeException(long offset)
+    internal sealed class ValueTooLargeException(long offset)
         : Exception($"a value at byte {offset.ToString(System.Globalization.CultureInfo.InvariantCulture)} is larger than the {MaxWindow >> 20} MiB the verifier reads at once")
     {
         public long Offset { get; } = offset;

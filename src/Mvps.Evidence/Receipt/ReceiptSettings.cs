@@ -9,7 +9,7 @@ namespace Mvps.Evidence.Receipt;
 public sealed record ReceiptSettings(ulong Seed, long FramesPerCapture, string? PublicKeyText)
 {
     /// <summary>Per-frame entries are written up to this many frames per capture; beyond it the receipt lists files only.</summary>
-    public const long MaxFramesListed = 100_000;
+    internal const long MaxFramesListed = 100_000;
 
-    public bool ListsFrames => FramesPerCapture <= MaxFramesListed;
+    internal bool ListsFrames => FramesPerCapture <= MaxFramesListed;
 }

@@ -15,9 +15,11 @@ namespace Mvps.Evidence.Receipt;
 /// </summary>
 public static class ReceiptWriter
 {
+    /// <summary>The receipt's file name, beside the captures it describes.</summary>
     public const string FileName = "mvps_pcap_receipt.json";
+    /// <summary>The file name of the receipt's JSON Schema, which the receipt names in "$schema".</summary>
     public const string SchemaFileName = "receipt.schema.json";
-    public const int ReceiptVersion = 1;
+    internal const int ReceiptVersion = 1;
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -25,9 +27,13 @@ public static class ReceiptWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Writes the receipt for <paramref name="captures"/>, reading each capture file back from disk.</summary>
+    /// <param name="output">Receives the receipt's UTF-8 bytes.</param>
+    /// <param name="settings">The seed, frame count and key the captures were generated with.</param>
+    /// <param name="captures">Each capture file with the regime it holds, in receipt order.</param>
     public static void Write(Stream output, ReceiptSettings settings, IReadOnlyList<ReceiptCapture> captures)
     {
-        var facts = captures.Select(c => (c.Profile.FileName, Sha256Hex(c.Path), new FileInfo(c.Path).Length, CountRecords(c.Path))).ToList();
+        var facts = captures.Select(c => (c.Profile.FileName, Sha256Text.OfFile(c.Path), new FileInfo(c.Path).Length, CountRecords(c.Path))).ToList();
 
         using (var json = new Utf8JsonWriter(LfLineEnds.For(output), Options))
         {
@@ -123,7 +129,7 @@ public static class ReceiptWriter
         json.WriteString("tool", "mvps generate");
         json.WriteNumber("seed", settings.Seed);
         json.WriteString("prng", "SplitMix64, seeded with seed XOR the regime's salt");
-        json.WriteString("latticeEpoch", FormatTimestamp(Regimes.RegimeModel.LatticeEpochSeconds, 0));
+        json.WriteString("latticeEpoch", UtcTimestamp.Format(Regimes.RegimeModel.LatticeEpochSeconds, 0));
         json.WriteNumber("latticePeriodUs", Regimes.RegimeModel.LatticePeriodUs);
         json.WriteNumber("framesPerCapture", settings.FramesPerCapture);
         json.WriteEndObject();
@@ -137,8 +143,8 @@ public static class ReceiptWriter
         json.WriteString("regime", capture.Profile.Name);
         json.WriteString("description", capture.Profile.Description);
         json.WriteString("format", "libpcap classic, little-endian, version 2.4, microsecond timestamps");
-        json.WriteNumber("linkType", CaptureLayout.PcapFileHeader.LinkTypeEthernet);
-        json.WriteNumber("snapLength", CaptureLayout.PcapFileHeader.DefaultSnapLength);
+        json.WriteNumber("linkType", LinkTypes.Ethernet);
+        json.WriteNumber("snapLength", PcapWriter.DefaultSnapLength);
         json.WriteNumber("packets", summary.Frames);
         json.WriteNumber("bytes", bytes);
         json.WriteString("sha256", sha256);
@@ -171,7 +177,7 @@ public static class ReceiptWriter
     }
 
     /// <summary>The "summary" member of a capture's entry, as a JSON object exactly as the receipt writes it.</summary>
-    public static byte[] RenderSummary(string capturePath)
+    internal static byte[] RenderSummary(string capturePath)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(LfLineEnds.For(stream), Options))
@@ -185,13 +191,13 @@ public static class ReceiptWriter
     }
 
     /// <summary>Receives one frame's receipt entry (a JSON object); returns false to stop reading the capture.</summary>
-    public delegate bool FrameEntryVisitor(long index, ReadOnlyMemory<byte> entry);
+    internal delegate bool FrameEntryVisitor(long index, ReadOnlyMemory<byte> entry);
 
     /// <summary>
     /// Each frame's receipt entry, exactly as the receipt writes it, rendered one at a time into one reused
     /// buffer: a receipt check streams the capture in memory independent of its frame count.
     /// </summary>
-    public static void ForEachFrameEntry(string capturePath, FrameEntryVisitor visit)
+    internal static void ForEachFrameEntry(string capturePath, FrameEntryVisitor visit)
     {
         using var buffer = new MemoryStream();
         Stream target = LfLineEnds.For(buffer);
@@ -251,57 +257,8 @@ public static class ReceiptWriter
         json.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: false);
     }
 
-    /// <summary>
-    /// ISO 8601 UTC with microseconds, for any second count a capture can encode: years 0000..9999 as
-    /// "yyyy-MM-ddTHH:mm:ss.ffffffZ", others in ISO 8601's expanded form with a sign ("+10000-01-01T..."),
-    /// where DateTimeOffset would throw. Integer arithmetic only (proleptic Gregorian calendar).
-    /// </summary>
-    public static string FormatTimestamp(long seconds, uint microseconds)
-    {
-        long days = Math.DivRem(seconds, 86_400, out long secondOfDay);
-        if (secondOfDay < 0)
-        {
-            secondOfDay += 86_400;
-            days--;
-        }
-
-        (long year, int month, int day) = CivilFromDays(days);
-        string yearText = year is >= 0 and <= 9999
-            ? year.ToString("D4", CultureInfo.InvariantCulture)
-            : (year < 0 ? "-" : "+") + Math.Abs(year).ToString("D4", CultureInfo.InvariantCulture);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{yearText}-{month:D2}-{day:D2}T{secondOfDay / 3600:D2}:{secondOfDay / 60 % 60:D2}:{secondOfDay % 60:D2}.{microseconds:D6}Z");
-    }
-
-    /// <summary>Year, month, day of a day count since 1970-01-01 (H. Hinnant's civil_from_days, valid for every long second count / 86400).</summary>
-    private static (long Year, int Month, int Day) CivilFromDays(long days)
-    {
-        long z = days + 719_468;
-        long era = (z >= 0 ? z : z - 146_096) / 146_097;
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int day = (int)(dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int)(mp < 10 ? mp + 3 : mp - 9);
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
-    }
-
     internal static string Hex16(ReadOnlySpan<byte> bytes, int offset) =>
         "0x" + System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[offset..]).ToString("x4", CultureInfo.InvariantCulture);
-
-    public static string Sha256Hex(ReadOnlySpan<byte> data)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(data, hash);
-        return LowerHex.Of(hash);
-    }
-
-    public static string Sha256Hex(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return LowerHex.Of(SHA256.HashData(stream));
-    }
 
     private static long CountRecords(string path)
     {

@@ -5,7 +5,7 @@ namespace Mvps.Evidence.Receipt;
 /// exact output it prints. <see cref="Setup"/>, when given, is run once before it in a release folder
 /// to put its program on PATH (the mvps tool, from the package the release folder holds).
 /// </summary>
-public sealed record RecipeStep(string Id, string Claim, string Command, string ExpectedOutput)
+internal sealed record RecipeStep(string Id, string Claim, string Command, string ExpectedOutput)
 {
     public string? Setup { get; init; }
 }

@@ -21,7 +21,7 @@ public static class ValidationRecipe
     /// answer for the name, and no network is needed), as a global tool (`~/.dotnet/tools` on PATH).
     /// `update` installs it when absent and replaces another installed version, so it can be run again.
     /// </summary>
-    public const string ToolSetup = "dotnet tool update --global mvps --prerelease --allow-downgrade --source .";
+    internal const string ToolSetup = "dotnet tool update --global mvps --prerelease --allow-downgrade --source .";
 
     /// <summary>Reads every record of a classic pcap and checks each tag with Python's standard library.</summary>
     private const string PythonHmacCheck =
@@ -39,7 +39,7 @@ public static class ValidationRecipe
         "        valid += hmac.compare_digest(tag, frame[98:110])\n" +
         "    print(f\"{name}: {frames} frames, {valid} tags valid\")";
 
-    public static IReadOnlyList<RecipeStep> Build(ReceiptSettings settings, IReadOnlyList<(string File, string Sha256, long Bytes, long Packets)> captures)
+    internal static IReadOnlyList<RecipeStep> Build(ReceiptSettings settings, IReadOnlyList<(string File, string Sha256, long Bytes, long Packets)> captures)
     {
         var steps = new List<RecipeStep>();
         string files = string.Join(' ', captures.Select(c => c.File));

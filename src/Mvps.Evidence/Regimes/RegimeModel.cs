@@ -10,21 +10,25 @@ namespace Mvps.Evidence.Regimes;
 public sealed class RegimeModel
 {
     /// <summary>2026-05-25T00:00:00Z, the seed's date: tick 0 of the lattice. A constant, never the clock.</summary>
-    public const long LatticeEpochSeconds = 1_779_667_200;
+    internal const long LatticeEpochSeconds = 1_779_667_200;
 
+    /// <summary>The lattice period: one tick every 100,000 µs.</summary>
     public const uint LatticePeriodUs = 100_000;
+    /// <summary>The seed of the published evidence (the seed's date, 2026-05-25).</summary>
     public const ulong DefaultSeed = 20_260_525;
-    public const ushort VantageId = 10;
+    internal const ushort VantageId = 10;
+    /// <summary>BFD My Discriminator of vantage 0, "MVPS" in ASCII.</summary>
     public const uint MyDiscriminator = 0x4D56_5053;   // "MVPS"
-    public const uint PeerDiscriminator = 0x4D56_5054; // "MVPT"
+    internal const uint PeerDiscriminator = 0x4D56_5054; // "MVPT"
+    /// <summary>BFD Detect Mult of every generated frame.</summary>
     public const byte DetectMultiplier = 3;
-    public const uint UpTxIntervalUs = 100_000;
+    internal const uint UpTxIntervalUs = 100_000;
 
     /// <summary>RFC 5880 §6.8.3: while not Up, a system sends no faster than once a second.</summary>
-    public const uint SlowTxIntervalUs = 1_000_000;
+    internal const uint SlowTxIntervalUs = 1_000_000;
 
-    public const int AlarmCoherencePpm = 800_000;
-    public const int AlarmPhiNs = 100_000;
+    internal const int AlarmCoherencePpm = 800_000;
+    internal const int AlarmPhiNs = 100_000;
 
     private const int MaxLostTicks = 9;
     private const int PpmPerUnit = 1_000_000;
@@ -44,6 +48,10 @@ public sealed class RegimeModel
     private BfdState _state = BfdState.Up;
     private BfdDiagnostic _diagnostic = BfdDiagnostic.NoDiagnostic;
 
+    /// <summary>The single-vantage model of the evidence, with its scripted BFD session.</summary>
+    /// <param name="profile">The regime.</param>
+    /// <param name="seed">The seed of the random stream; the same seed gives the same frames.</param>
+    /// <param name="frameCount">Frames to produce.</param>
     public RegimeModel(RegimeProfile profile, ulong seed, long frameCount)
         : this(profile, seed, frameCount, vantageIndex: 0, scriptedSession: true)
     {
@@ -84,10 +92,13 @@ public sealed class RegimeModel
         _random = new SplitMix64(seed ^ profile.StreamSalt ^ VantageBundle.StreamOffset(vantageIndex));
     }
 
+    /// <summary>The regime the model produces.</summary>
     public RegimeProfile Profile => _profile;
 
+    /// <summary>The number of frames the model produces in all.</summary>
     public long FrameCount => _frameCount;
 
+    /// <summary>Produces the next frame; false once <see cref="FrameCount"/> frames have been produced.</summary>
     public bool TryNext(out FrameSample sample)
     {
         if (_index >= _frameCount)

@@ -6,22 +6,25 @@ namespace Mvps.Evidence.Regimes;
 /// </summary>
 public sealed record RegimeProfile(Regime Regime, string Name, string FileName, string Description, uint FirstTick, ulong StreamSalt)
 {
+    /// <summary>The healthy regime, written to mvps_baseline.pcap.</summary>
     public static readonly RegimeProfile Baseline = new(
         Regime.Baseline, "baseline", "mvps_baseline.pcap",
         "healthy network: BFD session Up on a 100 ms tick lattice, phase residuals of a few microseconds, coherence near 1",
         FirstTick: 1_000, StreamSalt: 0x4241_5345_4C49_4E45); // "BASELINE"
 
+    /// <summary>The D-4 DDoS regime, written to mvps_ddos.pcap.</summary>
     public static readonly RegimeProfile Ddos = new(
         Regime.Ddos, "ddos", "mvps_ddos.pcap",
         "D-4 DDoS scenario: attack onset at 20% of the run, peak from 50% to 80%, partial mitigation after; phase residuals grow, coherence collapses, ticks are lost, the BFD session times out and recovers",
         FirstTick: 36_000, StreamSalt: 0x4444_4F53_2D44_3400); // "DDOS-D4\0"
 
+    /// <summary>Both regimes, in the order the evidence lists them.</summary>
     public static IReadOnlyList<RegimeProfile> All { get; } = [Baseline, Ddos];
 
-    public static RegimeProfile For(Regime regime) => regime == Regime.Baseline ? Baseline : Ddos;
+    internal static RegimeProfile For(Regime regime) => regime == Regime.Baseline ? Baseline : Ddos;
 
     /// <summary>The index of the first frame with a non-zero severity, or -1 when the regime has no attack (the baseline).</summary>
-    public long FirstAttackedIndex(long frameCount)
+    internal long FirstAttackedIndex(long frameCount)
     {
         if (Regime == Regime.Baseline)
         {
@@ -57,7 +60,7 @@ public sealed record RegimeProfile(Regime Regime, string Name, string FileName, 
     }
 
     /// <summary>Attack severity in per mille at frame <paramref name="index"/> of <paramref name="frameCount"/>; integer-only.</summary>
-    public int SeverityPerMille(long index, long frameCount)
+    internal int SeverityPerMille(long index, long frameCount)
     {
         if (Regime == Regime.Baseline)
         {

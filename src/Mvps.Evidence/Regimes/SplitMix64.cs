@@ -4,7 +4,7 @@ namespace Mvps.Evidence.Regimes;
 /// SplitMix64 (Steele, Lea, Flood 2014; the seeding generator of xoshiro): 64-bit state, one add,
 /// three xor-shift-multiplies per draw. Integer-only, so every platform draws the same sequence.
 /// </summary>
-public struct SplitMix64
+internal struct SplitMix64
 {
     private const ulong Gamma = 0x9E3779B97F4A7C15;
     private ulong _state;

@@ -11,16 +11,17 @@ namespace Mvps.Evidence.Regimes;
 /// </summary>
 public static class VantageBundle
 {
+    /// <summary>The most vantages one bundle generates.</summary>
     public const int MaxVantages = 10;
 
     /// <summary>The documented subset the DDoS reaches: vantages with an even index (vantage 0 is the evidence's).</summary>
-    public static bool DdosReaches(int vantageIndex) => vantageIndex % 2 == 0;
+    internal static bool DdosReaches(int vantageIndex) => vantageIndex % 2 == 0;
 
     /// <summary>XOR-ed into the regime's stream seed: 0 for vantage 0 (so it is the evidence's stream), a Weyl step apart for the others.</summary>
-    public static ulong StreamOffset(int vantageIndex) => unchecked((ulong)vantageIndex * 0x9E37_79B9_7F4A_7C15);
+    internal static ulong StreamOffset(int vantageIndex) => unchecked((ulong)vantageIndex * 0x9E37_79B9_7F4A_7C15);
 
     /// <summary>The last octet of vantage i's source address (and of its MAC).</summary>
-    public static byte SourceHost(int vantageIndex) => (byte)(WireConstants.SourceAddress[3] + vantageIndex);
+    internal static byte SourceHost(int vantageIndex) => (byte)(WireConstants.SourceAddress[3] + vantageIndex);
 
     /// <summary>Writes <paramref name="vantages"/> vantages of <paramref name="frameCount"/> frames each, merged by capture time (then vantage).</summary>
     public static void WriteCapture(RegimeProfile profile, ulong seed, long frameCount, int vantages, FrameAuthenticator authenticator, Stream output, IProgress<long>? progress = null)

@@ -6,41 +6,46 @@ namespace Mvps.Evidence.Verification;
 public sealed class CaptureVerdict(string displayName, VerificationMode mode = VerificationMode.Strict)
 {
     /// <summary>Issues kept for the report; counting goes on past this.</summary>
-    public const int MaxIssuesKept = 20;
+    internal const int MaxIssuesKept = 20;
 
     private readonly List<FrameIssue> _issues = [];
 
+    /// <summary>The capture as the user named it.</summary>
     public string DisplayName { get; } = displayName;
 
+    /// <summary>The mode the capture was checked in.</summary>
     public VerificationMode Mode { get; } = mode;
 
     /// <summary>Packet records read (strict mode: frames).</summary>
     public long Frames { get; internal set; }
 
-    public long FramesWithProblems { get; internal set; }
+    internal long FramesWithProblems { get; set; }
+    /// <summary>Problems found in all; only the first few are kept in <see cref="Issues"/>.</summary>
     public long IssueCount { get; private set; }
-    public bool ReceiptChecked { get; internal set; }
+    internal bool ReceiptChecked { get; set; }
+    /// <summary>The first problems found, in the order found.</summary>
     public IReadOnlyList<FrameIssue> Issues => _issues;
+    /// <summary>Whether no problem was found.</summary>
     public bool Passed => IssueCount == 0;
 
     /// <summary>Capture mode: records per <see cref="RecordClass"/>, indexed by its value.</summary>
-    public IReadOnlyList<long> ClassCounts => ClassCountsMutable;
+    internal IReadOnlyList<long> ClassCounts => ClassCountsMutable;
 
-    public long CountOf(RecordClass kind) => ClassCountsMutable[(int)kind];
+    internal long CountOf(RecordClass kind) => ClassCountsMutable[(int)kind];
 
     /// <summary>Capture mode: MVPS frames whose IPv4 or UDP checksum is wrong (warnings; strict mode fails them).</summary>
-    public long ChecksumWarnings { get; internal set; }
+    internal long ChecksumWarnings { get; set; }
 
     /// <summary>Capture mode: MVPS frames seen again right after themselves (same session, tick and tag), counted once.</summary>
-    public long DuplicateCopies { get; internal set; }
+    internal long DuplicateCopies { get; set; }
 
     /// <summary>Sessions in order of first appearance (capture mode; strict mode has the whole file as one).</summary>
     public IReadOnlyList<SessionSummary> Sessions => SessionsMutable;
 
     /// <summary>Captured and needed bytes of the first record the snap length cut short (0 when none was).</summary>
-    public int FirstTruncatedCaptured { get; internal set; }
+    internal int FirstTruncatedCaptured { get; set; }
 
-    public int FirstTruncatedNeeded { get; internal set; }
+    internal int FirstTruncatedNeeded { get; set; }
 
     internal long[] ClassCountsMutable { get; } = new long[RecordClasses.Count];
 

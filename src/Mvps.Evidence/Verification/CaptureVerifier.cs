@@ -23,7 +23,7 @@ public static class CaptureVerifier
     /// Throws <see cref="CaptureFormatException"/> when the file is not a usable capture (not pcap, truncated
     /// record; in strict mode also a non-Ethernet link type); frame-level problems go into the verdict.
     /// </summary>
-    public static CaptureVerdict Verify(string path, string displayName, FrameAuthenticator authenticator, VerificationMode mode, ReceiptExpectations? expected, IProgress<long>? progress = null)
+    public static CaptureVerdict Verify(string path, string displayName, FrameAuthenticator authenticator, VerificationMode mode, ReceiptExpectations? expected, IProgress<long>? progress)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
         mode = expected is null ? mode : VerificationMode.Strict;
@@ -40,7 +40,7 @@ public static class CaptureVerifier
     /// As <see cref="Verify(string, string, FrameAuthenticator, VerificationMode, ReceiptExpectations?, IProgress{long}?)"/>,
     /// on <paramref name="threads"/> threads (the calling one included), each with its own authenticator for <paramref name="key"/>.
     /// </summary>
-    public static CaptureVerdict Verify(string path, string displayName, ReadOnlySpan<byte> key, int threads, VerificationMode mode, ReceiptExpectations? expected, IProgress<long>? progress = null)
+    public static CaptureVerdict Verify(string path, string displayName, ReadOnlySpan<byte> key, int threads, VerificationMode mode, ReceiptExpectations? expected, IProgress<long>? progress)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         mode = expected is null ? mode : VerificationMode.Strict;
@@ -57,7 +57,7 @@ public static class CaptureVerifier
     /// A capture from a stream read forward only (standard input: `tcpdump -w - | mvps verify -`). No receipt:
     /// a receipt states the file's size and hash, which a stream cannot be checked against here.
     /// </summary>
-    public static CaptureVerdict Verify(Stream stream, string displayName, ReadOnlySpan<byte> key, int threads, VerificationMode mode, IProgress<long>? progress = null)
+    public static CaptureVerdict Verify(Stream stream, string displayName, ReadOnlySpan<byte> key, int threads, VerificationMode mode, IProgress<long>? progress)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         CaptureVerdict verdict;
@@ -122,7 +122,7 @@ public static class CaptureVerifier
         batch.Reset(firstIndex);
         while (batch.HasRoom && reader.TryReadNext(out CaptureRecord record))
         {
-            if (mode == VerificationMode.Strict && record.LinkType != CaptureLayout.PcapFileHeader.LinkTypeEthernet)
+            if (mode == VerificationMode.Strict && record.LinkType != LinkTypes.Ethernet)
             {
                 throw new CaptureFormatException(displayName, record.Index, record.FileOffset,
                     string.Create(CultureInfo.InvariantCulture, $"link type {record.LinkType} is not Ethernet (1): not an MVPS evidence capture (without --strict, any capture is read)"));

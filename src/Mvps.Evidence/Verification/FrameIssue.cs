@@ -9,13 +9,14 @@ namespace Mvps.Evidence.Verification;
 /// </summary>
 public readonly record struct FrameIssue(long? FrameIndex, long? RecordOffset, int FrameOffset, string Detail)
 {
-    public static FrameIssue From(long frameIndex, long recordOffset, FrameProblem problem) =>
+    internal static FrameIssue From(long frameIndex, long recordOffset, FrameProblem problem) =>
         new(frameIndex, recordOffset, problem.Offset, problem.Detail);
 
-    public static FrameIssue ForFile(string detail) => new(null, null, 0, detail);
+    internal static FrameIssue ForFile(string detail) => new(null, null, 0, detail);
 
-    public static FrameIssue ForReceiptEntry(long frameIndex, string detail) => new(frameIndex, null, 0, detail);
+    internal static FrameIssue ForReceiptEntry(long frameIndex, string detail) => new(frameIndex, null, 0, detail);
 
+    /// <summary>The issue as one line, naming the frame by index and Wireshark number and the offsets where known.</summary>
     public override string ToString() => (FrameIndex, RecordOffset) switch
     {
         (long index, long offset) => FormattableString.Invariant(

@@ -13,7 +13,7 @@ internal sealed class RecordBatch
     public const int MaxRecords = 4096;
 
     /// <summary>Bytes of record data per batch; holds several records of the maximum size.</summary>
-    public const int ArenaLength = 4 * CaptureLayout.MaxRecordSize;
+    public const int ArenaLength = 4 * CaptureReader.MaxRecordSize;
 
     private readonly byte[] _arena = new byte[ArenaLength];
     private readonly int[] _dataStart = new int[MaxRecords];
@@ -93,8 +93,8 @@ internal sealed class RecordBatch
         FirstTruncatedNeeded = 0;
     }
 
-    /// <summary>Whether any record the reader can return (at most <see cref="CaptureLayout.MaxRecordSize"/> bytes) still fits.</summary>
-    public bool HasRoom => Count < MaxRecords && ArenaLength - _arenaUsed >= CaptureLayout.MaxRecordSize;
+    /// <summary>Whether any record the reader can return (at most <see cref="CaptureReader.MaxRecordSize"/> bytes) still fits.</summary>
+    public bool HasRoom => Count < MaxRecords && ArenaLength - _arenaUsed >= CaptureReader.MaxRecordSize;
 
     /// <summary>Copies a record in; call only while <see cref="HasRoom"/>.</summary>
     public void Add(in CaptureRecord record)

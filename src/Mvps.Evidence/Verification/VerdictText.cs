@@ -11,7 +11,7 @@ namespace Mvps.Evidence.Verification;
 public static class VerdictText
 {
     /// <summary>The class counts, largest class first after MVPS, e.g. "30 MVPS (1 session), 30 BFD without extension, 1 ARP".</summary>
-    public static string ClassCounts(CaptureVerdict verdict)
+    internal static string ClassCounts(CaptureVerdict verdict)
     {
         var text = new StringBuilder();
         long mvps = verdict.CountOf(RecordClass.Mvps);

@@ -5,7 +5,7 @@ namespace Mvps.Tool.Report;
 /// arm64 libm, and an ulp can move a rounded SVG coordinate. x = m·2^e is split exactly from the bits, ln m comes from
 /// the atanh series 2(s + s³/3 + …) with s = (m − 1)/(m + 1), |s| ≤ 0.172, to a fixed 24 terms (s⁴⁹ &lt; 10⁻³⁷).
 /// </summary>
-public static class BasicMath
+internal static class BasicMath
 {
     private const double Ln2 = 0.6931471805599453;
     private const double Ln10 = 2.302585092994046;

@@ -7,7 +7,7 @@ using Mvps.IO;
 namespace Mvps.Tool.Report;
 
 /// <summary>Frame 0 of a capture as a hex dump, 16 bytes a line, each byte coloured by its field (offsets as in docs/wire-format.md).</summary>
-public static class HexDump
+internal static class HexDump
 {
     public static string Build(string capturePath)
     {

@@ -11,7 +11,7 @@ namespace Mvps.Tool.Report;
 /// The charts of one capture over lattice ticks: φ on a symmetric log scale, C1–C3, D² (symmetric log) with the T²
 /// threshold, and the BFD state strip with the lost-tick gaps; the attack phases are shaded on every chart.
 /// </summary>
-public static class RegimeCharts
+internal static class RegimeCharts
 {
     /// <summary>φ is linear within ±1 µs, logarithmic beyond; D² within ±1.</summary>
     private const double PhiLinearNs = 1_000;

@@ -13,13 +13,13 @@ using static Mvps.IO.Invariant;
 namespace Mvps.Tool.Report;
 
 /// <summary>One run of the evidence pipeline whose files the determinism matrix lists, with what the run varied (its settings.json).</summary>
-public sealed record ReportRun(string Name, string Folder, IReadOnlyList<string> Variations);
+internal sealed record ReportRun(string Name, string Folder, IReadOnlyList<string> Variations);
 
 /// <summary>
 /// The evidence report page: one self-contained HTML file (inline CSS and SVG, no script, no font or request from
 /// anywhere), reproducible byte for byte — no clock, invariant fixed number formats, nothing measured from fonts.
 /// </summary>
-public static class ReportPage
+internal static class ReportPage
 {
     /// <summary>The files of an evidence folder, in the order the page lists them.</summary>
     public static readonly string[] EvidenceFiles = [RegimeProfile.Baseline.FileName, RegimeProfile.Ddos.FileName, ReceiptWriter.FileName];
@@ -123,7 +123,7 @@ public static class ReportPage
             {
                 string path = Path.Combine(run.Folder, file);
                 // Only a regular file is opened: a FIFO or a link to a device in a run folder must not hang the page.
-                string digest = FileKind.Of(path) == FileKindValue.Regular ? ReceiptWriter.Sha256Hex(path) : "missing";
+                string digest = FileKind.Of(path) == FileKindValue.Regular ? Sha256Text.OfFile(path) : "missing";
                 (digests.TryGetValue(file, out var set) ? set : digests[file] = new HashSet<string>(StringComparer.Ordinal)).Add(digest);
                 html.Append(I($"<td><code title=\"{digest}\">{(digest.Length > 16 ? digest[..16] + "…" : digest)}</code></td>"));
             }

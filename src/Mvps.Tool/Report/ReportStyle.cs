@@ -1,7 +1,7 @@
 namespace Mvps.Tool.Report;
 
 /// <summary>The page's inline style sheet: generic font families only, so no font is fetched or required; print-friendly.</summary>
-public static class ReportStyle
+internal static class ReportStyle
 {
     public const string Css = """
         :root { --ink: #1b1f24; --muted: #57606a; --rule: #d0d7de; --up: #2da44e; --init: #d4a72c; --down: #cf222e; }

@@ -7,7 +7,7 @@ namespace Mvps.Tool.Report;
 /// What an evidence run varied, from the settings.json the build writes beside its files: the "variations" list, and
 /// from "notVaried" each variation that could not run on that machine with the reason (the reprotest run).
 /// </summary>
-public static class RunSettings
+internal static class RunSettings
 {
     public const string FileName = "settings.json";
 

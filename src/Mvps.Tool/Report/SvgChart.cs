@@ -9,7 +9,7 @@ namespace Mvps.Tool.Report;
 /// text (labels are placed by fixed offsets and generic font families), so its bytes do not depend on the fonts of the
 /// machine that writes it. Every series is one &lt;g class="series"&gt; with data-points = its number of &lt;circle&gt;s.
 /// </summary>
-public sealed class SvgChart
+internal sealed class SvgChart
 {
     public const double Width = 760;
     private const double Left = 78;
@@ -27,7 +27,15 @@ public sealed class SvgChart
     private readonly double _yMin;
     private readonly double _yMax;
 
+    /// <summary>An empty chart with fixed axes; series are drawn into it.</summary>
+    /// <param name="id">The element id of the chart in the page.</param>
+    /// <param name="title">The chart's title, shown above it.</param>
+    /// <param name="height">The plot height in SVG user units.</param>
+    /// <param name="xMin">The smallest x value shown.</param>
+    /// <param name="xMax">The largest x value shown.</param>
     /// <param name="transform">Maps a data value to axis units (identity, or a symmetric log); the y range is in axis units.</param>
+    /// <param name="yMin">The bottom of the y axis, in axis units.</param>
+    /// <param name="yMax">The top of the y axis, in axis units.</param>
     public SvgChart(string id, string title, double height, double xMin, double xMax, Func<double, double> transform, double yMin, double yMax)
     {
         _id = id;

@@ -8,7 +8,7 @@ namespace Mvps.Tool.Send;
 /// §6.8.2/§6.8.3 with its Poll Sequence (§6.5), and AdminDown (§6.8.16). No sockets and no clock: every call
 /// takes the caller's time in microseconds, so the whole machine runs in unit tests. Not thread-safe.
 /// </summary>
-public sealed class BfdSession
+internal sealed class BfdSession
 {
     private readonly BfdSessionSettings _settings;
     private readonly List<SessionTransition> _transitions = [];
@@ -69,7 +69,7 @@ public sealed class BfdSession
     /// <summary>Applies §6.8.6 to a received BFD Control packet (<paramref name="payload"/> is the whole UDP payload).</summary>
     public PacketVerdict Receive(ReadOnlySpan<byte> payload, long nowUs)
     {
-        if (payload.Length < PacketLayout.Bfd.MinimumLength)
+        if (payload.Length < WireConstants.BfdLength)
         {
             return PacketVerdict.Truncated;
         }
@@ -82,7 +82,7 @@ public sealed class BfdSession
     /// would be rejected for, or <see cref="PacketVerdict.Accepted"/>. Lets a caller add its own checks in between.
     /// </summary>
     public PacketVerdict Validate(ReadOnlySpan<byte> payload) =>
-        payload.Length < PacketLayout.Bfd.MinimumLength ? PacketVerdict.Truncated : Check(ReadControlPacket(payload), payload.Length);
+        payload.Length < WireConstants.BfdLength ? PacketVerdict.Truncated : Check(ReadControlPacket(payload), payload.Length);
 
     /// <summary>Applies §6.8.6 to a decoded packet that arrived in <paramref name="receivedLength"/> bytes.</summary>
     public PacketVerdict Receive(in BfdControlPacket packet, int receivedLength, long nowUs)

@@ -9,7 +9,7 @@ namespace Mvps.Tool.Send;
 /// <see cref="TtlDatagramReader"/>; Linux ignores IP_MINTTL on UDP, measured here), and one sending from a source
 /// port in 49152..65535 with TTL 255 and DSCP CS6. Binding failures become one-line usage errors.
 /// </summary>
-public sealed class BfdSockets : IDisposable
+internal sealed class BfdSockets : IDisposable
 {
     /// <summary>
     /// The receive buffer asked for: a burst must not push the peer's packets out while we are descheduled. About

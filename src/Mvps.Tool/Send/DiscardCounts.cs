@@ -5,7 +5,7 @@ namespace Mvps.Tool.Send;
 /// Datagrams from the peer's address that were discarded, one counter per reason in a fixed array: counting a
 /// discard never allocates, however many arrive.
 /// </summary>
-public sealed class DiscardCounts
+internal sealed class DiscardCounts
 {
     /// <summary>Every discard reason, in the order the checks apply: the order of the text summary and of --json's "discardedBy".</summary>
     public static IReadOnlyList<PacketVerdict> Reasons { get; } =

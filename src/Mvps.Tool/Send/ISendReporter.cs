@@ -3,7 +3,7 @@ using System.Net;
 namespace Mvps.Tool.Send;
 
 /// <summary>Where `mvps send` reports what happens, as it happens: text for people, JSON Lines for machines.</summary>
-public interface ISendReporter
+internal interface ISendReporter
 {
     void Started(SendOptions options, IPEndPoint source, int receiveBufferBytes);
 

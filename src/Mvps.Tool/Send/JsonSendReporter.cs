@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Mvps.Tool.Send;
 
 /// <summary>JSON Lines on stdout: one object per event as it happens ("start", "transition", "discarded"), then "summary".</summary>
-public sealed class JsonSendReporter(Stream output) : ISendReporter
+internal sealed class JsonSendReporter(Stream output) : ISendReporter
 {
     public void Started(SendOptions options, IPEndPoint source, int receiveBufferBytes) => Line(w =>
     {

@@ -7,7 +7,7 @@ namespace Mvps.Tool.Send;
 /// value as in <see cref="BfdReception"/> (so one is the other cast), then the checks around it that only the
 /// tool makes (AdminDown, TTL, size, the Coherence extension).
 /// </summary>
-public enum PacketVerdict
+internal enum PacketVerdict
 {
     /// <summary>Valid and applied to the session.</summary>
     Accepted = BfdReception.Valid,
@@ -58,7 +58,7 @@ public enum PacketVerdict
     BadTag,
 }
 
-public static class PacketVerdicts
+internal static class PacketVerdicts
 {
     /// <summary>True for the verdicts that mean the packet broke a rule (not merely arrived while AdminDown).</summary>
     public static bool IsRejection(this PacketVerdict verdict) => verdict is not (PacketVerdict.Accepted or PacketVerdict.IgnoredWhileAdminDown);

@@ -8,7 +8,7 @@ namespace Mvps.Tool.Send;
 /// Order: size, TTL (RFC 5881 §5), RFC 5880 §6.8.6, then the Coherence extension if bytes follow the BFD packet
 /// (the same reading as the capture dissector's: such bytes are the extension, and its tag must verify).
 /// </summary>
-public sealed class PeerDatagramFilter(BfdSession session, FrameAuthenticator authenticator)
+internal sealed class PeerDatagramFilter(BfdSession session, FrameAuthenticator authenticator)
 {
     /// <summary>The longest datagram a BFD peer can send: a 255-byte BFD packet (Length is one byte) and the 44-byte extension.</summary>
     public const int MaxDatagramLength = byte.MaxValue + FieldLengths.UdpPayload - FieldLengths.BfdControl;

@@ -4,7 +4,7 @@ using Mvps.Evidence.Regimes;
 namespace Mvps.Tool.Send;
 
 /// <summary>The validated settings of one `mvps send` run.</summary>
-public sealed record SendOptions(
+internal sealed record SendOptions(
     IPAddress Peer,
     IPAddress? Local,
     RegimeProfile Regime,

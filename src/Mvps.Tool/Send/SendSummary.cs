@@ -3,7 +3,7 @@ using Mvps.Codec.Wire;
 namespace Mvps.Tool.Send;
 
 /// <summary>What one `mvps send` run did: counts, the session's outcome and the send-time precision reached.</summary>
-public sealed class SendSummary
+internal sealed class SendSummary
 {
     public long PacketsSent { get; set; }
 

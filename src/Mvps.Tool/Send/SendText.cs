@@ -4,7 +4,7 @@ using Mvps.Codec.Wire;
 namespace Mvps.Tool.Send;
 
 /// <summary>Names `mvps send` prints: RFC 5880's diagnostic wording and the reasons a packet was discarded.</summary>
-public static class SendText
+internal static class SendText
 {
     public static string Diagnostic(BfdDiagnostic diagnostic) => diagnostic switch
     {
@@ -24,9 +24,9 @@ public static class SendText
     {
         PacketVerdict.Accepted => "accepted",
         PacketVerdict.IgnoredWhileAdminDown => "ignored while AdminDown",
-        PacketVerdict.Truncated => string.Create(CultureInfo.InvariantCulture, $"shorter than {PacketLayout.Bfd.MinimumLength} bytes"),
+        PacketVerdict.Truncated => string.Create(CultureInfo.InvariantCulture, $"shorter than {WireConstants.BfdLength} bytes"),
         PacketVerdict.WrongVersion => string.Create(CultureInfo.InvariantCulture, $"version is not {WireConstants.BfdVersion}"),
-        PacketVerdict.BadLength => string.Create(CultureInfo.InvariantCulture, $"Length field below {PacketLayout.Bfd.MinimumLength} or beyond the datagram"),
+        PacketVerdict.BadLength => string.Create(CultureInfo.InvariantCulture, $"Length field below {WireConstants.BfdLength} or beyond the datagram"),
         PacketVerdict.ZeroDetectMultiplier => "Detect Mult is 0",
         PacketVerdict.MultipointSet => "Multipoint bit set",
         PacketVerdict.ZeroMyDiscriminator => "My Discriminator is 0",

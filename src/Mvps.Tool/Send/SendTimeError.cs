@@ -1,7 +1,7 @@
 namespace Mvps.Tool.Send;
 
 /// <summary>|actual send time - scheduled send time| over a set of packets: count, sum and maximum in nanoseconds.</summary>
-public sealed class SendTimeError
+internal sealed class SendTimeError
 {
     public long Count { get; private set; }
 

@@ -15,7 +15,7 @@ namespace Mvps.Tool.Send;
 /// on Detect Mult more ticks. Only the timing reads the clock; what goes on the wire comes from the regime and
 /// the session.
 /// </summary>
-public sealed class SessionRunner
+internal sealed class SessionRunner
 {
     /// <summary>Closer than this to a send time the runner spins instead of sleeping in poll(2) (millisecond granularity, late wake-ups).</summary>
     private const long SpinWindowNs = 1_500_000;

@@ -6,7 +6,7 @@ namespace Mvps.Tool.Send;
 /// A change of the local or the remote state, with what the session knew right after it. <see cref="AtUs"/> is
 /// the caller's clock (microseconds), as it was passed in.
 /// </summary>
-public readonly record struct SessionTransition(
+internal readonly record struct SessionTransition(
     long AtUs,
     BfdState PreviousLocalState,
     BfdState LocalState,

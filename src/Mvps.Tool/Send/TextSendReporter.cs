@@ -6,7 +6,7 @@ using static Mvps.IO.Invariant;
 namespace Mvps.Tool.Send;
 
 /// <summary>One line per event on stdout, then a summary block.</summary>
-public sealed class TextSendReporter(TextWriter output) : ISendReporter
+internal sealed class TextSendReporter(TextWriter output) : ISendReporter
 {
     public void Started(SendOptions options, IPEndPoint source, int receiveBufferBytes) => output.WriteLine(I(
         $"mvps send: {source} -> {options.Peer}:{WireConstants.UdpDestinationPort}, regime {options.Regime.Name}, {options.Ticks} ticks of {options.LatticeUs} us, My Discriminator 0x{options.MyDiscriminator:x8}, receive buffer {receiveBufferBytes} bytes"));

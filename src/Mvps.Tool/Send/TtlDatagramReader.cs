@@ -12,7 +12,7 @@ namespace Mvps.Tool.Send;
 /// an object: reading a datagram allocates nothing, so a flood cannot grow memory. MSG_TRUNC makes the kernel
 /// report a datagram's real length even when only the buffer's worth of it is kept.
 /// </summary>
-public sealed class TtlDatagramReader : IDisposable
+internal sealed class TtlDatagramReader : IDisposable
 {
     private const int IpProtocolIp = 0;
     private const int IpTtl = 2;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mvps.Evidence.Receipt;
+using Mvps.IO;
 
 namespace Mvps.Evidence.Tests.Receipt;
 
@@ -23,7 +24,7 @@ public class TimestampFormatTests
     [InlineData(long.MinValue, 0u, "-292277022657-01-27T08:29:52.000000Z")]
     [InlineData(-1L, 0u, "1969-12-31T23:59:59.000000Z")]
     public void Formats_any_second_count(long seconds, uint microseconds, string expected) =>
-        Assert.Equal(expected, ReceiptWriter.FormatTimestamp(seconds, microseconds));
+        Assert.Equal(expected, UtcTimestamp.Format(seconds, microseconds));
 
     [Fact]
     public void Agrees_with_DateTimeOffset_across_its_whole_range()
@@ -34,10 +35,10 @@ public class TimestampFormatTests
         for (long s = min; s <= max; s += 9_999_991)
         {
             string expected = DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + ".000042Z";
-            Assert.Equal(expected, ReceiptWriter.FormatTimestamp(s, 42));
+            Assert.Equal(expected, UtcTimestamp.Format(s, 42));
         }
 
-        Assert.Equal("0001-01-01T00:00:00.000000Z", ReceiptWriter.FormatTimestamp(min, 0));
-        Assert.Equal("9999-12-31T23:59:59.000000Z", ReceiptWriter.FormatTimestamp(max, 0));
+        Assert.Equal("0001-01-01T00:00:00.000000Z", UtcTimestamp.Format(min, 0));
+        Assert.Equal("9999-12-31T23:59:59.000000Z", UtcTimestamp.Format(max, 0));
     }
 }

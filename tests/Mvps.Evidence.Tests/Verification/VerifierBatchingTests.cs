@@ -61,7 +61,7 @@ public sealed class VerifierBatchingTests : IDisposable
     private static CaptureVerdict Verify(string path, int threads)
     {
         var key = System.Text.Encoding.ASCII.GetBytes(WireConstants.ProofKeyText);
-        return CaptureVerifier.Verify(path, "capture.pcap", key, threads, VerificationMode.Strict, expected: null);
+        return CaptureVerifier.Verify(path, "capture.pcap", key, threads, VerificationMode.Strict, expected: null, progress: null);
     }
 
     private string WriteCapture(int frames, Func<int, Edit> edit)

@@ -59,7 +59,7 @@ public sealed class ReceiptTarget : IFuzzTarget, IDisposable
 
         foreach (ReceiptExpectations expected in entries.Values.Take(EntriesChecked))
         {
-            CaptureVerdict verdict = CaptureVerifier.Verify(_capturePath, expected.File, _authenticator, VerificationMode.Strict, expected);
+            CaptureVerdict verdict = CaptureVerifier.Verify(_capturePath, expected.File, _authenticator, VerificationMode.Strict, expected, progress: null);
             FuzzFinding.Require(verdict.ReceiptChecked, "a receipt entry that was not checked");
         }
 

@@ -84,7 +84,7 @@ public class FuzzRegressionTests
 
         ReceiptExpectations expected = Assert.Single(ReceiptExpectations.Load(path).Values);
         using var authenticator = FrameAuthenticator.ForProofKey();
-        CaptureVerdict verdict = CaptureVerifier.Verify(work.File("mvps_baseline.pcap"), expected.File, authenticator, VerificationMode.Strict, expected);
+        CaptureVerdict verdict = CaptureVerifier.Verify(work.File("mvps_baseline.pcap"), expected.File, authenticator, VerificationMode.Strict, expected, progress: null);
 
         Assert.Contains(verdict.Issues, issue => issue.Detail.Contains("bfd.stateName = text that is not valid UTF-8", StringComparison.Ordinal));
     }
