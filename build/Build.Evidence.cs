@@ -17,7 +17,7 @@ partial class Build
     AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
 
     /// <summary>Where a run writes its files: artifacts/runs/NAME.</summary>
-    AbsolutePath RunDirectory(EvidenceRun run) => RunDirectory(run);
+    AbsolutePath RunDirectory(EvidenceRun run) => RunsDirectory / run.Name;
 
     AbsolutePath EvidenceDirectory => RootDirectory / "evidence";
 
