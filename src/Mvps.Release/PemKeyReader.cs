@@ -36,32 +36,21 @@ internal static class PemKeyReader
                     throw new ReleaseInputException($"{sourceName}: PEM block \"{label}\" is not a PRIVATE KEY or EC PRIVATE KEY");
             }
 
-            var key = ECDsa.Create();
-            try
-            {
-                if (label == Pkcs8Label)
+            return ImportP256(
+                key =>
                 {
-                    key.ImportPkcs8PrivateKey(der, out _);
-                }
-                else
-                {
-                    key.ImportECPrivateKey(der, out _);
-                }
-            }
-            catch (CryptographicException)
-            {
-                key.Dispose();
-                // The library's message is dropped on purpose: the key bytes are nobody's business.
-                throw new ReleaseInputException($"{sourceName}: the {label} block is not an EC private key");
-            }
-            catch (PlatformNotSupportedException)
-            {
-                key.Dispose();
-                throw UnknownCurve(sourceName, label);
-            }
-
-            RequireP256(key, sourceName);
-            return key;
+                    if (label == Pkcs8Label)
+                    {
+                        key.ImportPkcs8PrivateKey(der, out _);
+                    }
+                    else
+                    {
+                        key.ImportECPrivateKey(der, out _);
+                    }
+                },
+                sourceName,
+                label,
+                "an EC private key");
         }
         finally
         {
@@ -80,20 +69,30 @@ internal static class PemKeyReader
                 : $"{sourceName}: PEM block \"{label}\" is not a PUBLIC KEY");
         }
 
+        return ImportP256(key => key.ImportSubjectPublicKeyInfo(der, out _), sourceName, PublicKeyLabel, "an EC public key");
+    }
+
+    /// <summary>
+    /// A new key filled by <paramref name="import"/> from a block labelled <paramref name="label"/>, required to be on
+    /// P-256; the library's failures become one line naming the source and what the block is not.
+    /// </summary>
+    private static ECDsa ImportP256(Action<ECDsa> import, string sourceName, string label, string expected)
+    {
         var key = ECDsa.Create();
         try
         {
-            key.ImportSubjectPublicKeyInfo(der, out _);
+            import(key);
         }
         catch (CryptographicException)
         {
             key.Dispose();
-            throw new ReleaseInputException($"{sourceName}: the PUBLIC KEY block is not an EC public key");
+            // The library's message is dropped on purpose: the key bytes are nobody's business.
+            throw new ReleaseInputException($"{sourceName}: the {label} block is not {expected}");
         }
         catch (PlatformNotSupportedException)
         {
             key.Dispose();
-            throw UnknownCurve(sourceName, PublicKeyLabel);
+            throw UnknownCurve(sourceName, label);
         }
 
         RequireP256(key, sourceName);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
@@ -15,7 +14,7 @@ internal static class AnalyzeCommand
     {
         var files = new Argument<string[]>("CAPTURE") { Description = "Capture files to score (pcap or pcapng; - for standard input)", Arity = ArgumentArity.OneOrMore };
         var reference = new Option<string?>("--reference") { Description = "Reference capture (default: mvps_baseline.pcap beside the first capture)" };
-        var alpha = new Option<double>("--alpha") { Description = "False-alarm probability per frame of the T² threshold", DefaultValueFactory = _ => HotellingThreshold.DefaultAlpha };
+        var alpha = AlphaOption.Create("False-alarm probability per frame of the T² threshold");
         var json = new Option<bool>("--json") { Description = "One JSON document: the model, every frame's D², the bundle per tick" };
         var keys = new KeyOptions();
         var command = new Command("analyze", "Score every frame's coherence vector by Mahalanobis D² against a reference capture (exit 0 when scored, 2 unusable input)")
@@ -28,10 +27,7 @@ internal static class AnalyzeCommand
 
     private static int Run(string[] files, string? referencePath, double alpha, bool asJson, string? keyFile, string? keyEnv)
     {
-        if (!(alpha > 0 && alpha < 0.5))
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--alpha {alpha}: give a probability between 0 and 0.5 (exclusive)"));
-        }
+        AlphaOption.Require(alpha);
 
         referencePath ??= DefaultReference(files[0]);
         if (files.Count(f => f == InputFiles.StandardInput) + (referencePath == InputFiles.StandardInput ? 1 : 0) > 1)

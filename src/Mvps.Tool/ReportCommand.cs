@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using Mvps.Codec.Capture;
 using Mvps.Codec.Wire;
@@ -23,7 +22,7 @@ internal static class ReportCommand
         var runs = new Option<string[]>("--run") { Description = "NAME=FOLDER of an evidence run for the determinism matrix (repeatable)", AllowMultipleArgumentsPerToken = false };
         var notRun = new Option<string[]>("--not-run") { Description = "NAME=WHY of an evidence run this machine did not make, listed in the determinism matrix with what would make it (repeatable)", AllowMultipleArgumentsPerToken = false };
         var release = new Option<string?>("--release") { Description = "Release folder: list its files (with size and SHA-256) under Downloads" };
-        var alpha = new Option<double>("--alpha") { Description = "False-alarm probability of the T² threshold", DefaultValueFactory = _ => HotellingThreshold.DefaultAlpha };
+        var alpha = AlphaOption.Create("False-alarm probability of the T² threshold");
         var keys = new KeyOptions();
         var command = new Command("report", "Write the evidence report page: one self-contained HTML file with inline SVG charts")
         {
@@ -36,10 +35,7 @@ internal static class ReportCommand
 
     private static int Run(string evidenceFolder, string outputPath, string? analysisJsonPath, string[] runSpecs, string[] notRunSpecs, string? releaseFolder, double alpha, string? keyFile, string? keyEnv)
     {
-        if (!(alpha > 0 && alpha < 0.5))
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--alpha {alpha}: give a probability between 0 and 0.5 (exclusive)"));
-        }
+        AlphaOption.Require(alpha);
 
         if (!Directory.Exists(evidenceFolder))
         {

@@ -19,11 +19,8 @@ public sealed class WorkflowLintTests : IDisposable
     [ActionlintFact]
     public void A_broken_workflow_is_reported_with_file_and_line()
     {
-        var workflows = Directory.CreateDirectory(Path.Combine(_scratch.Path, ".github", "workflows")).FullName;
-        File.WriteAllText(Path.Combine(workflows, "broken.yml"),
+        var (exitCode, output) = LintOneWorkflow("broken.yml",
             "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.undefined }}\n");
-
-        var (exitCode, output) = Lint(_scratch.Path);
 
         Assert.Equal(1, exitCode);
         Assert.Contains(".github/workflows/broken.yml:6:", output);
@@ -33,11 +30,8 @@ public sealed class WorkflowLintTests : IDisposable
     [ActionlintFact]
     public void A_hosted_runner_label_newer_than_actionlint_is_accepted_but_a_made_up_one_is_not()
     {
-        var workflows = Directory.CreateDirectory(Path.Combine(_scratch.Path, ".github", "workflows")).FullName;
-        File.WriteAllText(Path.Combine(workflows, "labels.yml"),
+        var (exitCode, output) = LintOneWorkflow("labels.yml",
             "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: echo arm\n  typo:\n    runs-on: ubuntu-24.04-armm\n    steps:\n      - run: echo typo\n");
-
-        var (exitCode, output) = Lint(_scratch.Path);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("\"ubuntu-24.04-armm\" is unknown", output);
@@ -47,15 +41,20 @@ public sealed class WorkflowLintTests : IDisposable
     [ActionlintFact]
     public void The_attestations_permission_is_accepted_but_a_misspelt_scope_is_not()
     {
-        var workflows = Directory.CreateDirectory(Path.Combine(_scratch.Path, ".github", "workflows")).FullName;
-        File.WriteAllText(Path.Combine(workflows, "scopes.yml"),
+        var (exitCode, output) = LintOneWorkflow("scopes.yml",
             "on: push\npermissions:\n  attestations: write\n  attestation: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo a\n");
-
-        var (exitCode, output) = Lint(_scratch.Path);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("unknown permission scope \"attestation\"", output);
         Assert.DoesNotContain("unknown permission scope \"attestations\"", output);
+    }
+
+    /// <summary>Lints a scratch repository that holds only the given workflow.</summary>
+    (int ExitCode, string Output) LintOneWorkflow(string fileName, string text)
+    {
+        var workflows = Directory.CreateDirectory(Path.Combine(_scratch.Path, ".github", "workflows")).FullName;
+        File.WriteAllText(Path.Combine(workflows, fileName), text);
+        return Lint(_scratch.Path);
     }
 
     static (int ExitCode, string Output) Lint(string root)

@@ -9,8 +9,8 @@ public class BadInputTests
         { "directory", t => ["verify", t.Path], "is a directory" },
         { "empty file", t => ["verify", Write(t, "empty.pcap", [])], "empty file" },
         { "wrong magic", t => ["verify", Write(t, "text.pcap", "hello, this is not a capture file"u8.ToArray())], "not a pcap or pcapng file" },
-        { "header only, truncated", t => ["verify", Write(t, "short.pcap", Evidence()[..20])], "" },
-        { "truncated record", t => ["verify", Write(t, "cut.pcap", Evidence()[..(24 + 126 + 50)])], "truncated" },
+        { "header only, truncated", t => ["verify", Write(t, "short.pcap", BaselineCapture.Bytes()[..20])], "" },
+        { "truncated record", t => ["verify", Write(t, "cut.pcap", BaselineCapture.Bytes()[..(24 + 126 + 50)])], "truncated" },
         { "absurd capture length", t => ["verify", Write(t, "huge.pcap", WithInclLen(0xFFFFFFFF))], "4294967295" },
         { "non-Ethernet link type under --strict", t => ["verify", "--strict", Write(t, "raw.pcap", WithLinkType(101))], "link type 101" },
         { "missing key file", t => ["verify", Evidence("mvps_baseline.pcap"), "--key-file", t.File("no-key")], "key file not found" },
@@ -46,8 +46,6 @@ public class BadInputTests
 
     private static string Evidence(string file) => MvpsProcess.Evidence(file);
 
-    private static byte[] Evidence() => File.ReadAllBytes(Evidence("mvps_baseline.pcap"));
-
     private static string Write(TempFolder temp, string name, byte[] bytes)
     {
         File.WriteAllBytes(temp.File(name), bytes);
@@ -56,14 +54,14 @@ public class BadInputTests
 
     private static byte[] WithInclLen(uint value)
     {
-        byte[] bytes = Evidence();
+        byte[] bytes = BaselineCapture.Bytes();
         BitConverter.TryWriteBytes(bytes.AsSpan(24 + 8), value);
         return bytes;
     }
 
     private static byte[] WithLinkType(uint linkType)
     {
-        byte[] bytes = Evidence();
+        byte[] bytes = BaselineCapture.Bytes();
         BitConverter.TryWriteBytes(bytes.AsSpan(20), linkType);
         return bytes;
     }

@@ -11,16 +11,13 @@ namespace Mvps.Tool.Tests;
 /// </summary>
 public class DecodeBfdTests
 {
-    private const int PcapHeader = 24;
-    private const int RecordHeader = 16;
-    private const int Frame = 110;
     private const int UdpPayload = 42;
 
     [Fact]
     public void Every_bfd_control_record_has_the_same_bfd_object_and_echo_has_its_own_class()
     {
         using var temp = new TempFolder();
-        byte[] evidence = File.ReadAllBytes(MvpsProcess.Evidence("mvps_baseline.pcap")).AsSpan(PcapHeader + RecordHeader, Frame).ToArray();
+        byte[] evidence = BaselineCapture.FirstFrame();
         byte[] shortMvps = evidence[UdpPayload..(UdpPayload + 34)]; // Length 24 and 10 bytes of extension
         string file = temp.File("bfd.pcapng");
         File.WriteAllBytes(file, new PcapngBuilder(bigEndian: false).SectionHeader().InterfaceDescription()

@@ -15,9 +15,6 @@ namespace Mvps.Tool.Tests;
 /// </summary>
 public class HostileInputRound2Tests
 {
-    private const int PcapHeader = 24;
-    private const int RecordHeader = 16;
-    private const int Frame = 110;
     private const int C1Offset = 86;
 
     // ---- 1. timestamps outside DateTimeOffset's range -------------------------------------------------
@@ -40,7 +37,7 @@ public class HostileInputRound2Tests
         using var temp = new TempFolder();
         string file = temp.File("ts.pcapng");
         File.WriteAllBytes(file, new PcapngBuilder(bigEndian: false).SectionHeader().InterfaceDescription(tsresol: tsresol, tsoffset: tsoffset)
-            .EnhancedPacket(0, ticks, EvidenceFrame()).ToArray());
+            .EnhancedPacket(0, ticks, BaselineCapture.FirstFrame()).ToArray());
 
         var text = MvpsProcess.Run("decode", file);
         AssertNoCrash(what, text, 0);
@@ -78,7 +75,7 @@ public class HostileInputRound2Tests
     public void A_non_finite_coherence_has_a_text_form_and_a_json_form(string what, int axis, uint bits, string text)
     {
         using var temp = new TempFolder();
-        byte[] frame = EvidenceFrame();
+        byte[] frame = BaselineCapture.FirstFrame();
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(C1Offset + 4 * axis), bits);
         string file = temp.File("float.pcapng");
         File.WriteAllBytes(file, new PcapngBuilder(bigEndian: false).SectionHeader().InterfaceDescription().EnhancedPacket(0, 1_000_000, frame).ToArray());
@@ -415,9 +412,6 @@ public class HostileInputRound2Tests
         AssertNoCrash(what, result, 2);
         Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
-
-    private static byte[] EvidenceFrame() =>
-        File.ReadAllBytes(MvpsProcess.Evidence("mvps_baseline.pcap")).AsSpan(PcapHeader + RecordHeader, Frame).ToArray();
 
     private static JsonObject EvidenceReceipt() => JsonNode.Parse(File.ReadAllText(MvpsProcess.Evidence("mvps_pcap_receipt.json")))!.AsObject();
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using static Mvps.Tool.Tests.BaselineCapture;
 
 namespace Mvps.Tool.Tests;
 
@@ -10,24 +11,20 @@ namespace Mvps.Tool.Tests;
 /// </summary>
 public class HostileInputTests
 {
-    private const int PcapHeader = 24;
-    private const int RecordHeader = 16;
-    private const int Frame = 110;
-
     /// <summary>Peak resident set a verify run may reach whatever the file size (the goal is under 100 MB).</summary>
     private const long MaxResidentKilobytes = 100 * 1024;
 
     public static TheoryData<string, Func<TempFolder, string>, int, string> Cases => new()
     {
         { "zero-length", t => Write(t, "zero.pcap", []), 2, "empty file" },
-        { "header only, cut short", t => Write(t, "short.pcap", Evidence()[..20]), 2, "shorter than the 24-byte pcap header" },
-        { "header only, complete", t => Write(t, "header.pcap", Evidence()[..PcapHeader]), 1, "no frames" },
-        { "wrong magic", t => Write(t, "magic.pcap", WithU32(Evidence(), 0, 0xDEADBEEF)), 2, "unknown magic ef be ad de" },
-        { "incl_len 0xFFFFFFFF", t => Write(t, "inclmax.pcap", WithU32(Evidence(), PcapHeader + 8, 0xFFFFFFFF)), 2, "incl_len 4294967295 exceeds the maximum record size" },
-        { "incl_len > snaplen", t => Write(t, "snap.pcap", WithU32(WithU32(Evidence(), 16, 100), PcapHeader + 12, 200)), 2, "exceeds the snap length 100" },
-        { "incl_len > orig_len", t => Write(t, "orig.pcap", WithU32(Evidence(), PcapHeader + 12, 60)), 2, "incl_len 110 exceeds orig_len 60" },
-        { "record cut mid-frame", t => Write(t, "cut.pcap", Evidence()[..(PcapHeader + RecordHeader + Frame + RecordHeader + 50)]), 2, "truncated: record needs 126 bytes, only 66 remain" },
-        { "frame with a bad tag", t => Write(t, "tag.pcap", Flip(Evidence(), PcapHeader + RecordHeader + 100)), 1, "HMAC tag mismatch" },
+        { "header only, cut short", t => Write(t, "short.pcap", BaselineCapture.Bytes()[..20]), 2, "shorter than the 24-byte pcap header" },
+        { "header only, complete", t => Write(t, "header.pcap", BaselineCapture.Bytes()[..PcapHeader]), 1, "no frames" },
+        { "wrong magic", t => Write(t, "magic.pcap", WithU32(BaselineCapture.Bytes(), 0, 0xDEADBEEF)), 2, "unknown magic ef be ad de" },
+        { "incl_len 0xFFFFFFFF", t => Write(t, "inclmax.pcap", WithU32(BaselineCapture.Bytes(), PcapHeader + 8, 0xFFFFFFFF)), 2, "incl_len 4294967295 exceeds the maximum record size" },
+        { "incl_len > snaplen", t => Write(t, "snap.pcap", WithU32(WithU32(BaselineCapture.Bytes(), 16, 100), PcapHeader + 12, 200)), 2, "exceeds the snap length 100" },
+        { "incl_len > orig_len", t => Write(t, "orig.pcap", WithU32(BaselineCapture.Bytes(), PcapHeader + 12, 60)), 2, "incl_len 110 exceeds orig_len 60" },
+        { "record cut mid-frame", t => Write(t, "cut.pcap", BaselineCapture.Bytes()[..(PcapHeader + RecordHeader + Frame + RecordHeader + 50)]), 2, "truncated: record needs 126 bytes, only 66 remain" },
+        { "frame with a bad tag", t => Write(t, "tag.pcap", Flip(BaselineCapture.Bytes(), PcapHeader + RecordHeader + 100)), 1, "HMAC tag mismatch" },
         { "pcapng block length not a multiple of 4", t => Write(t, "odd.pcapng", Pcapng(blockLengthDelta: 2)), 2, "is not a multiple of 4" },
         { "pcapng block length past the end", t => Write(t, "past.pcapng", Pcapng(blockLengthDelta: 4096)), 2, "truncated: block needs" },
         { "pcapng IDB with unknown link type", t => Write(t, "link.pcapng", Pcapng(linkType: 65000)), 1, "no MVPS frame among 1 records: 1 unsupported link type" },
@@ -83,7 +80,7 @@ public class HostileInputTests
             stream.SetLength(trailerAt);
             stream.Position = trailerAt;
             stream.Write(U32(skippedBlockLength));
-            stream.Write(EnhancedPacket(Flip(Evidence(), PcapHeader + RecordHeader + 100).AsSpan(PcapHeader + RecordHeader, Frame)));
+            stream.Write(EnhancedPacket(Flip(BaselineCapture.Bytes(), PcapHeader + RecordHeader + 100).AsSpan(PcapHeader + RecordHeader, Frame)));
         }
 
         Assert.True(new FileInfo(file).Length > 3_000_000_000L);
@@ -130,8 +127,6 @@ public class HostileInputTests
         }
     }
 
-    private static byte[] Evidence() => File.ReadAllBytes(MvpsProcess.Evidence("mvps_baseline.pcap"));
-
     private static string Write(TempFolder temp, string name, byte[] bytes)
     {
         File.WriteAllBytes(temp.File(name), bytes);
@@ -173,7 +168,7 @@ public class HostileInputTests
 
     /// <summary>A one-packet pcapng from the first evidence frame, optionally with a damaged packet block length or odd link type.</summary>
     private static byte[] Pcapng(int blockLengthDelta = 0, ushort linkType = 1) =>
-        [.. SectionHeader(), .. InterfaceDescription(linkType), .. EnhancedPacket(Evidence().AsSpan(PcapHeader + RecordHeader, Frame), blockLengthDelta)];
+        [.. SectionHeader(), .. InterfaceDescription(linkType), .. EnhancedPacket(BaselineCapture.Bytes().AsSpan(PcapHeader + RecordHeader, Frame), blockLengthDelta)];
 
     /// <summary>Skipped, with the reason, where the child's peak RSS cannot be measured.</summary>
     public sealed class PeakMemoryFactAttribute : FactAttribute

@@ -141,17 +141,15 @@ internal static class CaptureLayout
         public const int MinimumLength = 16;
     }
 
-    /// <summary>Obsolete Packet Block (type 2), still written by old tools.</summary>
+    /// <summary>
+    /// Obsolete Packet Block (type 2), still written by old tools: a 16-bit interface id and a 16-bit drops count
+    /// where <see cref="PcapngEnhancedPacket"/> has its 32-bit interface id, and from the timestamp on its layout.
+    /// </summary>
     public static class PcapngObsoletePacket
     {
         public const int InterfaceIdOffset = 8;
         public const int DropsCountOffset = 10;
-        public const int TimestampHighOffset = 12;
-        public const int TimestampLowOffset = 16;
-        public const int CapturedLengthOffset = 20;
-        public const int OriginalLengthOffset = 24;
-        public const int DataOffset = 28;
-        public const int MinimumLength = 32;
+        public const int MinimumLength = PcapngEnhancedPacket.MinimumLength;
     }
 
     /// <summary>Option encoding: code u16, length u16, value padded to 4 bytes.</summary>

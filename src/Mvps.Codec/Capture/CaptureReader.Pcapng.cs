@@ -38,20 +38,16 @@ public sealed partial class CaptureReader
         switch (type)
         {
             case PcapngBlockTypes.EnhancedPacket:
-                interfaceId = ReadUInt32(block[PcapngEnhancedPacket.InterfaceIdOffset..]);
+            case PcapngBlockTypes.ObsoletePacket:
+                // The obsolete block is the enhanced one with a 16-bit interface id (and a drops count) in its first word.
+                interfaceId = type == PcapngBlockTypes.EnhancedPacket
+                    ? ReadUInt32(block[PcapngEnhancedPacket.InterfaceIdOffset..])
+                    : ReadUInt16(block[PcapngObsoletePacket.InterfaceIdOffset..]);
                 ticks = ((ulong)ReadUInt32(block[PcapngEnhancedPacket.TimestampHighOffset..]) << 32)
                     | ReadUInt32(block[PcapngEnhancedPacket.TimestampLowOffset..]);
                 capturedLength = ReadUInt32(block[PcapngEnhancedPacket.CapturedLengthOffset..]);
                 originalLength = ReadUInt32(block[PcapngEnhancedPacket.OriginalLengthOffset..]);
                 dataOffset = PcapngEnhancedPacket.DataOffset;
-                break;
-            case PcapngBlockTypes.ObsoletePacket:
-                interfaceId = ReadUInt16(block[PcapngObsoletePacket.InterfaceIdOffset..]);
-                ticks = ((ulong)ReadUInt32(block[PcapngObsoletePacket.TimestampHighOffset..]) << 32)
-                    | ReadUInt32(block[PcapngObsoletePacket.TimestampLowOffset..]);
-                capturedLength = ReadUInt32(block[PcapngObsoletePacket.CapturedLengthOffset..]);
-                originalLength = ReadUInt32(block[PcapngObsoletePacket.OriginalLengthOffset..]);
-                dataOffset = PcapngObsoletePacket.DataOffset;
                 break;
             default:
                 // Simple Packet Block: interface 0, no timestamp; captured length is what the block holds.

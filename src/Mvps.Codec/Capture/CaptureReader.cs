@@ -65,17 +65,11 @@ public sealed partial class CaptureReader : IDisposable
                 return;
             case PcapFileHeader.MagicMicroseconds:
             case PcapFileHeader.MagicMicrosecondsSwapped:
-                Format = CaptureFormat.PcapMicroseconds;
-                IsBigEndian = magic == PcapFileHeader.MagicMicrosecondsSwapped;
-                _classicFractionsPerSecond = PcapRecordHeader.MicrosecondsPerSecond;
-                _classicNanosecondsPerFraction = 1000;
+                (Format, _classicFractionsPerSecond) = (CaptureFormat.PcapMicroseconds, PcapRecordHeader.MicrosecondsPerSecond);
                 break;
             case PcapFileHeader.MagicNanoseconds:
             case PcapFileHeader.MagicNanosecondsSwapped:
-                Format = CaptureFormat.PcapNanoseconds;
-                IsBigEndian = magic == PcapFileHeader.MagicNanosecondsSwapped;
-                _classicFractionsPerSecond = PcapRecordHeader.NanosecondsPerSecond;
-                _classicNanosecondsPerFraction = 1;
+                (Format, _classicFractionsPerSecond) = (CaptureFormat.PcapNanoseconds, PcapRecordHeader.NanosecondsPerSecond);
                 break;
             default:
                 var bytes = _input.Peek(sizeof(uint));
@@ -84,6 +78,9 @@ public sealed partial class CaptureReader : IDisposable
                     $"unknown magic {bytes[0]:x2} {bytes[1]:x2} {bytes[2]:x2} {bytes[3]:x2}: not a pcap or pcapng file"));
         }
 
+        // A magic read back to front means the writer's byte order is the other one (this reader reads it little-endian).
+        IsBigEndian = magic is PcapFileHeader.MagicMicrosecondsSwapped or PcapFileHeader.MagicNanosecondsSwapped;
+        _classicNanosecondsPerFraction = PcapRecordHeader.NanosecondsPerSecond / _classicFractionsPerSecond;
         ReadClassicFileHeader(available);
     }
 

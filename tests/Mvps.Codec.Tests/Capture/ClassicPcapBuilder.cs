@@ -46,30 +46,25 @@ internal sealed class ClassicPcapBuilder
     private void U16(ushort value)
     {
         Span<byte> b = stackalloc byte[2];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(b, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(b, value);
-        }
-
-        _bytes.Write(b);
+        BinaryPrimitives.WriteUInt16LittleEndian(b, value);
+        WriteInFileOrder(b);
     }
 
     private void U32(uint value)
     {
         Span<byte> b = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(b, value);
+        WriteInFileOrder(b);
+    }
+
+    /// <summary>Writes a little-endian field in the file's byte order: reversed when the file is big-endian.</summary>
+    private void WriteInFileOrder(Span<byte> littleEndian)
+    {
         if (_bigEndian)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(b, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(b, value);
+            littleEndian.Reverse();
         }
 
-        _bytes.Write(b);
+        _bytes.Write(littleEndian);
     }
 }
