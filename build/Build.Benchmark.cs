@@ -11,23 +11,23 @@ using Mvps.Build.Engine;
 /// file (I/O plus one hash pass), the seed's Python-stdlib per-frame check, and the Lua dissector under tshark
 /// (on a slice, extrapolated). Not part of Test: timings belong in a report, never in an assertion.
 /// </summary>
-partial class Build
+internal sealed partial class Build
 {
     [Parameter("Frames in the benchmark capture (default 10,000,000: a 1.26 GB file).")]
-    readonly int BenchmarkFrames = 10_000_000;
+    private readonly int BenchmarkFrames = 10_000_000;
 
     [Parameter("Frames of the slice tshark and the Lua dissector run on; their rate is extrapolated to the whole file.")]
-    readonly int BenchmarkTsharkFrames = 100_000;
+    private readonly int BenchmarkTsharkFrames = 100_000;
 
-    AbsolutePath BenchmarkDirectory => ArtifactsDirectory / "benchmarks";
+    private AbsolutePath BenchmarkDirectory => ArtifactsDirectory / "benchmarks";
 
     /// <summary>The capture is big and reproducible from its seed: it lives in .nuke/temp, not in artifacts.</summary>
-    AbsolutePath BenchmarkCaptureDirectory => TemporaryDirectory / "benchmarks";
+    private AbsolutePath BenchmarkCaptureDirectory => TemporaryDirectory / "benchmarks";
 
-    const int PcapHeaderLength = Mvps.Codec.Capture.PcapWriter.FileHeaderLength;
-    const int RecordLength = Mvps.Codec.Capture.PcapWriter.RecordHeaderLength + Mvps.Codec.Wire.FieldLengths.Frame;
+    private const int PcapHeaderLength = Mvps.Codec.Capture.PcapWriter.FileHeaderLength;
+    private const int RecordLength = Mvps.Codec.Capture.PcapWriter.RecordHeaderLength + Mvps.Codec.Wire.FieldLengths.Frame;
 
-    Target Benchmark => _ => _
+    private Target Benchmark => _ => _
         .Description("Generates a large baseline capture and a mixed one (ARP, VLAN) and times mvps verify (1 and all threads, --strict, stdin), sha256sum, a Python per-frame HMAC loop, tshark + Lua dissector and openssl speed on it; writes artifacts/benchmarks/benchmark.md.")
         .DependsOn(Compile)
         .Executes(() =>
@@ -35,7 +35,7 @@ partial class Build
             Directory.CreateDirectory(BenchmarkDirectory);
             Directory.CreateDirectory(BenchmarkCaptureDirectory);
             var capture = BenchmarkCaptureDirectory / Mvps.Evidence.Regimes.RegimeProfile.Baseline.FileName;
-            long expectedBytes = PcapHeaderLength + (long)BenchmarkFrames * RecordLength;
+            var expectedBytes = PcapHeaderLength + (long)BenchmarkFrames * RecordLength;
             if (!File.Exists(capture) || new FileInfo(capture).Length != expectedBytes)
             {
                 RunMvps("generate", "--frames", BenchmarkFrames.ToString(CultureInfo.InvariantCulture), "--regime", "baseline", "--out", BenchmarkCaptureDirectory, "--quiet");
@@ -44,7 +44,7 @@ partial class Build
             WarmPageCache(capture);
             var rows = new List<BenchmarkRow>();
             var openssl = MeasureOpenSsl();
-            int cores = Environment.ProcessorCount;
+            var cores = Environment.ProcessorCount;
             rows.Add(Measure($"mvps verify --threads 1", BenchmarkFrames, null, CompiledTool.Tool, [.. CompiledTool.Arguments, "verify", "--threads", "1", "--quiet", capture]));
             rows.Add(Measure($"mvps verify --threads {cores} (all cores)", BenchmarkFrames, null, CompiledTool.Tool, [.. CompiledTool.Arguments, "verify", "--threads", cores.ToString(CultureInfo.InvariantCulture), "--quiet", capture]));
             rows.Add(Measure("mvps verify --strict --threads 1", BenchmarkFrames, null, CompiledTool.Tool, [.. CompiledTool.Arguments, "verify", "--strict", "--threads", "1", "--quiet", capture]));
@@ -77,17 +77,17 @@ partial class Build
     /// The benchmark capture as an operator's capture looks: after every MVPS frame an ARP request, and every
     /// fourth MVPS frame behind an 802.1Q tag. Written once next to the capture, streaming, from its records.
     /// </summary>
-    AbsolutePath MixedCapture(AbsolutePath capture)
+    private AbsolutePath MixedCapture(AbsolutePath capture)
     {
         var mixed = BenchmarkCaptureDirectory / "mvps_mixed.pcap";
         const int arpLength = 60;
-        long expected = PcapHeaderLength + (long)BenchmarkFrames * (2 * 16 + 110 + arpLength) + (BenchmarkFrames + 2L) / 4 * 4;
+        var expected = PcapHeaderLength + (long)BenchmarkFrames * (2 * 16 + 110 + arpLength) + (BenchmarkFrames + 2L) / 4 * 4;
         if (File.Exists(mixed) && new FileInfo(mixed).Length == expected)
         {
             return mixed;
         }
 
-        byte[] arp = new byte[arpLength];
+        var arp = new byte[arpLength];
         byte[] arpBody = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02, 0x4d, 0x56, 0x50, 0x53, 0x0a, 0x08, 0x06, 0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01,
             0x02, 0x4d, 0x56, 0x50, 0x53, 0x0a, 203, 0, 113, 10, 0, 0, 0, 0, 0, 0, 203, 0, 113, 20];
         arpBody.CopyTo(arp, 0);
@@ -131,16 +131,16 @@ partial class Build
         return mixed;
     }
 
-    static void BinaryPrimitivesWriteUInt32(byte[] buffer, int offset, uint value) =>
+    private static void BinaryPrimitivesWriteUInt32(byte[] buffer, int offset, uint value) =>
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(offset), value);
 
     /// <summary>One measured command: wall time from the build's clock, CPU time and peak RSS from /usr/bin/time when installed.</summary>
-    sealed record BenchmarkRow(string Name, long Frames, double WallSeconds, double? CpuSeconds, long? PeakKilobytes, string? Note)
+    private sealed record BenchmarkRow(string Name, long Frames, double WallSeconds, double? CpuSeconds, long? PeakKilobytes, string? Note)
     {
         public double FramesPerSecond => Frames / WallSeconds;
     }
 
-    static void WarmPageCache(string path)
+    private static void WarmPageCache(string path)
     {
         // Every contender then reads from memory, so the first one is not charged for the disk.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
@@ -150,10 +150,10 @@ partial class Build
         }
     }
 
-    BenchmarkRow Measure(string name, long frames, string? note, string tool, params string[] arguments)
+    private BenchmarkRow Measure(string name, long frames, string? note, string tool, params string[] arguments)
     {
         var timeReport = TemporaryDirectory / "benchmark-time.txt";
-        bool haveTime = File.Exists("/usr/bin/time");
+        var haveTime = File.Exists("/usr/bin/time");
         var stopwatch = Stopwatch.StartNew(); // benchmark report only; nothing emitted by the product depends on it
         var result = haveTime
             ? ProcessTasks.StartProcess("/usr/bin/time", ["-f", "%U %S %M", "-o", timeReport, tool, .. arguments], RootDirectory, throwOnFailure: false, logOutput: false)
@@ -179,7 +179,7 @@ partial class Build
     }
 
     /// <summary>openssl speed's HMAC-SHA256 on 64-byte messages: the per-core rate the issue's goals are set against.</summary>
-    double MeasureOpenSsl()
+    private double MeasureOpenSsl()
     {
         var result = ProcessTasks.StartProcess("openssl", ["speed", "-seconds", "3", "-bytes", "64", "-hmac", "sha256"], RootDirectory, logOutput: false);
         var match = Regex.Match(result.StandardOutput, @"^hmac\(sha256\)\s+([0-9.]+)k", RegexOptions.Multiline);
@@ -189,13 +189,13 @@ partial class Build
         }
 
         // openssl reports thousands of bytes per second.
-        double perSecond = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * 1000 / 64;
+        var perSecond = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * 1000 / 64;
         Log.Information($"openssl speed -bytes 64 -hmac sha256: {(perSecond / 1e6).ToString("0.00", CultureInfo.InvariantCulture)} M/s");
         return perSecond;
     }
 
     /// <summary>The receipt's Python check (hmac.new per frame, stdlib only), reading in chunks instead of the whole file.</summary>
-    BenchmarkRow MeasurePython(string capture)
+    private BenchmarkRow MeasurePython(string capture)
     {
         const string script = """
             import hmac, hashlib, struct, sys
@@ -219,7 +219,7 @@ partial class Build
     }
 
     /// <summary>tshark with the Lua dissector, display-filtered on its HMAC verdict, on the first frames of the capture.</summary>
-    BenchmarkRow MeasureTshark(string capture)
+    private BenchmarkRow MeasureTshark(string capture)
     {
         long frames = Math.Min(BenchmarkTsharkFrames, BenchmarkFrames);
         var slice = BenchmarkCaptureDirectory / "slice.pcap";
@@ -234,11 +234,11 @@ partial class Build
         var row = Measure($"tshark + evidence/mvps_dissector.lua, {frames:N0}-frame slice", frames, null,
             "tshark", "-X", "lua_script:" + (EvidenceDirectory / Mvps.Evidence.Receipt.ValidationRecipe.DissectorFileName), "-r", slice, "-Y", "mvps.hmac_valid == 1", "-T", "fields", "-e", "frame.number");
         File.Delete(slice);
-        double wholeFileSeconds = BenchmarkFrames / row.FramesPerSecond;
+        var wholeFileSeconds = BenchmarkFrames / row.FramesPerSecond;
         return row with { Note = $"rate extrapolated from the slice: the whole file would take about {wholeFileSeconds.ToString("N0", CultureInfo.InvariantCulture)} s" };
     }
 
-    static string FormatTable(IReadOnlyList<BenchmarkRow> rows, double openssl, int cores)
+    private static string FormatTable(IReadOnlyList<BenchmarkRow> rows, double openssl, int cores)
     {
         string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         var text = new StringBuilder();
@@ -262,7 +262,7 @@ partial class Build
         text.Append($"mixed capture within 25 % of the pure one per MVPS frame: {F(mixedSingle.FramesPerSecond / single.FramesPerSecond, "0.00")} ({Verdict(mixedSingle.FramesPerSecond >= 0.75 * single.FramesPerSecond)}); ");
         text.Append($"{cores} threads >= 1.8 x one: {F(all.FramesPerSecond / single.FramesPerSecond, "0.00")} x pure, {F(mixedAll.FramesPerSecond / mixedSingle.FramesPerSecond, "0.00")} x mixed ({Verdict(all.FramesPerSecond >= 1.8 * single.FramesPerSecond && mixedAll.FramesPerSecond >= 1.8 * mixedSingle.FramesPerSecond)}); ");
         text.Append($"standard input at the file's rate: {F(stdin.FramesPerSecond / single.FramesPerSecond, "0.00")}; ");
-        long? peakAll = rows.Take(6).Max(r => r.PeakKilobytes);
+        var peakAll = rows.Take(6).Max(r => r.PeakKilobytes);
         text.Append($"peak RSS < 100 MB: {(peakAll is long peak ? F(peak / 1024.0, "0.0") + " MB (" + Verdict(peak < 100 * 1024) + ")" : "not measured")}.\n");
         text.Append($"Machine: {cores} cores; the load from other processes is not controlled, so compare CPU s with wall s.\n");
         return text.ToString();

@@ -9,34 +9,34 @@ using Mvps.Evidence.Receipt;
 /// (every run and evidence/, byte for byte) → Receipt (schema and captures of every run's receipt) → Snapshot
 /// (every frame's hashes against the committed approvals) → Evidence (the aggregate, with Reproduce).
 /// </summary>
-partial class Build
+internal sealed partial class Build
 {
     [Parameter("Evidence runs: auto (default) makes every run this machine can and names the others with their install line; on a build server (CI, GITHUB_ACTIONS, TF_BUILD) every run this platform can make is required. all requires every run. Or names: a (plain), b (other working directory, TZ, culture, HOME, umask; JIT without tiering and without SIMD), arm64 (linux-arm64 under qemu-aarch64-static), aot (NativeAOT), net8 (the tool built for net8.0 on the .NET 8 runtime), reprotest (Debian's reprotest varies time, directory order, kernel, host name, ...). Run a is always made.")]
-    readonly string[] Runs = [RunSelection.AutoValue];
+    private readonly string[] Runs = [RunSelection.AutoValue];
 
-    AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
+    private AbsolutePath RunsDirectory => ArtifactsDirectory / "runs";
 
     /// <summary>Where a run writes its files: artifacts/runs/NAME.</summary>
-    AbsolutePath RunDirectory(EvidenceRun run) => RunsDirectory / run.Name;
+    private AbsolutePath RunDirectory(EvidenceRun run) => RunsDirectory / run.Name;
 
-    AbsolutePath EvidenceDirectory => RootDirectory / "evidence";
+    private AbsolutePath EvidenceDirectory => RootDirectory / "evidence";
 
-    GeneratorBuilds? _generators;
+    private GeneratorBuilds? _generators;
 
     /// <summary>Builds (or reuses) each run's generator: the compiled tool, or a publish for arm64, NativeAOT or .NET 8.</summary>
-    GeneratorBuilds Generators => _generators ??= new(RootDirectory, TemporaryDirectory, Configuration, CompiledTool, () => WorkingTreeDigest, () => SdkVersion);
+    private GeneratorBuilds Generators => _generators ??= new(RootDirectory, TemporaryDirectory, Configuration, CompiledTool, () => WorkingTreeDigest, () => SdkVersion);
 
-    RunSelection? _runSelection;
+    private RunSelection? _runSelection;
 
     /// <summary>What the reprotest run varied, for the summary (null unless it ran).</summary>
-    string? _reprotestSummary;
+    private string? _reprotestSummary;
 
     /// <summary>The runs of this build, decided once from --runs, the build server detection and this machine's facts.</summary>
-    RunSelection Selection => _runSelection ??= RunSelection.Resolve(Runs, IsServerBuild, HostFacts.Current(Arm64Sysroot.IsComplete(Generators.Arm64SysrootDirectory)));
+    private RunSelection Selection => _runSelection ??= RunSelection.Resolve(Runs, IsServerBuild, HostFacts.Current(Arm64Sysroot.IsComplete(Generators.Arm64SysrootDirectory)));
 
-    IReadOnlyList<EvidenceRun> SelectedRuns => Selection.Runs;
+    private IReadOnlyList<EvidenceRun> SelectedRuns => Selection.Runs;
 
-    Target SelectRuns => _ => _
+    private Target SelectRuns => _ => _
         .Description("Decides which evidence runs this build makes (--runs auto, all or names) and names every other with its install line; on a build server or with --runs all every run is required. Prints the selection and stops when run alone.")
         .Before(Compile)
         .Executes(() =>
@@ -55,7 +55,7 @@ partial class Build
             }
         });
 
-    Target Generate => _ => _
+    private Target Generate => _ => _
         .Description("Generates both captures and the receipt once (run a) into artifacts/runs/a, with settings.json and SHA256SUMS.")
         .DependsOn(Compile)
         .Executes(() =>
@@ -64,7 +64,7 @@ partial class Build
             ReportSummary($"run {EvidenceRun.Plain.Name}: {RunFolder.FrameCount(RunDirectory(EvidenceRun.Plain))} frames");
         });
 
-    Target GenerateVariant => _ => _
+    private Target GenerateVariant => _ => _
         .Description("Generates the other runs of --runs (b: settings variant, arm64: another ISA under qemu, aot: NativeAOT, net8: the .NET 8 runtime) into artifacts/runs/NAME, each with the settings.json it ran under. A run whose tools are missing fails with the install command.")
         .DependsOn(Generate, SelectRuns)
         .Executes(() =>
@@ -105,7 +105,7 @@ partial class Build
             ReportSummary((made.Count == 0 ? "no other runs" : $"runs {string.Join(" ", made)}") + notRun + (_reprotestSummary is null ? "" : "; " + _reprotestSummary));
         });
 
-    Target Diff => _ => _
+    private Target Diff => _ => _
         .Description("Compares every run with run a and run a with evidence/, byte for byte; a difference is named by file, frame and decoded field (captures) or line (receipt).")
         .DependsOn(GenerateVariant)
         .Executes(() =>
@@ -138,7 +138,7 @@ partial class Build
             ReportSummary($"{runs.Count} run{(runs.Count == 1 ? "" : "s")} ({string.Join(" ", runs.Select(run => run.Name))}), {settings} settings, {isas} ISA{(isas == 1 ? "" : "s")}, {runtimes} runtime{(runtimes == 1 ? "" : "s")}, identical to evidence/");
         });
 
-    Target Receipt => _ => _
+    private Target Receipt => _ => _
         .Description("Validates every run's receipt against evidence/receipt.schema.json and checks the captures frame by frame against the receipt (mvps verify --receipt; on run a, which Diff has shown every other run to equal byte for byte).")
         .DependsOn(Diff)
         .Executes(() =>
@@ -169,7 +169,7 @@ partial class Build
             ReportSummary($"{SelectedRuns.Count} receipt(s) schema-valid, captures verified frame by frame against the receipt");
         });
 
-    Target Evidence => _ => _
+    private Target Evidence => _ => _
         .Description("The evidence gate: Generate, GenerateVariant, Diff, Receipt and Snapshot for every run of --runs, and Reproduce (the codec compiles reproducibly, --reproduce-codec).")
         .DependsOn(Snapshot, Reproduce)
         .Executes(() =>
@@ -185,7 +185,7 @@ partial class Build
     /// checks every run and the codec's reproducibility; a local `./build.sh Test` stays fast (skip it on a server
     /// with --skip EvidenceOnServer).
     /// </summary>
-    Target EvidenceOnServer => _ => _
+    private Target EvidenceOnServer => _ => _
         .Description("On a build server, runs Evidence before Test (local builds skip it).")
         .DependsOn(Evidence)
         .DependentFor(Test)

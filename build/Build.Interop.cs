@@ -13,25 +13,25 @@ using Mvps.IO;
 /// selected), checks that none was skipped and nothing outlived them, verifies the captures they kept with
 /// `mvps verify`, and writes artifacts/interop/summary.md with one row per peer.
 /// </summary>
-partial class Build
+internal sealed partial class Build
 {
     [Parameter("Peer profiles to run the baseline and DDoS sessions against: frr (FRRouting bfdd), bird (BIRD 2). Default: every peer installed here; on a build server every peer, and a missing one fails the build, as does a named one that is missing.")]
-    readonly string[]? Peers = null;
+    private readonly string[]? Peers = null;
 
-    AbsolutePath InteropDirectory => ArtifactsDirectory / "interop";
+    private AbsolutePath InteropDirectory => ArtifactsDirectory / "interop";
 
-    const string InteropTestFilter = "FullyQualifiedName~Mvps.Interop.Tests.Network";
+    private const string InteropTestFilter = "FullyQualifiedName~Mvps.Interop.Tests.Network";
 
     /// <summary>
     /// What every namespace of this build's test run starts with: the tests' "mvps-test-" and this build's run tag, which
     /// the tests receive as MVPS_INTEROP_RUN (tests/Mvps.Interop.Tests/Network/TestNetwork.cs). Another clone's Interop
     /// running beside this one has its own tag, so the leftover check below never mistakes its live namespaces for ours.
     /// </summary>
-    static string TestNamespacePrefix => $"mvps-test-{InteropRunTag}-";
+    private static string TestNamespacePrefix => $"mvps-test-{InteropRunTag}-";
 
-    static string InteropRunTag => Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string InteropRunTag => Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    Target Interop => _ => _
+    private Target Interop => _ => _
         .Description("As root: replays both evidence files through a veth pair, runs baseline and DDoS sessions of mvps send with each peer of --peers (FRRouting's bfdd, BIRD) and floods a baseline session with FRR; writes artifacts/interop/ (captures, the peers' views, the flood's report, summary.md with a row per peer). Skipped, saying why, when not root.")
         .DependsOn(Compile)
         .OnlyWhenStatic(() => InteropPrerequisites() is null)
@@ -65,7 +65,7 @@ partial class Build
 
             var verdicts = new List<string>();
             var passed = new HashSet<string>(StringComparer.Ordinal);
-            bool verified = true;
+            var verified = true;
             foreach (var capture in Directory.GetFiles(InteropDirectory, "*.pcap").Where(IsMvpsOnlyCapture).Order(StringComparer.Ordinal))
             {
                 var result = CompiledTool.Run(["verify", "--quiet", capture], InteropDirectory, throwOnFailure: false, logOutput: false);
@@ -118,7 +118,7 @@ partial class Build
         });
 
     /// <summary>The peers of --peers (default: every peer), strict on a build server (see <see cref="InteropPeer.Select"/>).</summary>
-    IReadOnlyList<InteropPeer> SelectedPeers()
+    private IReadOnlyList<InteropPeer> SelectedPeers()
     {
         var peers = InteropPeer.Select(Peers, IsServerBuild, File.Exists, out var leftOut);
         foreach (var reason in leftOut)
@@ -130,9 +130,9 @@ partial class Build
     }
 
     /// <summary>Null when the wire proof can run here, else why not (logged, so a skipped Interop says why).</summary>
-    static string? InteropPrerequisites()
+    private static string? InteropPrerequisites()
     {
-        string? reason = !OperatingSystem.IsLinux() ? "network namespaces need Linux"
+        var reason = !OperatingSystem.IsLinux() ? "network namespaces need Linux"
             : !Environment.IsPrivilegedProcess ? "it needs root to create network namespaces and veth pairs (ip netns add); run it as root, as CI does"
             : null;
         if (reason is not null)
@@ -145,14 +145,14 @@ partial class Build
 
     /// <summary>Captures `mvps verify` must pass: the replayed evidence, each session's two directions, and our direction alone
     /// (not the peer's direction alone, session_PEER_REGIME_peer.pcap: plain BFD).</summary>
-    static bool IsMvpsOnlyCapture(string path)
+    private static bool IsMvpsOnlyCapture(string path)
     {
         var name = Path.GetFileName(path);
         return name.EndsWith("_replayed.pcap", StringComparison.Ordinal) || name.EndsWith("_mvps.pcap", StringComparison.Ordinal)
             || (name.StartsWith("session_", StringComparison.Ordinal) && !name.EndsWith("_peer.pcap", StringComparison.Ordinal));
     }
 
-    string InteropSummary(TestCounts counts, List<string> leftovers, List<string> verdicts, HashSet<string> passed)
+    private string InteropSummary(TestCounts counts, List<string> leftovers, List<string> verdicts, HashSet<string> passed)
     {
         var text = new StringBuilder();
         text.Append("# Interop: MVPS frames on a real wire\n\n");
@@ -200,7 +200,7 @@ partial class Build
     /// One row per peer from the sessions' peers/PEER_REGIME.json (written by the tests) and the captures that
     /// verified here: version, timers, the state changes the peer logged, our packets it counted, captures verified.
     /// </summary>
-    string PeerTable(HashSet<string> passed)
+    private string PeerTable(HashSet<string> passed)
     {
         var text = new StringBuilder();
         text.Append("| peer | version | timers | baseline: state changes | baseline: our packets counted by the peer | DDoS: state changes | DDoS: our packets counted by the peer | captures verified |\n");
@@ -230,7 +230,7 @@ partial class Build
             $"{session.RootElement.GetProperty("packetsCounted").GetInt64()} of {session.RootElement.GetProperty("packetsSent").GetInt64()} sent");
     }
 
-    JsonDocument? ReadPeerSession(InteropPeer peer, string regime)
+    private JsonDocument? ReadPeerSession(InteropPeer peer, string regime)
     {
         var file = InteropDirectory / "peers" / $"{peer.Name}_{regime}.json";
         return File.Exists(file) ? JsonDocument.Parse(File.ReadAllText(file)) : null;

@@ -2,13 +2,13 @@ using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>NuGet packages of the codec library and the mvps tool, versioned by GitVersion.</summary>
-partial class Build
+internal sealed partial class Build
 {
-    static readonly string[] PackableProjects = ["src/Mvps.Codec/Mvps.Codec.csproj", "src/Mvps.Tool/Mvps.Tool.csproj"];
+    private static readonly string[] PackableProjects = ["src/Mvps.Codec/Mvps.Codec.csproj", "src/Mvps.Tool/Mvps.Tool.csproj"];
 
-    AbsolutePath PackagesDirectory => ArtifactsDirectory / "packages";
+    private AbsolutePath PackagesDirectory => ArtifactsDirectory / "packages";
 
-    Target Pack => _ => _
+    private Target Pack => _ => _
         .Description("Packs Mvps.Codec and the mvps .NET tool into artifacts/packages, versioned by GitVersion.")
         .DependsOn(Compile)
         .Executes(() =>

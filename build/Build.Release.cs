@@ -10,30 +10,30 @@ using Mvps.Release;
 /// verification. The folder is self-contained for the receipt's recipe: every `validation` command runs in it
 /// as written (docs/verify-independently.md).
 /// </summary>
-partial class Build
+internal sealed partial class Build
 {
     /// <summary>Environment variable holding the release signing key (PEM), the CI secret of real releases.</summary>
-    const string SigningKeyVariable = "MVPS_RELEASE_KEY";
+    private const string SigningKeyVariable = "MVPS_RELEASE_KEY";
 
     [Parameter("PEM file of the ECDSA P-256 release signing key. Without it (and without MVPS_RELEASE_KEY) a throwaway key in .nuke/temp signs the release.")]
     [Secret]
-    readonly string? SigningKeyFile = null;
+    private readonly string? SigningKeyFile = null;
 
     [Parameter("Release folder to verify (default artifacts/release).")]
-    readonly string? ReleaseDirectoryToVerify = null;
+    private readonly string? ReleaseDirectoryToVerify = null;
 
     [Parameter("Public key (PEM) to verify a release with (default: the release's own mvps-release.pub, which only proves integrity, not origin).")]
-    readonly string? PublicKeyFile = null;
+    private readonly string? PublicKeyFile = null;
 
-    AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release";
+    private AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release";
 
     /// <summary>
     /// What a release takes from evidence/: the generated captures and receipt, the schema the receipt's
     /// "$schema" names, and the Lua dissector its recipe loads (`-X lua_script:mvps_dissector.lua`).
     /// </summary>
-    static readonly string[] ReleasedEvidenceFiles = [.. RunFolder.EvidenceFiles, Mvps.Evidence.Receipt.ReceiptWriter.SchemaFileName, Mvps.Evidence.Receipt.ValidationRecipe.DissectorFileName];
+    private static readonly string[] ReleasedEvidenceFiles = [.. RunFolder.EvidenceFiles, Mvps.Evidence.Receipt.ReceiptWriter.SchemaFileName, Mvps.Evidence.Receipt.ValidationRecipe.DissectorFileName];
 
-    Target Release => _ => _
+    private Target Release => _ => _
         .Description("Builds artifacts/release: captures, receipt, receipt schema, Lua dissector, packages, SHA256SUMS (+ .sig), mvps.intoto.jsonl, mvps-release.pub.")
         .DependsOn(Evidence, Pack)
         .Executes(() =>
@@ -77,7 +77,7 @@ partial class Build
                 $"{result.Files.Count} files signed{(key.IsEphemeral ? " with a throwaway key" : "")}, key {result.KeyId[..16]}"));
         });
 
-    Target VerifyRelease => _ => _
+    private Target VerifyRelease => _ => _
         .Description("Checks a release from scratch: SHA256SUMS, provenance subjects, DSSE and detached signatures, the captures against the receipt, the packaged mvps tool installed from the release, and the receipt's recipe run as written in a copy of the folder.")
         .After(Release)
         .Executes(() =>
@@ -108,7 +108,7 @@ partial class Build
         });
 
     /// <summary>tests/Mvps.Interop.Tests' ReleaseFolderRecipeTests on <paramref name="folder"/> (MVPS_RELEASE_FOLDER); fails on a failed or skipped test.</summary>
-    TestCounts RunReleaseFolderTests(AbsolutePath folder)
+    private TestCounts RunReleaseFolderTests(AbsolutePath folder)
     {
         var results = TemporaryDirectory / "release-folder-tests";
         if (Directory.Exists(results))
@@ -131,11 +131,11 @@ partial class Build
     }
 
     [Parameter("Source repository URL recorded in the provenance and the packages (default: the git remote origin, as https).")]
-    readonly string? RepositoryUrlOverride = null;
+    private readonly string? RepositoryUrlOverride = null;
 
-    string? _repositoryUrl;
+    private string? _repositoryUrl;
 
     /// <summary>The repository the release is built from: --repository-url-override, else git's remote origin (ssh forms as https).</summary>
-    string RepositoryUrl => _repositoryUrl ??= RepositoryUrlOverride ?? RepositoryUrls.FromGitRemote(RootDirectory)
+    private string RepositoryUrl => _repositoryUrl ??= RepositoryUrlOverride ?? RepositoryUrls.FromGitRemote(RootDirectory)
         ?? throw new BuildException("No git remote origin to name the source repository: pass --repository-url-override URL.");
 }

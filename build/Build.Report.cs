@@ -8,11 +8,11 @@ using Mvps.Evidence.Analysis;
 /// byte for byte like the captures; Report writes artifacts/report/index.html, with the determinism matrix of the
 /// runs when Evidence ran in the same build; Release signs the page as a subject.
 /// </summary>
-partial class Build
+internal sealed partial class Build
 {
-    AbsolutePath ReportDirectory => ArtifactsDirectory / "report";
+    private AbsolutePath ReportDirectory => ArtifactsDirectory / "report";
 
-    Target Report => _ => _
+    private Target Report => _ => _
         .Description("Writes the evidence report page artifacts/report/index.html beside copies of the files it links to; after Evidence with the determinism matrix of its runs.")
         .DependsOn(Compile)
         .After(Evidence)

@@ -8,16 +8,16 @@ using Mvps.Build.Engine;
 /// source trees at different paths and under a different time zone and culture, and every output byte
 /// (assemblies, apphost, deps/runtimeconfig files, NuGet packages) must be identical.
 /// </summary>
-partial class Build
+internal sealed partial class Build
 {
-    static readonly string[] ReproducedProjects = ["src/Mvps.Codec/Mvps.Codec.csproj", "src/Mvps.Tool/Mvps.Tool.csproj"];
+    private static readonly string[] ReproducedProjects = ["src/Mvps.Codec/Mvps.Codec.csproj", "src/Mvps.Tool/Mvps.Tool.csproj"];
 
     [Parameter("Compile and pack the codec and the mvps tool twice from two source paths and require identical bytes (target Reproduce, part of Evidence).")]
-    readonly bool ReproduceCodec = true;
+    private readonly bool ReproduceCodec = true;
 
-    AbsolutePath ReproduceDirectory => ArtifactsDirectory / "reproduce";
+    private AbsolutePath ReproduceDirectory => ArtifactsDirectory / "reproduce";
 
-    Target Reproduce => _ => _
+    private Target Reproduce => _ => _
         .Description("Compiles and packs Mvps.Codec and mvps twice, from two source trees at different paths (git clones of this repository plus the working tree's changes), and fails unless all outputs are byte-identical.")
         .OnlyWhenStatic(() => ReproduceCodec)
         .Executes(() =>
@@ -95,7 +95,7 @@ partial class Build
             ReportSummary(ReproduceSummary());
         });
 
-    string ReproduceSummary()
+    private string ReproduceSummary()
     {
         var files = BuildOutputComparison.Files(ReproduceDirectory / "output-1");
         var assemblies = files.Count(file => file.EndsWith(".dll", StringComparison.Ordinal));
@@ -104,7 +104,7 @@ partial class Build
     }
 
     /// <summary>What besides the working tree's files goes into the two compiles: the commit and remote (SourceLink, the clones), the SDK, the settings.</summary>
-    IEnumerable<string> ReproduceParameters(string epoch)
+    private IEnumerable<string> ReproduceParameters(string epoch)
     {
         var head = ProcessTasks.StartProcess("git", ["rev-parse", "HEAD"], RootDirectory, throwOnFailure: false, logOutput: false);
         var origin = ProcessTasks.StartProcess("git", ["remote", "get-url", "origin"], RootDirectory, throwOnFailure: false, logOutput: false);
@@ -116,7 +116,7 @@ partial class Build
     /// A second, independent source tree: a git clone of this repository (so SourceLink sees the same commit and
     /// remote) with the working tree's uncommitted changes laid over it; a plain copy when there is no repository.
     /// </summary>
-    void PrepareSourceTree(AbsolutePath tree)
+    private void PrepareSourceTree(AbsolutePath tree)
     {
         Directory.CreateDirectory(tree.Parent);
         if (Directory.Exists(RootDirectory / ".git") || File.Exists(RootDirectory / ".git"))
@@ -133,7 +133,7 @@ partial class Build
     }
 
     /// <summary>The commit time of HEAD (or an inherited SOURCE_DATE_EPOCH): the one timestamp a reproducible package may carry.</summary>
-    string ReproducibleTimestamp()
+    private string ReproducibleTimestamp()
     {
         var inherited = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
         if (!string.IsNullOrEmpty(inherited))

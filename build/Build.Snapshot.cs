@@ -5,11 +5,11 @@ using Mvps.Build.Engine;
 /// The approval snapshots of every frame (tests/Mvps.Evidence.Tests/Evidence/Approved), checked by the build on
 /// every run's captures; and Accept, the one deliberate way to change the evidence and what quotes it.
 /// </summary>
-partial class Build
+internal sealed partial class Build
 {
-    AbsolutePath ApprovalDirectory => RootDirectory / "tests" / "Mvps.Evidence.Tests" / "Evidence" / "Approved";
+    private AbsolutePath ApprovalDirectory => RootDirectory / "tests" / "Mvps.Evidence.Tests" / "Evidence" / "Approved";
 
-    Target Snapshot => _ => _
+    private Target Snapshot => _ => _
         .Description("Snapshot-tests every frame's payload and frame SHA-256 of every run against the committed approvals; a mismatch fails naming the approved file and leaves the *.received.txt beside it.")
         .DependsOn(Receipt)
         .Executes(() =>
@@ -30,7 +30,7 @@ partial class Build
             ReportSummary($"{RunFolder.CaptureFiles.Count()} approvals × {runs.Count} run{(runs.Count == 1 ? "" : "s")} match, every frame's payload and frame hash");
         });
 
-    Target Accept => _ => _
+    private Target Accept => _ => _
         .Description("The one deliberate way to change the evidence: regenerates evidence/, writes the frame-hash approvals from it (promoting any other *.received.txt), and rewrites the docs' quotes of evidence values (hashes, the regimes table, the frame-0 hex dump).")
         .DependsOn(Compile)
         .Executes(() =>

@@ -4,11 +4,11 @@ using System.Xml.Linq;
 using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
-partial class Build
+internal sealed partial class Build
 {
-    AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+    private AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
-    Target Test => _ => _
+    private Target Test => _ => _
         .Description($"Runs the test projects of {Solution}; the last line says 'N passed, N failed'.")
         .DependsOn(Compile)
         .Executes(() =>
@@ -56,7 +56,7 @@ partial class Build
         });
 
     /// <summary>Projects of the solution that declare IsTestProject, sorted by path.</summary>
-    IReadOnlyList<string> TestProjects()
+    private IReadOnlyList<string> TestProjects()
     {
         var solutionText = File.ReadAllText(RootDirectory / Solution);
         return Regex.Matches(solutionText, "\"([^\"]+\\.csproj)\"")
@@ -70,7 +70,7 @@ partial class Build
     /// <summary>Outcome counts over TRX files (VSTest's results format).</summary>
     internal sealed record TestCounts(int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedTests, IReadOnlyList<string> SkippedTests)
     {
-        static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
         public int Total => Passed + Failed + Skipped;
 

@@ -6,15 +6,15 @@ using Mvps.Build.Engine;
 /// The version, from GitVersion 6.8.2. GitVersion.Tool is not served here, so its command line is taken
 /// from the GitVersion.MsBuild package (PackageDownload in _build.csproj): tools/net10.0/gitversion.dll.
 /// </summary>
-partial class Build
+internal sealed partial class Build
 {
-    const string GitVersionPackageVersion = "6.8.2";
+    private const string GitVersionPackageVersion = "6.8.2";
 
-    GitVersionInfo? _gitVersion;
+    private GitVersionInfo? _gitVersion;
 
-    GitVersionInfo GitVersion => _gitVersion ??= GitVersionInfo.Run(RootDirectory, GitVersionPackageVersion);
+    private GitVersionInfo GitVersion => _gitVersion ??= GitVersionInfo.Run(RootDirectory, GitVersionPackageVersion);
 
-    Target Version => _ => _
+    private Target Version => _ => _
         .Description("Prints the version GitVersion computes for this commit.")
         .Executes(() =>
         {
@@ -23,7 +23,7 @@ partial class Build
         });
 
     /// <summary>The GitVersion variables the build uses.</summary>
-    sealed record GitVersionInfo(string SemVer, string AssemblySemVer, string AssemblySemFileVer, string InformationalVersion, string Sha, long CommitTime)
+    private sealed record GitVersionInfo(string SemVer, string AssemblySemVer, string AssemblySemFileVer, string InformationalVersion, string Sha, long CommitTime)
     {
         public static GitVersionInfo Run(AbsolutePath root, string packageVersion)
         {

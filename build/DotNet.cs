@@ -5,7 +5,7 @@ using Mvps.Build.Engine;
 /// One typed `dotnet` call: the verb, the project and the options the targets use, so `-c`, `-nologo` and the
 /// property syntax are written once. <see cref="Arguments"/> is the exact argument list the SDK receives.
 /// </summary>
-sealed record DotNet(string Verb, string? Project = null)
+internal sealed record DotNet(string Verb, string? Project = null)
 {
     public Configuration? Configuration { get; init; }
 

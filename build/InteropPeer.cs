@@ -7,7 +7,7 @@ using Mvps.Build.Engine;
 /// the Debian package that installs them. The profiles themselves (how to configure, start, read and stop the
 /// peer) are in tests/Mvps.Interop.Tests/Network: FrrPeer, BirdPeer.
 /// </summary>
-sealed record InteropPeer(string Name, string Package, IReadOnlyList<string> Programs)
+internal sealed record InteropPeer(string Name, string Package, IReadOnlyList<string> Programs)
 {
     public static IReadOnlyList<InteropPeer> All { get; } =
     [

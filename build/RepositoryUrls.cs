@@ -2,7 +2,7 @@ using Mvps.Build.Determinism;
 using Mvps.Build.Engine;
 
 /// <summary>The source repository's URL as the release names it, read from git rather than written into the build.</summary>
-static class RepositoryUrls
+internal static class RepositoryUrls
 {
     /// <summary>git's remote origin, with scp-like ssh forms (git@host:owner/repo.git) as https; null without a remote.</summary>
     public static string? FromGitRemote(AbsolutePath root)

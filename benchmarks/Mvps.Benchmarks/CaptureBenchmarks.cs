@@ -31,7 +31,7 @@ public class CaptureBenchmarks
     {
         using var reader = CaptureReader.Open(new MemoryStream(_capture, writable: false), "memory");
         long bytes = 0;
-        while (reader.TryReadNext(out CaptureRecord record))
+        while (reader.TryReadNext(out var record))
         {
             bytes += record.Data.Length;
         }

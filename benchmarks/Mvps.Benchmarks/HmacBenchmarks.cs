@@ -83,7 +83,7 @@ public class VerifyStageBenchmarks
     public void Setup()
     {
         var frame = BenchmarkFrames.Frame();
-        for (int i = 0; i < Count; i++)
+        for (var i = 0; i < Count; i++)
         {
             frame.CopyTo(_frames, i * FieldLengths.Frame);
             _offsets[i] = (i * FieldLengths.Frame) + FieldLocations.Bfd;
@@ -98,7 +98,7 @@ public class VerifyStageBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public byte TagOneAtATime()
     {
-        for (int i = 0; i < Count; i++)
+        for (var i = 0; i < Count; i++)
         {
             _authenticator.ComputeTag(_frames.AsSpan(i * FieldLengths.Frame, FieldLengths.Frame), _tags.AsSpan(i * FieldLengths.Tag, FieldLengths.Tag));
         }
@@ -116,8 +116,8 @@ public class VerifyStageBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public int Dissect()
     {
-        int sum = 0;
-        for (int i = 0; i < Count; i++)
+        var sum = 0;
+        for (var i = 0; i < Count; i++)
         {
             sum += PacketDissector.Dissect(LinkTypes.Ethernet, _frames.AsSpan(i * FieldLengths.Frame, FieldLengths.Frame)).PayloadOffset;
         }
@@ -128,8 +128,8 @@ public class VerifyStageBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public int EvidenceRulesWithoutTag()
     {
-        int clean = 0;
-        for (int i = 0; i < Count; i++)
+        var clean = 0;
+        for (var i = 0; i < Count; i++)
         {
             clean += FrameScreen.EvidenceFieldsHold(_frames.AsSpan(i * FieldLengths.Frame, FieldLengths.Frame)) ? 1 : 0;
         }

@@ -8,7 +8,7 @@ namespace Mvps.Build.Determinism;
 /// self-contained .NET app loads, downloaded with apt-get and unpacked with dpkg-deb, never installed
 /// system-wide. Nothing here is a build input of the evidence; it only lets a second ISA run the generator.
 /// </summary>
-static class Arm64Sysroot
+internal static class Arm64Sysroot
 {
     public const string Emulator = "qemu-aarch64-static";
 
@@ -19,12 +19,12 @@ static class Arm64Sysroot
     public static readonly string[] Packages = ["libc6", "libstdc++6", "libgcc-s1", "libssl3", "zlib1g"];
 
     /// <summary>The dynamic loader an arm64 glibc executable asks for; its presence marks a complete sysroot.</summary>
-    const string Loader = "lib/ld-linux-aarch64.so.1";
+    private const string Loader = "lib/ld-linux-aarch64.so.1";
 
-    const string CompleteMarker = ".complete";
+    private const string CompleteMarker = ".complete";
 
     /// <summary>The hash of apt's description of the packages the sysroot was made from.</summary>
-    const string FingerprintFile = ".inputs";
+    private const string FingerprintFile = ".inputs";
 
     /// <summary>
     /// Makes sure <paramref name="sysroot"/> holds the packages, downloading them when missing. Returns null when

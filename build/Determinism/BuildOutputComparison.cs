@@ -8,7 +8,7 @@ namespace Mvps.Build.Determinism;
 /// recursively. A differing NuGet package (a zip) is described entry by entry — order, name, timestamp,
 /// content — because that is where pack non-determinism hides; other files by their first differing offset.
 /// </summary>
-static class BuildOutputComparison
+internal static class BuildOutputComparison
 {
     /// <summary>The differences between the files of two folders (relative paths, '/'-separated); empty when identical.</summary>
     public static IReadOnlyList<string> Compare(string expectedFolder, string actualFolder) =>
@@ -38,7 +38,7 @@ static class BuildOutputComparison
                 .ToList()
             : [];
 
-    static List<string> DescribePackages(byte[] a, byte[] b)
+    private static List<string> DescribePackages(byte[] a, byte[] b)
     {
         var found = new List<string>();
         try
@@ -85,7 +85,7 @@ static class BuildOutputComparison
         return found;
     }
 
-    static byte[] Read(ZipArchiveEntry entry)
+    private static byte[] Read(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
         using var copy = new MemoryStream();

@@ -7,12 +7,12 @@ namespace Mvps.Build.Determinism;
 /// entry and disassembles an assembly, so its report names the differing entry and member. One text and one
 /// HTML report per differing file, kept for the reviewer (artifacts/reproduce/diffoscope/).
 /// </summary>
-static class DiffoscopeReport
+internal static class DiffoscopeReport
 {
     public const string Tool = "diffoscope";
 
     /// <summary>At most this many files get a report: one differing input usually makes every output differ.</summary>
-    const int MaxReports = 5;
+    private const int MaxReports = 5;
 
     /// <summary>Writes the reports; returns one log line per report written, or why none could be.</summary>
     public static IReadOnlyList<string> Write(string expectedFolder, string actualFolder, IEnumerable<string> differingFiles, string reportFolder)

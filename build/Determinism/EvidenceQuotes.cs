@@ -12,13 +12,13 @@ namespace Mvps.Build.Determinism;
 /// docs/regimes.md, and the frame-0 hex dump of docs/wire-format.md. The same patterns are what
 /// tests/Mvps.Evidence.Tests/Evidence/DocsMatchEvidenceTests.cs checks.
 /// </summary>
-static partial class EvidenceQuotes
+internal static partial class EvidenceQuotes
 {
     /// <summary>The receipt summary figures docs/regimes.md tabulates, baseline then ddos.</summary>
     public static readonly string[] RegimeFigures = ["minCoherence", "maxAbsPhiNs", "lostTicks", "maxGapUs", "alarms", "sessionTimeouts"];
 
     /// <summary>Frame 0 of the baseline capture: after the 24-byte file header and the 16-byte record header.</summary>
-    const int Frame0Offset = Mvps.Codec.Capture.PcapWriter.FileHeaderLength + Mvps.Codec.Capture.PcapWriter.RecordHeaderLength;
+    private const int Frame0Offset = Mvps.Codec.Capture.PcapWriter.FileHeaderLength + Mvps.Codec.Capture.PcapWriter.RecordHeaderLength;
 
     /// <summary>Rewrites the quotes in place; returns the repository-relative paths of the files that changed, in ordinal order.</summary>
     public static IReadOnlyList<string> Rewrite(string root, string evidenceFolder)
@@ -75,7 +75,7 @@ static partial class EvidenceQuotes
     }
 
     /// <summary>16 lowercase hex bytes per line, separated by single spaces, each line ending in LF.</summary>
-    static string HexDump(byte[] bytes)
+    private static string HexDump(byte[] bytes)
     {
         var text = new StringBuilder();
         for (var i = 0; i < bytes.Length; i += 16)

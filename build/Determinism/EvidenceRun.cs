@@ -1,7 +1,7 @@
 namespace Mvps.Build.Determinism;
 
 /// <summary>How a run's generator is built and started.</summary>
-enum EvidenceRunKind
+internal enum EvidenceRunKind
 {
     /// <summary>The framework-dependent mvps.dll of the Compile target, under the JIT of the installed runtime.</summary>
     Jit,
@@ -26,7 +26,7 @@ enum EvidenceRunKind
 /// what Debian's reprotest varies (time, directory order, kernel, host name, ...). <see cref="Variations"/> is what
 /// the report page's run matrix and settings.json list; <see cref="RunPrerequisites"/> says what each run needs.
 /// </summary>
-sealed record EvidenceRun(
+internal sealed record EvidenceRun(
     string Name,
     string Description,
     EvidenceRunKind Kind,

@@ -4,7 +4,7 @@ namespace Mvps.Build.Determinism;
 /// The loop both gates share: compare the named files of two folders byte for byte, report a file missing
 /// on either side, and let the caller's describer say how two different files differ.
 /// </summary>
-static class FolderComparison
+internal static class FolderComparison
 {
     public const int MaxPerFile = 10;
 

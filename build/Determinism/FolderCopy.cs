@@ -1,7 +1,7 @@
 namespace Mvps.Build.Determinism;
 
 /// <summary>Copies a folder's files, with their subfolders, over whatever the destination holds.</summary>
-static class FolderCopy
+internal static class FolderCopy
 {
     public static void CopyAll(string source, string destination)
     {

@@ -9,9 +9,9 @@ namespace Mvps.Build.Determinism;
 /// same file names, same encoding (UTF-8 with BOM, LF, no final newline). A mismatch leaves the
 /// *.received.txt beside the approved file, which `./build.sh Accept` promotes.
 /// </summary>
-static class FrameHashApprovals
+internal static class FrameHashApprovals
 {
-    static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     public static string ApprovedPath(string approvalDirectory, string captureFileName) =>
         Path.Combine(approvalDirectory, ApprovalName(captureFileName) + ".approved.txt");
@@ -24,7 +24,7 @@ static class FrameHashApprovals
     /// (tests/Mvps.Evidence.Tests/Evidence/FrameHashApprovalTests.cs): FrameHashApprovalTests.Baseline_frame_hashes.
     /// The Build.Tests snapshot tests fail if the committed approvals are named otherwise.
     /// </summary>
-    static string ApprovalName(string captureFileName)
+    private static string ApprovalName(string captureFileName)
     {
         // mvps_baseline.pcap -> Baseline
         var stem = Path.GetFileNameWithoutExtension(captureFileName);
@@ -101,20 +101,20 @@ static class FrameHashApprovals
         return written;
     }
 
-    static string Listing(string capturePath, string captureFileName)
+    private static string Listing(string capturePath, string captureFileName)
     {
         using var stream = File.OpenRead(capturePath);
         return FrameHashListing.Render(stream, captureFileName);
     }
 
-    static void Write(string path, string text)
+    private static void Write(string path, string text)
     {
         Mvps.IO.AtomicFile.Write(path, [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(text)]);
     }
 
-    static string Strip(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    private static string Strip(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
 
-    static string FirstDifference(string approved, string received)
+    private static string FirstDifference(string approved, string received)
     {
         var a = approved.Split('\n');
         var b = received.Split('\n');

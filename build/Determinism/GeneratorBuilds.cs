@@ -12,7 +12,7 @@ namespace Mvps.Build.Determinism;
 /// or a publish for arm64 under qemu, NativeAOT or the .NET 8 runtime. A publish comes from a copy of the working tree
 /// and is reused only while the fingerprint of everything that goes into it is unchanged.
 /// </summary>
-sealed class GeneratorBuilds(
+internal sealed class GeneratorBuilds(
     AbsolutePath rootDirectory,
     AbsolutePath temporaryDirectory,
     Configuration configuration,
@@ -27,7 +27,7 @@ sealed class GeneratorBuilds(
     public static string HostRuntimeIdentifier => HostFacts.Current(arm64SysrootReady: false).RuntimeIdentifier;
 
     /// <summary>The published tool's file name on this host.</summary>
-    static string ExecutableName => OperatingSystem.IsWindows() ? "mvps.exe" : "mvps";
+    private static string ExecutableName => OperatingSystem.IsWindows() ? "mvps.exe" : "mvps";
 
     /// <summary>The launcher of <paramref name="run"/>'s generator, built or published as that run needs (its prerequisites are checked).</summary>
     public ToolLauncher Prepare(EvidenceRun run)
@@ -78,7 +78,7 @@ sealed class GeneratorBuilds(
     /// .nuke/temp/source-NAME: a RID-specific restore rewrites obj/project.assets.json and needs a lock file
     /// with that RID, neither of which may touch the repository's own tree (the copy restores unlocked).
     /// </summary>
-    AbsolutePath Publish(EvidenceRun run, string runtimeIdentifier, bool nativeAot, string? targetFramework = null)
+    private AbsolutePath Publish(EvidenceRun run, string runtimeIdentifier, bool nativeAot, string? targetFramework = null)
     {
         var source = temporaryDirectory / ("source-" + run.Name);
         var output = temporaryDirectory / "publish" / run.Name;
@@ -124,7 +124,7 @@ sealed class GeneratorBuilds(
     }
 
     /// <summary>A copy of the tool's runtimeconfig.json with System.Globalization.Invariant off (ICU and the run's LANG decide the culture).</summary>
-    string WriteCultureRuntimeConfig(EvidenceRun run)
+    private string WriteCultureRuntimeConfig(EvidenceRun run)
     {
         var mvpsDll = compiledTool.Arguments[^1];
         var config = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(mvpsDll, ".runtimeconfig.json")))!;

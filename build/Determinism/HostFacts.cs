@@ -7,7 +7,7 @@ namespace Mvps.Build.Determinism;
 /// PATH, which files exist, the architectures dpkg installs packages for and whether the arm64 sysroot is already made. Passed in,
 /// so <see cref="RunSelection"/> is a pure function of it and the tests can describe macOS or Windows.
 /// </summary>
-sealed record HostFacts(
+internal sealed record HostFacts(
     string OperatingSystem,
     string Architecture,
     Func<string, bool> ProgramOnPath,
@@ -23,7 +23,7 @@ sealed record HostFacts(
     public string RuntimeIdentifier => OperatingSystem + "-" + Architecture;
 
     /// <summary>dpkg keeps its native and foreign architectures in this file, one per line.</summary>
-    const string DpkgArchitectureFile = "/var/lib/dpkg/arch";
+    private const string DpkgArchitectureFile = "/var/lib/dpkg/arch";
 
     /// <summary>This machine, with the PATH of this process.</summary>
     public static HostFacts Current(bool arm64SysrootReady) => new(

@@ -11,7 +11,7 @@ namespace Mvps.Build.Determinism;
 /// plus the step's parameters (arguments, SDK version, commit). A step's output is reused only when the
 /// fingerprint recorded beside it equals the current one; any edit, added or deleted file changes it.
 /// </summary>
-static class InputFingerprint
+internal static class InputFingerprint
 {
     /// <summary>SHA-256 (hex) over the parameters, then every working-tree file's path and content.</summary>
     public static string Of(AbsolutePath root, IEnumerable<string> parameters) => Combine(TreeDigest(root), parameters);
@@ -76,7 +76,7 @@ static class InputFingerprint
     }
 
     // Length-prefixed fields: "ab"+"c" and "a"+"bc" hash differently.
-    static void AppendField(IncrementalHash hash, string kind, byte[] bytes)
+    private static void AppendField(IncrementalHash hash, string kind, byte[] bytes)
     {
         hash.AppendData(Encoding.UTF8.GetBytes(kind + " " + bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n"));
         hash.AppendData(bytes);

@@ -8,7 +8,7 @@ namespace Mvps.Build.Determinism;
 /// <see cref="Property"/>), the tool published self-contained for this host's RID, so its runtime is the .NET 8
 /// runtime pack NuGet serves (the SDK picks the patch version), not the installed .NET 10.
 /// </summary>
-static class Net8Runtime
+internal static class Net8Runtime
 {
     public const string TargetFramework = "net8.0";
 

@@ -9,7 +9,7 @@ namespace Mvps.Build.Determinism;
 /// difference the way a reviewer needs it — for a capture the frame and the decoded field, for text the
 /// line — so a failing run says what changed, not only that something did.
 /// </summary>
-static class OutputComparison
+internal static class OutputComparison
 {
     /// <summary>
     /// Differences between two folders; with <paramref name="only"/>, just those files (a file missing on
@@ -22,12 +22,12 @@ static class OutputComparison
                 : DescribeText(a, b));
 
     /// <summary>The names of the files directly in a folder (no recursion), in ordinal order.</summary>
-    static IEnumerable<string> Files(string folder) =>
+    private static IEnumerable<string> Files(string folder) =>
         Directory.Exists(folder)
             ? Directory.GetFiles(folder).Select(path => Path.GetFileName(path)!).Where(name => name != RunSettingsFile.FileName)
             : [];
 
-    static List<string> DescribeCaptures(byte[] a, byte[] b)
+    private static List<string> DescribeCaptures(byte[] a, byte[] b)
     {
         var found = new List<string>();
         try
@@ -79,7 +79,7 @@ static class OutputComparison
         return found;
     }
 
-    static List<string> DescribeText(byte[] a, byte[] b)
+    private static List<string> DescribeText(byte[] a, byte[] b)
     {
         var linesA = System.Text.Encoding.UTF8.GetString(a).Split('\n');
         var linesB = System.Text.Encoding.UTF8.GetString(b).Split('\n');
@@ -102,9 +102,9 @@ static class OutputComparison
         return found;
     }
 
-    static string Quote(string line) => "\"" + (line.Length > 120 ? line[..120] + "…" : line).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
+    private static string Quote(string line) => "\"" + (line.Length > 120 ? line[..120] + "…" : line).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
 
-    static int FirstDifference(byte[] a, byte[] b)
+    private static int FirstDifference(byte[] a, byte[] b)
     {
         var common = a.AsSpan().CommonPrefixLength(b);
         return common;

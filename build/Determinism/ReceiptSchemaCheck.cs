@@ -4,7 +4,7 @@ using Json.Schema;
 namespace Mvps.Build.Determinism;
 
 /// <summary>A receipt against the published JSON Schema (evidence/receipt.schema.json): one line per violation, naming the file and the JSON location.</summary>
-static class ReceiptSchemaCheck
+internal static class ReceiptSchemaCheck
 {
     /// <summary>The schema, parsed once (JsonSchema.Net refuses to register the same $id twice).</summary>
     public static JsonSchema Load(string schemaPath) => JsonSchema.FromText(File.ReadAllText(schemaPath));

@@ -14,10 +14,10 @@ namespace Mvps.Build.Determinism;
 /// the experiment's files become artifacts/runs/reprotest, so the varied output also goes through Diff (against run a
 /// and evidence/), Receipt and Snapshot like every other run, not only through reprotest's own control-vs-experiment check.
 /// </summary>
-static class ReprotestRun
+internal static class ReprotestRun
 {
     /// <summary>The shell command reprotest runs in its build folder: the same generate and report every run makes.</summary>
-    static string BuildCommand(string dotnet) =>
+    private static string BuildCommand(string dotnet) =>
         $"{dotnet} tool/mvps.dll generate --out out --quiet && {dotnet} tool/mvps.dll report --evidence out --out out/{ReportFileNames.Page} --analysis-json out/{ReportFileNames.Analysis}";
 
     /// <summary>
@@ -104,7 +104,7 @@ static class ReprotestRun
     }
 
     /// <summary>Runs reprotest on a fresh copy of the tool into an empty store; returns its log. Fails when reprotest does.</summary>
-    static string RunReprotest(EvidenceRun run, string vary, string dotnet, string toolFolder, AbsolutePath sourceDirectory, AbsolutePath storeDirectory,
+    private static string RunReprotest(EvidenceRun run, string vary, string dotnet, string toolFolder, AbsolutePath sourceDirectory, AbsolutePath storeDirectory,
         AbsolutePath temporaryDirectory, AbsolutePath logFile)
     {
         // reprotest copies its source root into each build folder: the tool alone (under 1 MB), not the repository.
@@ -142,10 +142,10 @@ static class ReprotestRun
     }
 
     /// <summary>The second user's name stays out of settings.json (no user names in anything the build writes).</summary>
-    static string RedactUser(string vary, string? secondUser) =>
+    private static string RedactUser(string vary, string? secondUser) =>
         secondUser is null ? vary : vary.Replace(secondUser, "<second user>", StringComparison.Ordinal);
 
-    static string ReprotestVersion()
+    private static string ReprotestVersion()
     {
         if (!ToolOnPath.Exists("dpkg-query"))
         {

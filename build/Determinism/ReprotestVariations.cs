@@ -4,10 +4,10 @@ using Mvps.Build.Engine;
 namespace Mvps.Build.Determinism;
 
 /// <summary>One of reprotest's variations and, when this machine cannot apply it, why (null when it is applied).</summary>
-sealed record ReprotestVariation(string Name, string What, string? NotApplied);
+internal sealed record ReprotestVariation(string Name, string What, string? NotApplied);
 
 /// <summary>What the machine offers the variations that need more than reprotest itself (measured by <see cref="ReprotestVariations.Probe"/>).</summary>
-sealed record ReprotestProbes(
+internal sealed record ReprotestProbes(
     string? Fuse,
     string? Kernel,
     string? Aslr,
@@ -22,7 +22,7 @@ sealed record ReprotestProbes(
 /// without FUSE, setarch refused by the kernel, no second user) is switched off by name and recorded with the reason:
 /// never dropped silently, and never left to fail the whole run.
 /// </summary>
-static class ReprotestVariations
+internal static class ReprotestVariations
 {
     /// <summary>Every variation of `--vary=+all`, in reprotest's order, with what it changes between the control and the experiment build.</summary>
     public static readonly (string Name, string What)[] All =
@@ -146,7 +146,7 @@ static class ReprotestVariations
     }
 
     /// <summary>disorderfs mounts through FUSE: /dev/fuse must open for reading and writing, and fusermount must unmount it again.</summary>
-    static string? FuseProblem()
+    private static string? FuseProblem()
     {
         if (!ToolOnPath.Exists("fusermount") && !ToolOnPath.Exists("fusermount3"))
         {
@@ -165,7 +165,7 @@ static class ReprotestVariations
     }
 
     /// <summary>The first regular local user that is not this one, as "user:group", or null.</summary>
-    static string? SecondUser()
+    private static string? SecondUser()
     {
         if (!File.Exists("/etc/passwd") || !File.Exists("/etc/group"))
         {
@@ -188,7 +188,7 @@ static class ReprotestVariations
     }
 
     /// <summary>Null when the command exits 0, otherwise its first line of error output (or its exit code).</summary>
-    static string? Fails(string program, params string[] arguments)
+    private static string? Fails(string program, params string[] arguments)
     {
         if (!ToolOnPath.Exists(program))
         {

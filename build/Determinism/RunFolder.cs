@@ -11,7 +11,7 @@ namespace Mvps.Build.Determinism;
 /// One evidence run's folder, artifacts/runs/NAME: what the run's generator wrote (the evidence files, the report page
 /// and the analysis JSON), the settings.json it ran under, and SHA256SUMS over the evidence files.
 /// </summary>
-static class RunFolder
+internal static class RunFolder
 {
     /// <summary>The files `mvps generate` writes, i.e. what evidence/ must hold exactly; the names come from their owners.</summary>
     public static readonly IReadOnlyList<string> EvidenceFiles = [.. RegimeProfile.All.Select(profile => profile.FileName), ReceiptWriter.FileName];

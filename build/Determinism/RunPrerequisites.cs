@@ -4,21 +4,21 @@ namespace Mvps.Build.Determinism;
 /// One thing a run needs of the machine. <see cref="Package"/> is the Debian package that brings it (the missing
 /// ones of a run become one `apt-get install` line), <see cref="Command"/> any other step that does.
 /// </summary>
-sealed record Prerequisite(string What, Func<HostFacts, bool> Present, string? Package = null, string? Command = null);
+internal sealed record Prerequisite(string What, Func<HostFacts, bool> Present, string? Package = null, string? Command = null);
 
 /// <summary>
 /// What each evidence run needs, declared in one place: the platforms it can run on at all (no install line changes
 /// that) and the programs and files it needs there. The NuGet-provided parts (runtime packs, the ILCompiler
 /// packages) are restored by the publish itself and count as present; so does the installed .NET SDK.
 /// </summary>
-static class RunPrerequisites
+internal static class RunPrerequisites
 {
     /// <summary>Where NativeAOT's linker finds zlib (-lz) on Debian and Ubuntu, x64 and arm64.</summary>
-    static readonly string[] ZlibFiles = [.. new[] { "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib" }
+    private static readonly string[] ZlibFiles = [.. new[] { "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib" }
         .SelectMany(folder => new[] { folder + "/libz.so", folder + "/libz.a" })];
 
     /// <summary>vswhere.exe comes with every Visual Studio installation; NativeAOT uses it to find the C++ linker.</summary>
-    const string VsWhere = @"C:\Program Files (x86)\Microsoft Visual Studio\Installer\vswhere.exe";
+    private const string VsWhere = @"C:\Program Files (x86)\Microsoft Visual Studio\Installer\vswhere.exe";
 
     /// <summary>Null when <paramref name="run"/> can be made on this operating system and architecture, otherwise why it never can here.</summary>
     public static string? PlatformLimit(EvidenceRun run, HostFacts host)

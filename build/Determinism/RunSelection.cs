@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mvps.Build.Determinism;
 
 /// <summary>A run this build does not make, why, and the line that installs what it needs (null when nothing can: another platform).</summary>
-sealed record RunNotMade(EvidenceRun Run, string Reason, string? InstallLine)
+internal sealed record RunNotMade(EvidenceRun Run, string Reason, string? InstallLine)
 {
     /// <summary>"arm64 (apt-get install qemu-user-static)", or the platform reason when no install line helps.</summary>
     public override string ToString() => $"{Run.Name} ({InstallLine ?? Reason})";
@@ -16,7 +16,7 @@ sealed record RunNotMade(EvidenceRun Run, string Reason, string? InstallLine)
 }
 
 /// <summary>How the --runs value was read.</summary>
-enum RunsMode
+internal enum RunsMode
 {
     /// <summary>`--runs auto` (the default): every run this machine can make; strict on a build server.</summary>
     Auto,
@@ -40,7 +40,7 @@ enum RunsMode
 /// <item>a list: those runs are required (run a is always made).</item>
 /// </list>
 /// </summary>
-sealed record RunSelection(RunsMode Mode, bool Strict, IReadOnlyList<EvidenceRun> Runs, IReadOnlyList<RunNotMade> NotRunHere, IReadOnlyList<RunNotMade> Missing)
+internal sealed record RunSelection(RunsMode Mode, bool Strict, IReadOnlyList<EvidenceRun> Runs, IReadOnlyList<RunNotMade> NotRunHere, IReadOnlyList<RunNotMade> Missing)
 {
     public const string AutoValue = "auto";
     public const string AllValue = "all";

@@ -8,7 +8,7 @@ namespace Mvps.Build.Determinism;
 /// <summary>
 /// settings.json of a run: what it varied, for people and the report page's run matrix; never compared.
 /// </summary>
-static class RunSettingsFile
+internal static class RunSettingsFile
 {
     public const string FileName = "settings.json";
 

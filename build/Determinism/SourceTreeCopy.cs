@@ -8,10 +8,10 @@ namespace Mvps.Build.Determinism;
 /// a second compile from another path) run there. Files whose bytes are already equal are left alone so
 /// that incremental builds in the copy stay incremental.
 /// </summary>
-static class SourceTreeCopy
+internal static class SourceTreeCopy
 {
     /// <summary>Folders never copied, even when git does not ignore them (build output, other copies).</summary>
-    static readonly string[] ExcludedTopFolders = ["artifacts", ".nuke", ".git"];
+    private static readonly string[] ExcludedTopFolders = ["artifacts", ".nuke", ".git"];
 
     /// <summary>Makes <paramref name="destination"/> hold exactly the working tree's files (bin/ and obj/ below it are kept).</summary>
     public static int Sync(AbsolutePath root, AbsolutePath destination)
@@ -69,10 +69,10 @@ static class SourceTreeCopy
             .ToList();
     }
 
-    static bool IsBuildOutput(string relative) =>
+    private static bool IsBuildOutput(string relative) =>
         relative.Split('/').Any(part => part is "bin" or "obj" or "TestResults")
         || ExcludedTopFolders.Any(folder => relative.StartsWith(folder + "/", StringComparison.Ordinal));
 
-    static bool FilesEqual(string a, string b) =>
+    private static bool FilesEqual(string a, string b) =>
         new FileInfo(a).Length == new FileInfo(b).Length && File.ReadAllBytes(a).AsSpan().SequenceEqual(File.ReadAllBytes(b));
 }

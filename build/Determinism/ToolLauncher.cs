@@ -7,7 +7,7 @@ namespace Mvps.Build.Determinism;
 /// it. The framework-dependent tool of the Compile target is one launcher; each evidence run's published or varied
 /// generator is another (<see cref="GeneratorBuilds"/>).
 /// </summary>
-sealed record ToolLauncher(string Tool, IReadOnlyList<string> Arguments, string Description)
+internal sealed record ToolLauncher(string Tool, IReadOnlyList<string> Arguments, string Description)
 {
     /// <summary>The Compile target's mvps.dll under the installed runtime; <paramref name="relativeDll"/> is how settings.json names it.</summary>
     public static ToolLauncher FrameworkDependent(AbsolutePath mvpsDll, string relativeDll) =>

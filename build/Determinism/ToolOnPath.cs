@@ -1,7 +1,7 @@
 namespace Mvps.Build.Determinism;
 
 /// <summary>Whether a program can be started by name: the build decides to skip a run before trying it.</summary>
-static class ToolOnPath
+internal static class ToolOnPath
 {
     public static bool Exists(string name) => Find(name) is not null;
 

@@ -14,10 +14,10 @@ internal static class Dsse
 
     public static byte[] PreAuthenticationEncoding(string payloadType, ReadOnlySpan<byte> payload)
     {
-        byte[] type = Encoding.UTF8.GetBytes(payloadType);
-        byte[] typeLength = Encoding.ASCII.GetBytes(type.Length.ToString(CultureInfo.InvariantCulture) + " ");
-        byte[] payloadLength = Encoding.ASCII.GetBytes(" " + payload.Length.ToString(CultureInfo.InvariantCulture) + " ");
-        byte[] result = new byte[Prefix.Length + typeLength.Length + type.Length + payloadLength.Length + payload.Length];
+        var type = Encoding.UTF8.GetBytes(payloadType);
+        var typeLength = Encoding.ASCII.GetBytes(type.Length.ToString(CultureInfo.InvariantCulture) + " ");
+        var payloadLength = Encoding.ASCII.GetBytes(" " + payload.Length.ToString(CultureInfo.InvariantCulture) + " ");
+        var result = new byte[Prefix.Length + typeLength.Length + type.Length + payloadLength.Length + payload.Length];
         var span = result.AsSpan();
         Prefix.CopyTo(span);
         span = span[Prefix.Length..];
@@ -34,7 +34,7 @@ internal static class Dsse
     /// <summary>An envelope holding <paramref name="payload"/> and one signature by <paramref name="key"/> over its PAE.</summary>
     public static DsseEnvelope Sign(string payloadType, byte[] payload, SigningKey key)
     {
-        byte[] signature = key.SignData(PreAuthenticationEncoding(payloadType, payload));
+        var signature = key.SignData(PreAuthenticationEncoding(payloadType, payload));
         return new DsseEnvelope(payloadType, payload, [new DsseSignature(key.KeyId, signature)]);
     }
 
@@ -45,7 +45,7 @@ internal static class Dsse
     /// </summary>
     public static bool Verify(DsseEnvelope envelope, ReleasePublicKey key)
     {
-        byte[] pae = PreAuthenticationEncoding(envelope.PayloadType, envelope.Payload);
+        var pae = PreAuthenticationEncoding(envelope.PayloadType, envelope.Payload);
         return envelope.Signatures.Any(s => s.KeyId == key.KeyId && key.VerifyData(pae, s.Sig));
     }
 }

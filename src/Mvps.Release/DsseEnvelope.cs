@@ -21,7 +21,7 @@ internal sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnl
             json.WriteString("payloadType", PayloadType);
             json.WriteString("payload", Convert.ToBase64String(Payload));
             json.WriteStartArray("signatures");
-            foreach (DsseSignature signature in Signatures)
+            foreach (var signature in Signatures)
             {
                 json.WriteStartObject();
                 json.WriteString("keyid", signature.KeyId);
@@ -60,18 +60,18 @@ internal sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnl
 
         using (document)
         {
-            JsonElement root = document.RootElement;
-            string payloadType = RequiredString(root, "payloadType");
-            byte[] payload = Base64(RequiredString(root, "payload"), "payload");
-            if (!root.TryGetProperty("signatures", out JsonElement array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+            var root = document.RootElement;
+            var payloadType = RequiredString(root, "payloadType");
+            var payload = Base64(RequiredString(root, "payload"), "payload");
+            if (!root.TryGetProperty("signatures", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
             {
                 throw new InvalidDataException("no \"signatures\" array with at least one signature");
             }
 
             var signatures = new List<DsseSignature>();
-            foreach (JsonElement signature in array.EnumerateArray())
+            foreach (var signature in array.EnumerateArray())
             {
-                string keyId = signature.ValueKind == JsonValueKind.Object && signature.TryGetProperty("keyid", out JsonElement k) && k.ValueKind == JsonValueKind.String
+                var keyId = signature.ValueKind == JsonValueKind.Object && signature.TryGetProperty("keyid", out var k) && k.ValueKind == JsonValueKind.String
                     ? k.GetString()!
                     : "";
                 signatures.Add(new DsseSignature(keyId, Base64(RequiredString(signature, "sig"), "sig")));
@@ -82,7 +82,7 @@ internal sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnl
     }
 
     private static string RequiredString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw new InvalidDataException($"no \"{name}\" string member");
 

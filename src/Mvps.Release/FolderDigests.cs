@@ -18,7 +18,7 @@ internal sealed class FolderDigests(string folder)
     /// <summary>The digest as lowercase hex, or null when no regular file of that name is in the folder.</summary>
     public string? DigestOf(string name)
     {
-        if (_digests.TryGetValue(name, out string? known))
+        if (_digests.TryGetValue(name, out var known))
         {
             return known;
         }
@@ -26,10 +26,10 @@ internal sealed class FolderDigests(string folder)
         string? digest = null;
         if (ReleaseFileNames.IsPlainName(name))
         {
-            string path = Path.Combine(Folder, name);
+            var path = Path.Combine(Folder, name);
             if (FileKind.Of(path, followLinks: false) == FileKindValue.Regular)
             {
-                using FileStream stream = File.OpenRead(path);
+                using var stream = File.OpenRead(path);
                 digest = LowerHex.Of(SHA256.HashData(stream));
             }
         }
@@ -46,7 +46,7 @@ internal sealed class FolderDigests(string folder)
     public static IReadOnlyList<(string Name, FileKindValue Kind)> List(string folder)
     {
         var entries = new List<(string Name, FileKindValue Kind)>();
-        foreach (string path in Directory.EnumerateFileSystemEntries(folder))
+        foreach (var path in Directory.EnumerateFileSystemEntries(folder))
         {
             entries.Add((Path.GetFileName(path), FileKind.Of(path, followLinks: false)));
         }

@@ -34,7 +34,7 @@ internal static class InTotoStatement
             json.WriteStartObject();
             json.WriteString("_type", StatementType);
             json.WriteStartArray("subject");
-            foreach (ChecksumEntry subject in subjects.OrderBy(s => s.Name, StringComparer.Ordinal))
+            foreach (var subject in subjects.OrderBy(s => s.Name, StringComparer.Ordinal))
             {
                 json.WriteStartObject();
                 json.WriteString("name", subject.Name);
@@ -80,7 +80,7 @@ internal static class InTotoStatement
 
         using (document)
         {
-            JsonElement root = document.RootElement;
+            var root = document.RootElement;
             if (StringMember(root, "_type") != StatementType)
             {
                 throw new InvalidDataException($"statement _type is not {StatementType}");
@@ -91,16 +91,16 @@ internal static class InTotoStatement
                 throw new InvalidDataException($"statement predicateType is not {PredicateType}");
             }
 
-            if (!root.TryGetProperty("subject", out JsonElement subjectArray) || subjectArray.ValueKind != JsonValueKind.Array)
+            if (!root.TryGetProperty("subject", out var subjectArray) || subjectArray.ValueKind != JsonValueKind.Array)
             {
                 throw new InvalidDataException("statement has no subject array");
             }
 
             var subjects = new List<ChecksumEntry>();
-            foreach (JsonElement subject in subjectArray.EnumerateArray())
+            foreach (var subject in subjectArray.EnumerateArray())
             {
-                string? name = StringMember(subject, "name");
-                string? digest = subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("digest", out JsonElement d) ? StringMember(d, "sha256") : null;
+                var name = StringMember(subject, "name");
+                var digest = subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("digest", out var d) ? StringMember(d, "sha256") : null;
                 if (name is null || digest is null || !Sha256Sums.IsHexDigest(digest, lowercaseOnly: true))
                 {
                     throw new InvalidDataException("a statement subject lacks a name or a digest.sha256 of 64 lowercase hex digits");
@@ -110,9 +110,9 @@ internal static class InTotoStatement
             }
 
             string? note = null;
-            if (root.TryGetProperty("predicate", out JsonElement predicate) && predicate.ValueKind == JsonValueKind.Object
-                && predicate.TryGetProperty("buildDefinition", out JsonElement definition) && definition.ValueKind == JsonValueKind.Object
-                && definition.TryGetProperty("externalParameters", out JsonElement external))
+            if (root.TryGetProperty("predicate", out var predicate) && predicate.ValueKind == JsonValueKind.Object
+                && predicate.TryGetProperty("buildDefinition", out var definition) && definition.ValueKind == JsonValueKind.Object
+                && definition.TryGetProperty("externalParameters", out var external))
             {
                 note = StringMember(external, SigningKeyParameter);
             }
@@ -129,7 +129,7 @@ internal static class InTotoStatement
         json.WriteStartObject("externalParameters");
         json.WriteString("target", inputs.Target);
         json.WriteString("version", inputs.Version);
-        foreach (KeyValuePair<string, string> parameter in Sorted(inputs.ExternalParameters))
+        foreach (var parameter in Sorted(inputs.ExternalParameters))
         {
             json.WriteString(parameter.Key, parameter.Value);
         }
@@ -144,7 +144,7 @@ internal static class InTotoStatement
         if (inputs.InternalParameters is { Count: > 0 })
         {
             json.WriteStartObject("internalParameters");
-            foreach (KeyValuePair<string, string> parameter in Sorted(inputs.InternalParameters))
+            foreach (var parameter in Sorted(inputs.InternalParameters))
             {
                 json.WriteString(parameter.Key, parameter.Value);
             }
@@ -206,7 +206,7 @@ internal static class InTotoStatement
 
         if (inputs.ExternalParameters is not null)
         {
-            foreach (string reserved in ReservedParameters)
+            foreach (var reserved in ReservedParameters)
             {
                 if (inputs.ExternalParameters.ContainsKey(reserved))
                 {
@@ -230,7 +230,7 @@ internal static class InTotoStatement
     }
 
     private static string? StringMember(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 }

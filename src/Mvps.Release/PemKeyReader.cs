@@ -20,7 +20,7 @@ internal static class PemKeyReader
 
     public static ECDsa ImportPrivateKey(string pem, string sourceName)
     {
-        (string label, byte[] der) = FindKeyBlock(pem, sourceName);
+        (var label, var der) = FindKeyBlock(pem, sourceName);
         try
         {
             switch (label)
@@ -60,7 +60,7 @@ internal static class PemKeyReader
 
     public static ECDsa ImportPublicKey(string pem, string sourceName)
     {
-        (string label, byte[] der) = FindKeyBlock(pem, sourceName);
+        (var label, var der) = FindKeyBlock(pem, sourceName);
         if (label != PublicKeyLabel)
         {
             CryptographicOperations.ZeroMemory(der);
@@ -101,7 +101,7 @@ internal static class PemKeyReader
 
     public static string ReadFile(string path, string what)
     {
-        string name = Mvps.IO.DisplayName.Of(path);
+        var name = Mvps.IO.DisplayName.Of(path);
         if (Directory.Exists(path))
         {
             throw new ReleaseInputException($"{name}: is a folder, not a {what} file");
@@ -142,13 +142,13 @@ internal static class PemKeyReader
     private static (string Label, byte[] Der) FindKeyBlock(string pem, string sourceName)
     {
         ReadOnlySpan<char> rest = pem;
-        while (PemEncoding.TryFind(rest, out PemFields fields))
+        while (PemEncoding.TryFind(rest, out var fields))
         {
-            string label = rest[fields.Label].ToString();
+            var label = rest[fields.Label].ToString();
             if (label != "EC PARAMETERS")
             {
-                byte[] der = new byte[fields.DecodedDataLength];
-                if (!Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out int written) || written != der.Length)
+                var der = new byte[fields.DecodedDataLength];
+                if (!Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out var written) || written != der.Length)
                 {
                     CryptographicOperations.ZeroMemory(der);
                     throw new ReleaseInputException($"{sourceName}: the {label} block is not valid base64");
@@ -172,10 +172,10 @@ internal static class PemKeyReader
 
     private static void RequireP256(ECDsa key, string sourceName)
     {
-        ECCurve curve = key.ExportParameters(includePrivateParameters: false).Curve;
+        var curve = key.ExportParameters(includePrivateParameters: false).Curve;
         if (!curve.IsNamed || curve.Oid.Value != P256Oid)
         {
-            string name = curve.IsNamed ? (curve.Oid.FriendlyName ?? curve.Oid.Value ?? "unnamed") : "explicit parameters";
+            var name = curve.IsNamed ? (curve.Oid.FriendlyName ?? curve.Oid.Value ?? "unnamed") : "explicit parameters";
             key.Dispose();
             throw new ReleaseInputException($"{sourceName}: key is on curve {name}; releases are signed with ECDSA P-256 (prime256v1)");
         }

@@ -31,7 +31,7 @@ public static class ReleaseFileNames
             return false;
         }
 
-        foreach (char c in name)
+        foreach (var c in name)
         {
             if (c is '/' or '\\' || char.IsControl(c))
             {

@@ -26,7 +26,7 @@ public static class ReleaseSigner
         List<string> names = fileNames is null
             ? [.. FolderDigests.List(folder).Where(e => e.Kind == FileKindValue.Regular && !ReleaseFileNames.IsMetadata(e.Name) && !IsPartialWrite(e.Name)).Select(e => e.Name)]
             : [.. fileNames];
-        foreach (string name in names.Where(ReleaseFileNames.IsMetadata))
+        foreach (var name in names.Where(ReleaseFileNames.IsMetadata))
         {
             throw new ReleaseInputException($"{name}: is signing metadata the signer writes itself, not a release file");
         }
@@ -36,11 +36,11 @@ public static class ReleaseSigner
             throw new ReleaseInputException($"{folder}: no files to release");
         }
 
-        IReadOnlyList<ChecksumEntry> entries = Sha256Sums.Compute(folder, names);
-        byte[] checksums = Sha256Sums.FormatBytes(entries);
-        byte[] statement = InTotoStatement.Create(entries, provenance, key.IsEphemeral);
-        byte[] envelope = Dsse.Sign(InTotoStatement.PayloadType, statement, key).ToJsonLine();
-        byte[] checksumsSignature = key.SignData(checksums);
+        var entries = Sha256Sums.Compute(folder, names);
+        var checksums = Sha256Sums.FormatBytes(entries);
+        var statement = InTotoStatement.Create(entries, provenance, key.IsEphemeral);
+        var envelope = Dsse.Sign(InTotoStatement.PayloadType, statement, key).ToJsonLine();
+        var checksumsSignature = key.SignData(checksums);
 
         if (key.IsEphemeral)
         {
@@ -54,7 +54,7 @@ public static class ReleaseSigner
         AtomicFile.Write(Path.Combine(folder, ReleaseFileNames.PublicKey), key.PublicKey.PemFileBytes);
         log?.Invoke($"{ReleaseFileNames.PublicKey}: public key {key.KeyId}");
         AtomicFile.Write(Path.Combine(folder, ReleaseFileNames.Provenance), envelope);
-        string statementSha256 = LowerHex.Of(SHA256.HashData(statement));
+        var statementSha256 = LowerHex.Of(SHA256.HashData(statement));
         log?.Invoke($"{ReleaseFileNames.Provenance}: in-toto SLSA provenance v1 (statement SHA-256 {statementSha256}) in a DSSE envelope");
 
         return new ReleaseSignResult(folder, entries, ReleaseFileNames.Metadata, key.KeyId, key.IsEphemeral, statementSha256);

@@ -14,7 +14,7 @@ public static class ReleaseVerifier
     public static ReleaseVerificationResult Verify(string folder, string publicKeyPath)
     {
         RequireFolder(folder);
-        using ReleasePublicKey key = ReleasePublicKey.Load(publicKeyPath);
+        using var key = ReleasePublicKey.Load(publicKeyPath);
         return Verify(folder, key);
     }
 
@@ -25,12 +25,12 @@ public static class ReleaseVerifier
         var digests = new FolderDigests(folder);
 
         // One read of SHA256SUMS: the bytes whose signature is checked are the bytes whose digests are compared.
-        byte[]? checksumsBytes = ReadMetadata(folder, ReleaseFileNames.Checksums, ReleaseFileNames.MaxChecksumsBytes, problems);
-        ChecksumList checksums = CheckChecksums(checksumsBytes, digests, problems);
+        var checksumsBytes = ReadMetadata(folder, ReleaseFileNames.Checksums, ReleaseFileNames.MaxChecksumsBytes, problems);
+        var checksums = CheckChecksums(checksumsBytes, digests, problems);
         CheckChecksumsSignature(folder, checksumsBytes, key, problems);
         CheckPublishedKey(folder, key, problems);
         var signerKeyIds = new List<string>();
-        ProvenanceStatement? statement = CheckProvenance(folder, key, problems, signerKeyIds);
+        var statement = CheckProvenance(folder, key, problems, signerKeyIds);
         if (statement is not null)
         {
             CheckSubjects(statement, checksums, digests, problems);
@@ -50,14 +50,14 @@ public static class ReleaseVerifier
             return new ChecksumList(ReleaseFileNames.Checksums, [], []);
         }
 
-        ChecksumList list = Sha256Sums.Parse(bytes, ReleaseFileNames.Checksums);
+        var list = Sha256Sums.Parse(bytes, ReleaseFileNames.Checksums);
         problems.AddRange(Sha256Sums.Verify(digests, list));
         return list;
     }
 
     private static void CheckChecksumsSignature(string folder, byte[]? checksums, ReleasePublicKey key, List<ReleaseProblem> problems)
     {
-        byte[]? signature = ReadMetadata(folder, ReleaseFileNames.ChecksumsSignature, ReleaseFileNames.MaxSignatureBytes, problems);
+        var signature = ReadMetadata(folder, ReleaseFileNames.ChecksumsSignature, ReleaseFileNames.MaxSignatureBytes, problems);
         if (signature is null)
         {
             return;
@@ -73,7 +73,7 @@ public static class ReleaseVerifier
 
     private static void CheckPublishedKey(string folder, ReleasePublicKey key, List<ReleaseProblem> problems)
     {
-        byte[]? published = ReadMetadata(folder, ReleaseFileNames.PublicKey, PemKeyReader.MaxPemBytes, problems);
+        var published = ReadMetadata(folder, ReleaseFileNames.PublicKey, PemKeyReader.MaxPemBytes, problems);
         if (published is not null && !published.AsSpan().SequenceEqual(key.PemFileBytes))
         {
             problems.Add(new ReleaseProblem(ReleaseFileNames.PublicKey, $"is not the PEM of the given public key {key.KeyId}"));
@@ -83,13 +83,13 @@ public static class ReleaseVerifier
     private static ProvenanceStatement? CheckProvenance(string folder, ReleasePublicKey key, List<ReleaseProblem> problems, List<string> signerKeyIds)
     {
         const string name = ReleaseFileNames.Provenance;
-        byte[]? bytes = ReadMetadata(folder, name, ReleaseFileNames.MaxProvenanceBytes, problems);
+        var bytes = ReadMetadata(folder, name, ReleaseFileNames.MaxProvenanceBytes, problems);
         if (bytes is null)
         {
             return null;
         }
 
-        int newline = Array.IndexOf(bytes, (byte)'\n');
+        var newline = Array.IndexOf(bytes, (byte)'\n');
         if (newline != bytes.Length - 1)
         {
             problems.Add(new ReleaseProblem(name, "is not exactly one envelope line ending in LF"));
@@ -133,7 +133,7 @@ public static class ReleaseVerifier
     {
         var listed = checksums.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         var subjects = new HashSet<string>(StringComparer.Ordinal);
-        foreach (ChecksumEntry subject in statement.Subjects.OrderBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var subject in statement.Subjects.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             if (!subjects.Add(subject.Name))
             {
@@ -141,7 +141,7 @@ public static class ReleaseVerifier
                 continue;
             }
 
-            string? actual = digests.DigestOf(subject.Name);
+            var actual = digests.DigestOf(subject.Name);
             if (actual is null)
             {
                 problems.Add(new ReleaseProblem(subject.Name, $"is a subject of {ReleaseFileNames.Provenance} but missing from the folder"));
@@ -157,7 +157,7 @@ public static class ReleaseVerifier
             }
         }
 
-        foreach (ChecksumEntry entry in checksums.Entries.Where(e => !subjects.Contains(e.Name)).OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in checksums.Entries.Where(e => !subjects.Contains(e.Name)).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             problems.Add(new ReleaseProblem(entry.Name, $"is listed in {ReleaseFileNames.Checksums} but not a subject of {ReleaseFileNames.Provenance}"));
         }
@@ -166,7 +166,7 @@ public static class ReleaseVerifier
     private static void CheckUnlisted(string folder, ChecksumList checksums, List<ReleaseProblem> problems)
     {
         var listed = checksums.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        foreach ((string name, FileKindValue kind) in FolderDigests.List(folder))
+        foreach ((var name, var kind) in FolderDigests.List(folder))
         {
             if (kind == FileKindValue.Directory)
             {
@@ -194,8 +194,8 @@ public static class ReleaseVerifier
     /// </summary>
     private static byte[]? ReadMetadata(string folder, string name, long limit, List<ReleaseProblem> problems)
     {
-        string path = Path.Combine(folder, name);
-        FileKindValue kind = FileKind.Of(path, followLinks: false);
+        var path = Path.Combine(folder, name);
+        var kind = FileKind.Of(path, followLinks: false);
         if (kind != FileKindValue.Regular)
         {
             // A non-regular entry is reported once, by CheckUnlisted.

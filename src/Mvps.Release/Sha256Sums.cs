@@ -28,17 +28,17 @@ public static class Sha256Sums
             throw new ReleaseInputException($"{folder}: no such folder");
         }
 
-        IEnumerable<string> names = fileNames ?? FolderDigests.List(folder).Where(e => e.Kind == Mvps.IO.FileKindValue.Regular).Select(e => e.Name);
+        var names = fileNames ?? FolderDigests.List(folder).Where(e => e.Kind == Mvps.IO.FileKindValue.Regular).Select(e => e.Name);
         var digests = new FolderDigests(folder);
         var entries = new List<ChecksumEntry>();
-        foreach (string name in names.Distinct(StringComparer.Ordinal))
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
             if (!ReleaseFileNames.IsPlainName(name))
             {
                 throw new ReleaseInputException($"{ReleaseFileNames.Printable(name)}: not a plain file name inside {folder} (releases are flat; no separators, backslashes or control characters)");
             }
 
-            string digest = digests.DigestOf(name) ?? throw new ReleaseInputException($"{Path.Combine(folder, name)}: no such file");
+            var digest = digests.DigestOf(name) ?? throw new ReleaseInputException($"{Path.Combine(folder, name)}: no such file");
             entries.Add(new ChecksumEntry(name, digest));
         }
 
@@ -50,7 +50,7 @@ public static class Sha256Sums
     public static string Format(IEnumerable<ChecksumEntry> entries)
     {
         var builder = new StringBuilder();
-        foreach (ChecksumEntry entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             if (!ReleaseFileNames.IsPlainName(entry.Name))
             {
@@ -93,16 +93,16 @@ public static class Sha256Sums
         var entries = new List<ChecksumEntry>();
         var problems = new List<ReleaseProblem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        string[] lines = text.Split('\n');
+        var lines = text.Split('\n');
         // A final LF leaves one empty piece; sha256sum also accepts a last line without LF.
-        int count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
-        int unnamed = 0;
-        for (int i = 0; i < count; i++)
+        var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        var unnamed = 0;
+        for (var i = 0; i < count; i++)
         {
-            string line = lines[i];
-            int lineNumber = i + 1;
+            var line = lines[i];
+            var lineNumber = i + 1;
             string? problem = null;
-            if (!TryParseLine(line, out ChecksumEntry? entry, out string? why))
+            if (!TryParseLine(line, out var entry, out var why))
             {
                 problem = why;
             }
@@ -156,9 +156,9 @@ public static class Sha256Sums
     internal static IReadOnlyList<ReleaseProblem> Verify(FolderDigests folder, ChecksumList list)
     {
         var problems = new List<ReleaseProblem>(list.Problems);
-        foreach (ChecksumEntry entry in list.Entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        foreach (var entry in list.Entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            string? actual = folder.DigestOf(entry.Name);
+            var actual = folder.DigestOf(entry.Name);
             if (actual is null)
             {
                 problems.Add(new ReleaseProblem(entry.Name, folder.IsPresent(entry.Name)
@@ -196,14 +196,14 @@ public static class Sha256Sums
             return false;
         }
 
-        string hex = line[..HexLength];
+        var hex = line[..HexLength];
         if (!IsHexDigest(hex, lowercaseOnly: false))
         {
             why = "digest is not 64 hex digits";
             return false;
         }
 
-        string name = line[(HexLength + 2)..];
+        var name = line[(HexLength + 2)..];
         if (!ReleaseFileNames.IsPlainName(name))
         {
             why = $"{ReleaseFileNames.Printable(name)} is not a plain file name in the release folder";
@@ -222,9 +222,9 @@ public static class Sha256Sums
             return false;
         }
 
-        foreach (char c in value)
+        foreach (var c in value)
         {
-            bool ok = c is (>= '0' and <= '9') or (>= 'a' and <= 'f') || (!lowercaseOnly && c is >= 'A' and <= 'F');
+            var ok = c is (>= '0' and <= '9') or (>= 'a' and <= 'f') || (!lowercaseOnly && c is >= 'A' and <= 'F');
             if (!ok)
             {
                 return false;

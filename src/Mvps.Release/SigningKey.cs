@@ -45,7 +45,7 @@ public sealed class SigningKey : IDisposable
     /// </summary>
     public static SigningKey Load(string? pemPath, string? environmentVariable, string? ephemeralKeyFolder = null)
     {
-        string? environmentValue = string.IsNullOrEmpty(environmentVariable) ? null : Environment.GetEnvironmentVariable(environmentVariable);
+        var environmentValue = string.IsNullOrEmpty(environmentVariable) ? null : Environment.GetEnvironmentVariable(environmentVariable);
         if (string.IsNullOrEmpty(environmentValue))
         {
             environmentValue = null;
@@ -64,7 +64,7 @@ public sealed class SigningKey : IDisposable
         if (environmentValue is not null)
         {
             // A secret store may keep the PEM on one line with literal "\n" escapes.
-            string pem = environmentValue.Contains('\n', StringComparison.Ordinal) ? environmentValue : environmentValue.Replace("\\n", "\n", StringComparison.Ordinal);
+            var pem = environmentValue.Contains('\n', StringComparison.Ordinal) ? environmentValue : environmentValue.Replace("\\n", "\n", StringComparison.Ordinal);
             return FromPem(pem, $"environment variable {environmentVariable}");
         }
 
@@ -96,13 +96,13 @@ public sealed class SigningKey : IDisposable
 
     private static SigningKey LoadOrCreateEphemeral(string folder)
     {
-        string path = Path.Combine(folder, EphemeralKeyFileName);
-        string origin = $"ephemeral key file {path}";
+        var path = Path.Combine(folder, EphemeralKeyFileName);
+        var origin = $"ephemeral key file {path}";
         if (File.Exists(path))
         {
             try
             {
-                ECDsa existing = PemKeyReader.ImportPrivateKey(PemKeyReader.ReadFile(path, "ephemeral key"), origin);
+                var existing = PemKeyReader.ImportPrivateKey(PemKeyReader.ReadFile(path, "ephemeral key"), origin);
                 if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
                 {
                     File.SetUnixFileMode(path, OwnerOnly);
@@ -118,7 +118,7 @@ public sealed class SigningKey : IDisposable
 
         Directory.CreateDirectory(folder);
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        byte[] bytes = Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem().ReplaceLineEndings("\n") + "\n");
+        var bytes = Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem().ReplaceLineEndings("\n") + "\n");
         try
         {
             AtomicFile.Write(path, bytes, OwnerOnly);

@@ -16,14 +16,14 @@ public static class SourceDateEpoch
     /// <summary>The variable's value in seconds, or null when it is unset or empty.</summary>
     public static long? FromEnvironment()
     {
-        string? value = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var value = Environment.GetEnvironmentVariable(EnvironmentVariable);
         return string.IsNullOrEmpty(value) ? null : Parse(value, EnvironmentVariable);
     }
 
     /// <summary>Parses decimal seconds since 1970-01-01T00:00:00Z; throws <see cref="ReleaseInputException"/> naming the source.</summary>
     public static long Parse(string value, string sourceName)
     {
-        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds) || seconds > MaxSeconds)
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxSeconds)
         {
             throw new ReleaseInputException($"{sourceName}: \"{value}\" is not a whole number of seconds since 1970 (0 to {MaxSeconds})");
         }

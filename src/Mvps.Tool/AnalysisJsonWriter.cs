@@ -19,7 +19,7 @@ internal static class AnalysisJsonWriter
             json.WriteStartObject();
             json.WriteStartObject("model");
             json.WriteStartArray("vector");
-            foreach (string name in CoherenceVector.Names)
+            foreach (var name in CoherenceVector.Names)
             {
                 json.WriteStringValue(name);
             }
@@ -35,7 +35,7 @@ internal static class AnalysisJsonWriter
             json.WritePropertyName("reference");
             WriteCapture(json, reference, withModel: true);
             json.WriteStartArray("captures");
-            foreach (CaptureScore capture in captures)
+            foreach (var capture in captures)
             {
                 WriteCapture(json, capture, withModel: false);
             }
@@ -57,7 +57,7 @@ internal static class AnalysisJsonWriter
         json.WriteNumber("skippedRecords", capture.Skipped);
         json.WriteNumber("alarms", capture.Alarms);
         json.WriteStartArray("sessions");
-        foreach (SessionScore session in capture.Sessions)
+        foreach (var session in capture.Sessions)
         {
             WriteSession(json, session, withModel);
         }
@@ -68,7 +68,7 @@ internal static class AnalysisJsonWriter
         json.WriteNumber("alarms", capture.BundleAlarms);
         WriteNullable(json, "firstAlarmTick", capture.Bundle.Where(t => t.Alarm).Select(t => (long?)t.Tick).FirstOrDefault());
         json.WriteStartArray("perTick");
-        foreach (BundleTick tick in capture.Bundle)
+        foreach (var tick in capture.Bundle)
         {
             json.WriteStartObject();
             json.WriteNumber("tick", tick.Tick);
@@ -108,17 +108,17 @@ internal static class AnalysisJsonWriter
         if (withModel)
         {
             json.WriteStartArray("mean");
-            for (int i = 0; i < CoherenceVector.Dimension; i++)
+            for (var i = 0; i < CoherenceVector.Dimension; i++)
             {
                 json.WriteNumberValue(session.Reference.Mean(i));
             }
 
             json.WriteEndArray();
             json.WriteStartArray("covariance");
-            for (int i = 0; i < CoherenceVector.Dimension; i++)
+            for (var i = 0; i < CoherenceVector.Dimension; i++)
             {
                 json.WriteStartArray();
-                for (int j = 0; j < CoherenceVector.Dimension; j++)
+                for (var j = 0; j < CoherenceVector.Dimension; j++)
                 {
                     json.WriteNumberValue(session.Reference.Covariance(i, j));
                 }
@@ -130,7 +130,7 @@ internal static class AnalysisJsonWriter
         }
 
         json.WriteStartArray("perFrame");
-        foreach (ScoredFrame frame in session.Frames)
+        foreach (var frame in session.Frames)
         {
             json.WriteStartObject();
             json.WriteNumber("index", frame.Frame.Index);

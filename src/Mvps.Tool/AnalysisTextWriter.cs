@@ -12,17 +12,17 @@ internal static class AnalysisTextWriter
     {
         var text = new StringBuilder();
         Line(text, $"reference {reference.DisplayName}: {reference.Frames} frames, {reference.Sessions.Count} session(s), alpha {analyzer.Alpha.ToString("R", CultureInfo.InvariantCulture)}, scored leave-one-out");
-        foreach (SessionScore session in reference.Sessions)
+        foreach (var session in reference.Sessions)
         {
             Line(text, $"  {session.Session}: n {session.Reference.Count}, threshold {Number(session.Threshold)} (n - 1 = {session.ReferenceCount}), max D2 {MaxText(session)}, false alarms {session.Alarms} of {session.Frames.Count}");
         }
 
-        foreach (CaptureScore capture in captures.Where(c => !c.IsReference))
+        foreach (var capture in captures.Where(c => !c.IsReference))
         {
             Line(text, $"{capture.DisplayName}: {capture.Frames} frames in {capture.Sessions.Count} session(s), {capture.Alarms} alarm(s){(capture.Skipped > 0 ? I($", {capture.Skipped} record(s) skipped (not clean authenticated MVPS frames)") : "")}");
-            foreach (SessionScore session in capture.Sessions)
+            foreach (var session in capture.Sessions)
             {
-                string onset = session.OnsetTick < 0
+                var onset = session.OnsetTick < 0
                     ? ""
                     : I($", attack onset tick {session.OnsetTick}, detection delay {(session.DetectionDelayTicks is long delay ? I($"{delay} ticks") : "none (no alarm)")}, alarms before onset {session.AlarmsBeforeOnset}");
                 Line(text, $"  {session.Session}: {session.Frames.Count} frames, threshold {Number(session.Threshold)} (n {session.ReferenceCount}), {session.Alarms} alarm(s), first alarm tick {(session.FirstAlarmTick is long first ? first.ToString(CultureInfo.InvariantCulture) : "none")}{onset}, max D2 {MaxText(session)}");
@@ -30,14 +30,14 @@ internal static class AnalysisTextWriter
 
             if (capture.Sessions.Count > 1)
             {
-                long? firstBundle = capture.Bundle.Where(t => t.Alarm).Select(t => (long?)t.Tick).FirstOrDefault();
+                var firstBundle = capture.Bundle.Where(t => t.Alarm).Select(t => (long?)t.Tick).FirstOrDefault();
                 Line(text, $"  bundle: {capture.Bundle.Count} ticks, {capture.BundleAlarms} alarmed (joint p < alpha), first alarm tick {(firstBundle is long b ? b.ToString(CultureInfo.InvariantCulture) : "none")}");
             }
 
-            foreach (SessionScore session in capture.Sessions)
+            foreach (var session in capture.Sessions)
             {
                 Line(text, $"  {session.Session} per frame (tick D2 alarm):");
-                foreach (ScoredFrame frame in session.Frames)
+                foreach (var frame in session.Frames)
                 {
                     Line(text, $"    {frame.Frame.Tick} {Number(frame.DistanceSquared)}{(frame.Alarm ? " ALARM" : "")}");
                 }

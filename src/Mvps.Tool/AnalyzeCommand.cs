@@ -35,13 +35,13 @@ internal static class AnalyzeCommand
             throw new UsageException("standard input (-) can be read only once");
         }
 
-        byte[] key = KeySource.Load(keyFile, keyEnv);
+        var key = KeySource.Load(keyFile, keyEnv);
         using var authenticator = new FrameAuthenticator(key);
-        CaptureObservations referenceFrames = Load(referencePath, authenticator);
+        var referenceFrames = Load(referencePath, authenticator);
         var analyzer = new MahalanobisAnalyzer(referenceFrames, alpha);
-        CaptureScore referenceScore = analyzer.ScoreReference();
+        var referenceScore = analyzer.ScoreReference();
         var targets = new List<CaptureScore>();
-        foreach (string file in files)
+        foreach (var file in files)
         {
             targets.Add(file == referencePath ? referenceScore : analyzer.Score(Load(file, authenticator)));
         }
@@ -53,7 +53,7 @@ internal static class AnalyzeCommand
         }
         else
         {
-            byte[] text = Encoding.UTF8.GetBytes(AnalysisTextWriter.Format(analyzer, referenceScore, targets));
+            var text = Encoding.UTF8.GetBytes(AnalysisTextWriter.Format(analyzer, referenceScore, targets));
             stdout.Write(text);
         }
 
@@ -68,8 +68,8 @@ internal static class AnalyzeCommand
             throw new UsageException("reading a capture from standard input needs --reference");
         }
 
-        string folder = Path.GetDirectoryName(firstCapture) ?? "";
-        string candidate = folder.Length == 0 ? RegimeProfile.Baseline.FileName : Path.Combine(folder, RegimeProfile.Baseline.FileName);
+        var folder = Path.GetDirectoryName(firstCapture) ?? "";
+        var candidate = folder.Length == 0 ? RegimeProfile.Baseline.FileName : Path.Combine(folder, RegimeProfile.Baseline.FileName);
         if (!File.Exists(candidate))
         {
             throw new UsageException($"{firstCapture}: no {RegimeProfile.Baseline.FileName} beside it to use as the reference; give --reference");
@@ -80,7 +80,7 @@ internal static class AnalyzeCommand
 
     private static CaptureObservations Load(string path, FrameAuthenticator authenticator)
     {
-        using CaptureReader reader = InputFiles.OpenCapture(path);
+        using var reader = InputFiles.OpenCapture(path);
         return CaptureObservations.Read(reader, authenticator);
     }
 }

@@ -31,18 +31,18 @@ internal static class DecodeCommand
 
     private static int Run(string file, bool asJson, string? keyFile, string? keyEnv, bool quiet)
     {
-        byte[] key = KeySource.Load(keyFile, keyEnv);
+        var key = KeySource.Load(keyFile, keyEnv);
         using var authenticator = new FrameAuthenticator(key);
-        using CaptureReader reader = InputFiles.OpenCapture(file);
+        using var reader = InputFiles.OpenCapture(file);
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         using var buffer = new MemoryStream();
         var problems = new List<FrameProblem>();
-        int exitCode = ExitCodes.Ok;
+        var exitCode = ExitCodes.Ok;
         // The frames go to stdout: a bar on the same terminal would tear them, so it shows only when they are redirected.
         using var progress = new ProgressBar($"decode {Path.GetFileName(file)}", InputFiles.LengthForProgress(file), "B",
             quiet || !Console.IsOutputRedirected || InputFiles.IsStandardInput(file));
 
-        while (reader.TryReadNext(out CaptureRecord record))
+        while (reader.TryReadNext(out var record))
         {
             if (record.Index % ProgressInterval == 0)
             {
@@ -51,13 +51,13 @@ internal static class DecodeCommand
 
             problems.Clear();
             var data = record.Data;
-            PacketLayers layers = PacketDissector.Dissect(record.LinkType, data);
-            bool mvps = layers.Class == RecordClass.Mvps;
-            bool decoded = mvps && FrameDecoder.TryDecodeCaptured(data, layers, authenticator, problems, out _);
+            var layers = PacketDissector.Dissect(record.LinkType, data);
+            var mvps = layers.Class == RecordClass.Mvps;
+            var decoded = mvps && FrameDecoder.TryDecodeCaptured(data, layers, authenticator, problems, out _);
             var warnings = problems.Where(p => FrameDecoder.IsChecksumWarning(p.Kind)).ToList();
             problems.RemoveAll(p => FrameDecoder.IsChecksumWarning(p.Kind));
             exitCode = problems.Count > 0 ? ExitCodes.VerificationFailed : exitCode;
-            uint micros = record.TimestampNanoseconds / 1000;
+            var micros = record.TimestampNanoseconds / 1000;
             if (asJson)
             {
                 buffer.SetLength(0);
@@ -72,7 +72,7 @@ internal static class DecodeCommand
                 continue;
             }
 
-            string time = UtcTimestamp.Format(record.TimestampSeconds, micros);
+            var time = UtcTimestamp.Format(record.TimestampSeconds, micros);
             stdout.Write(Line(record.Index, time, data, layers, decoded));
             if (mvps)
             {
@@ -92,16 +92,16 @@ internal static class DecodeCommand
 
     private static string Line(long index, string time, ReadOnlySpan<byte> data, in PacketLayers layers, bool decoded)
     {
-        string where = (RecordDescription.Encapsulation(layers) + " " + RecordDescription.Addresses(data, layers)).TrimEnd();
+        var where = (RecordDescription.Encapsulation(layers) + " " + RecordDescription.Addresses(data, layers)).TrimEnd();
         if (decoded)
         {
             var p = data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload);
-            CoherenceFrame f = FrameDecoder.ReadPayloadFields(p);
+            var f = FrameDecoder.ReadPayloadFields(p);
             return string.Create(CultureInfo.InvariantCulture,
                 $"{index} {time} tick={f.Tick} phi={f.PhiNanoseconds}ns C1={f.C1:R} C2={f.C2:R} C3={f.C3:R} bfd={f.Bfd.State}/{f.Bfd.Diagnostic} my=0x{f.Bfd.MyDiscriminator:x8} your=0x{f.Bfd.YourDiscriminator:x8} alarm={(f.Alarm ? 1 : 0)} tag={LowerHex.Of(p.Slice(PayloadLocations.Tag, FieldLengths.Tag))} mvps {where}");
         }
 
-        string detail = layers.Class switch
+        var detail = layers.Class switch
         {
             RecordClass.Mvps => " undecodable",
             RecordClass.BfdWithoutExtension => " " + RecordDescription.Bfd(data, layers),
@@ -117,7 +117,7 @@ internal static class DecodeCommand
     {
         var data = record.Data;
         json.WriteStartObject();
-        bool evidenceLayout = decoded && layers.LinkType == LinkTypes.Ethernet && layers.VlanCount == 0 && layers.IpVersion == 4
+        var evidenceLayout = decoded && layers.LinkType == LinkTypes.Ethernet && layers.VlanCount == 0 && layers.IpVersion == 4
             && layers.PayloadOffset == FieldLocations.Bfd && data.Length == FieldLengths.Frame;
         if (evidenceLayout)
         {
@@ -188,14 +188,14 @@ internal static class DecodeCommand
         }
 
         json.WriteStartArray("warnings");
-        foreach (FrameProblem warning in warnings)
+        foreach (var warning in warnings)
         {
             json.WriteStringValue(warning.ToString());
         }
 
         json.WriteEndArray();
         json.WriteStartArray("problems");
-        foreach (FrameProblem problem in problems)
+        foreach (var problem in problems)
         {
             json.WriteStringValue(problem.ToString());
         }

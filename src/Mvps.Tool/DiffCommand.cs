@@ -29,12 +29,12 @@ internal static class DiffCommand
             throw new UsageException("- (standard input) can be only one of the two captures");
         }
 
-        using CaptureReader a = InputFiles.OpenCapture(pathA);
-        using CaptureReader b = InputFiles.OpenCapture(pathB);
+        using var a = InputFiles.OpenCapture(pathA);
+        using var b = InputFiles.OpenCapture(pathB);
         var differences = new DifferenceList(MaxReported);
         var notes = new List<string>();
 
-        string? headerDifference = a.Format != b.Format || a.IsBigEndian != b.IsBigEndian || a.SnapLength != b.SnapLength
+        var headerDifference = a.Format != b.Format || a.IsBigEndian != b.IsBigEndian || a.SnapLength != b.SnapLength
             ? I($"file header: {Describe(a)} != {Describe(b)}")
             : null;
 
@@ -42,11 +42,11 @@ internal static class DiffCommand
         // encapsulation or the traffic differs, MVPS frame by MVPS frame (session and tick), the rest skipped.
         long frames = 0, mvpsBefore = 0;
         MvpsFrame? pendingA = null, pendingB = null;
-        bool byRecord = true;
+        var byRecord = true;
         while (byRecord)
         {
-            bool hasA = a.TryReadNext(out CaptureRecord ra);
-            bool hasB = b.TryReadNext(out CaptureRecord rb);
+            var hasA = a.TryReadNext(out var ra);
+            var hasB = b.TryReadNext(out var rb);
             if (!hasA || !hasB)
             {
                 if (hasA || hasB)
@@ -57,8 +57,8 @@ internal static class DiffCommand
                 break;
             }
 
-            PacketLayers la = PacketDissector.Dissect(ra.LinkType, ra.Data);
-            PacketLayers lb = PacketDissector.Dissect(rb.LinkType, rb.Data);
+            var la = PacketDissector.Dissect(ra.LinkType, ra.Data);
+            var lb = PacketDissector.Dissect(rb.LinkType, rb.Data);
             if (SameShape(la, lb))
             {
                 CompareRecords(frames, ra, rb, differences);
@@ -80,8 +80,8 @@ internal static class DiffCommand
             var sideB = new MvpsSide(b, pendingB, frames, mvpsBefore);
             while (true)
             {
-                MvpsFrame? fa = sideA.Next();
-                MvpsFrame? fb = sideB.Next();
+                var fa = sideA.Next();
+                var fb = sideB.Next();
                 if (fa is null || fb is null)
                 {
                     if (fa is not null || fb is not null)
@@ -107,18 +107,18 @@ internal static class DiffCommand
 
         // Between captures of the same traffic taken differently the file header is expected to differ: there
         // it is a note, record by record a difference.
-        long total = differences.Count + (byRecord && headerDifference is not null ? 1 : 0);
+        var total = differences.Count + (byRecord && headerDifference is not null ? 1 : 0);
         if (headerDifference is not null)
         {
             Console.Out.WriteLine(headerDifference);
         }
 
-        foreach (string line in notes)
+        foreach (var line in notes)
         {
             Console.Out.WriteLine(line);
         }
 
-        foreach (string line in differences.Kept)
+        foreach (var line in differences.Kept)
         {
             Console.Out.WriteLine(line);
         }
@@ -153,7 +153,7 @@ internal static class DiffCommand
 
     private static void CompareMvps(long n, MvpsFrame a, MvpsFrame b, DifferenceList differences)
     {
-        string where = I($"MVPS frame {n} (records {a.Record} and {b.Record})");
+        var where = I($"MVPS frame {n} (records {a.Record} and {b.Record})");
         if (a.Session != b.Session || a.Tick != b.Tick)
         {
             differences.Add(I($"{where}: session {a.Session} tick {a.Tick} != session {b.Session} tick {b.Tick}"));
@@ -171,9 +171,9 @@ internal static class DiffCommand
         a.Payload.CopyTo(frameA, FieldLocations.Bfd);
         b.Payload.CopyTo(frameB, FieldLocations.Bfd);
         var fb = FrameFieldValues.Describe(frameB).Where(v => v.Offset >= FieldLocations.Bfd).ToDictionary(v => v.Name, StringComparer.Ordinal);
-        foreach (FieldValue va in FrameFieldValues.Describe(frameA).Where(v => v.Offset >= FieldLocations.Bfd))
+        foreach (var va in FrameFieldValues.Describe(frameA).Where(v => v.Offset >= FieldLocations.Bfd))
         {
-            if (fb.TryGetValue(va.Name, out FieldValue vb) && va.Value != vb.Value)
+            if (fb.TryGetValue(va.Name, out var vb) && va.Value != vb.Value)
             {
                 differences.Add(I($"{where}, session {a.Session} tick {a.Tick}: {va.Name} (payload offset {va.Offset - FieldLocations.Bfd}) {va.Value} != {vb.Value}"));
             }
@@ -191,7 +191,7 @@ internal static class DiffCommand
             }
 
             var payload = record.Data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload).ToArray();
-            string session = I($"{RecordDescription.Source(record.Data, layers)} > {RecordDescription.Destination(record.Data, layers)} my=0x{BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(PayloadLocations.BfdMyDiscriminator)):x8}");
+            var session = I($"{RecordDescription.Source(record.Data, layers)} > {RecordDescription.Destination(record.Data, layers)} my=0x{BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(PayloadLocations.BfdMyDiscriminator)):x8}");
             return new MvpsFrame(record.Index, session, BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(PayloadLocations.Tick)), payload);
         }
     }
@@ -218,7 +218,7 @@ internal static class DiffCommand
                 }
             }
 
-            while (reader.TryReadNext(out CaptureRecord record))
+            while (reader.TryReadNext(out var record))
             {
                 Records++;
                 if (MvpsFrame.From(record, PacketDissector.Dissect(record.LinkType, record.Data)) is MvpsFrame frame)
@@ -249,12 +249,12 @@ internal static class DiffCommand
             return;
         }
 
-        List<FieldValue> fa = FrameFieldValues.Describe(ra.Data);
-        List<FieldValue> fb = FrameFieldValues.Describe(rb.Data);
+        var fa = FrameFieldValues.Describe(ra.Data);
+        var fb = FrameFieldValues.Describe(rb.Data);
         var byName = fb.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        foreach (FieldValue va in fa)
+        foreach (var va in fa)
         {
-            if (!byName.TryGetValue(va.Name, out FieldValue vb))
+            if (!byName.TryGetValue(va.Name, out var vb))
             {
                 differences.Add(I($"frame {index}: {va.Name} (offset {va.Offset}) only in the first: {va.Value}"));
             }
@@ -264,7 +264,7 @@ internal static class DiffCommand
             }
         }
 
-        foreach (FieldValue vb in fb.Where(v => !fa.Exists(x => x.Name == v.Name)))
+        foreach (var vb in fb.Where(v => !fa.Exists(x => x.Name == v.Name)))
         {
             differences.Add(I($"frame {index}: {vb.Name} (offset {vb.Offset}) only in the second: {vb.Value}"));
         }

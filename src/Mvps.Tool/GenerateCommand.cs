@@ -47,14 +47,14 @@ internal static class GenerateCommand
             throw new UsageException("--out: give the name of a folder (it is created if missing)");
         }
 
-        byte[] key = KeySource.Load(keyFile, keyEnv);
+        var key = KeySource.Load(keyFile, keyEnv);
         if (File.Exists(outputDirectory))
         {
             throw new UsageException($"{DisplayName.Of(outputDirectory)}: is a file, not a folder");
         }
 
         Directory.CreateDirectory(outputDirectory);
-        IReadOnlyList<RegimeProfile> profiles = regime switch
+        var profiles = regime switch
         {
             "baseline" => [RegimeProfile.Baseline],
             "ddos" => [RegimeProfile.Ddos],
@@ -63,9 +63,9 @@ internal static class GenerateCommand
 
         var captures = new List<ReceiptCapture>();
         using var authenticator = new FrameAuthenticator(key);
-        foreach (RegimeProfile profile in profiles)
+        foreach (var profile in profiles)
         {
-            string path = Path.Combine(outputDirectory, profile.FileName);
+            var path = Path.Combine(outputDirectory, profile.FileName);
             using (var progress = new ProgressBar($"generate {profile.FileName}", frames * vantages, "frames", quiet))
             {
                 AtomicFile.Write(path, stream =>
@@ -95,7 +95,7 @@ internal static class GenerateCommand
         }
 
         var settings = new ReceiptSettings(seed, frames, KeySource.IsProofKey(key) ? WireConstants.ProofKeyText : null);
-        string receiptPath = Path.Combine(outputDirectory, ReceiptWriter.FileName);
+        var receiptPath = Path.Combine(outputDirectory, ReceiptWriter.FileName);
         AtomicFile.Write(receiptPath, stream => ReceiptWriter.Write(stream, settings, captures));
         Console.Out.WriteLine($"{DisplayName.Of(receiptPath)}: receipt for {captures.Count} capture(s)");
         return ExitCodes.Ok;

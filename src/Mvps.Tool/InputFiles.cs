@@ -24,7 +24,7 @@ internal static class InputFiles
             return;
         }
 
-        string name = DisplayName.Of(path);
+        var name = DisplayName.Of(path);
         switch (FileKind.Of(path))
         {
             case FileKindValue.Directory:
@@ -52,7 +52,7 @@ internal static class InputFiles
     public static void RequireRegularCapture(string path)
     {
         RequireCapture(path);
-        FileKindValue kind = FileKind.Of(path);
+        var kind = FileKind.Of(path);
         if (kind != FileKindValue.Regular)
         {
             throw new UsageException($"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}; checking it against a receipt needs a regular file");

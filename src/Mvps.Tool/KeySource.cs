@@ -23,7 +23,7 @@ internal static class KeySource
 
         if (keyFile is not null)
         {
-            string name = DisplayName.Of(keyFile);
+            var name = DisplayName.Of(keyFile);
             if (Directory.Exists(keyFile))
             {
                 throw new UsageException($"{name}: is a directory, not a key file");
@@ -45,7 +45,7 @@ internal static class KeySource
                 throw new UsageException(e.Message);
             }
 
-            int length = bytes.Length;
+            var length = bytes.Length;
             if (length > 0 && bytes[length - 1] == '\n')
             {
                 length--;
@@ -60,7 +60,7 @@ internal static class KeySource
 
         if (keyEnvironmentVariable is not null)
         {
-            string? value = Environment.GetEnvironmentVariable(keyEnvironmentVariable);
+            var value = Environment.GetEnvironmentVariable(keyEnvironmentVariable);
             return string.IsNullOrEmpty(value)
                 ? throw new UsageException($"environment variable {keyEnvironmentVariable} is not set or empty")
                 : Encoding.UTF8.GetBytes(value);

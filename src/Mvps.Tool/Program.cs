@@ -15,7 +15,7 @@ var root = new RootCommand("mvps: generate, verify, decode and diff MVPS Coheren
     SendCommand.Create(),
 };
 
-ParseResult parse = root.Parse(args);
+var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)

@@ -34,11 +34,11 @@ internal sealed class ProgressBar : IProgress<long>, IDisposable
         }
 
         _lastDrawMs = _clock.ElapsedMilliseconds;
-        double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
-        double rate = value / seconds;
-        double fraction = Math.Clamp((double)value / _total, 0, 1);
-        double eta = rate > 0 ? (_total - value) / rate : 0;
-        int filled = (int)(fraction * 30);
+        var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+        var rate = value / seconds;
+        var fraction = Math.Clamp((double)value / _total, 0, 1);
+        var eta = rate > 0 ? (_total - value) / rate : 0;
+        var filled = (int)(fraction * 30);
         Console.Error.Write(string.Create(CultureInfo.InvariantCulture,
             $"\r{_label} [{new string('#', filled)}{new string('.', 30 - filled)}] {fraction * 100,5:F1}% {rate / 1e6,7:F2} M{_unit}/s ETA {eta,5:F0} s "));
     }

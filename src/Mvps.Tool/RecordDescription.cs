@@ -34,7 +34,7 @@ internal static class RecordDescription
             return I($"{source} > {destination} proto={layers.IpProtocol}");
         }
 
-        bool v6 = layers.IpVersion == 6;
+        var v6 = layers.IpVersion == 6;
         return I($"{(v6 ? "[" + source + "]" : source)}:{layers.SourcePort} > {(v6 ? "[" + destination + "]" : destination)}:{layers.DestinationPort}");
     }
 
@@ -42,9 +42,9 @@ internal static class RecordDescription
     public static string Bfd(ReadOnlySpan<byte> data, in PacketLayers layers)
     {
         var p = data.Slice(layers.PayloadOffset, layers.PayloadLength);
-        BfdControlPacket bfd = BfdControlPacket.Read(p);
-        string text = I($"bfd={bfd.State}/{bfd.Diagnostic} my=0x{bfd.MyDiscriminator:x8} your=0x{bfd.YourDiscriminator:x8} length={bfd.Length}");
-        if (BfdAuthentication.TryRead(p, out BfdAuthentication auth))
+        var bfd = BfdControlPacket.Read(p);
+        var text = I($"bfd={bfd.State}/{bfd.Diagnostic} my=0x{bfd.MyDiscriminator:x8} your=0x{bfd.YourDiscriminator:x8} length={bfd.Length}");
+        if (BfdAuthentication.TryRead(p, out var auth))
         {
             text += I($" auth={auth.Type}/{auth.Length}") + (auth.KeyId is byte key ? I($" key={key}") : "") + (auth.SequenceNumber is uint sequence ? I($" seq={sequence}") : "");
         }

@@ -42,21 +42,21 @@ internal static class ReportCommand
             throw new UsageException($"{evidenceFolder}: no such folder");
         }
 
-        foreach (string name in ReportPage.EvidenceFiles)
+        foreach (var name in ReportPage.EvidenceFiles)
         {
             InputFiles.RequireCapture(Path.Combine(evidenceFolder, name));
         }
 
         var runs = new List<ReportRun>();
-        foreach (string spec in runSpecs)
+        foreach (var spec in runSpecs)
         {
-            int equals = spec.IndexOf('=', StringComparison.Ordinal);
+            var equals = spec.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0 || equals == spec.Length - 1)
             {
                 throw new UsageException($"--run {spec}: give NAME=FOLDER");
             }
 
-            string folder = spec[(equals + 1)..];
+            var folder = spec[(equals + 1)..];
             if (!Directory.Exists(folder))
             {
                 throw new UsageException($"--run {spec}: {folder}: no such folder");
@@ -66,9 +66,9 @@ internal static class ReportCommand
         }
 
         var notMade = new List<(string Name, string Why)>();
-        foreach (string spec in notRunSpecs)
+        foreach (var spec in notRunSpecs)
         {
-            int equals = spec.IndexOf('=', StringComparison.Ordinal);
+            var equals = spec.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0 || equals == spec.Length - 1)
             {
                 throw new UsageException($"--not-run {spec}: give NAME=WHY");
@@ -82,27 +82,27 @@ internal static class ReportCommand
             throw new UsageException($"--release {releaseFolder}: no such folder");
         }
 
-        byte[] key = KeySource.Load(keyFile, keyEnv);
+        var key = KeySource.Load(keyFile, keyEnv);
         using var authenticator = new FrameAuthenticator(key);
-        CaptureObservations baseline = Load(evidenceFolder, RegimeProfile.Baseline.FileName, authenticator);
-        CaptureObservations ddos = Load(evidenceFolder, RegimeProfile.Ddos.FileName, authenticator);
+        var baseline = Load(evidenceFolder, RegimeProfile.Baseline.FileName, authenticator);
+        var ddos = Load(evidenceFolder, RegimeProfile.Ddos.FileName, authenticator);
         var analyzer = new MahalanobisAnalyzer(baseline, alpha);
-        CaptureScore baselineScore = analyzer.ScoreReference();
-        CaptureScore ddosScore = analyzer.Score(ddos);
+        var baselineScore = analyzer.ScoreReference();
+        var ddosScore = analyzer.Score(ddos);
 
         var downloads = new List<(string Name, long Bytes, string Sha256)>();
-        foreach (string name in ReportPage.EvidenceFiles)
+        foreach (var name in ReportPage.EvidenceFiles)
         {
-            string path = Path.Combine(evidenceFolder, name);
+            var path = Path.Combine(evidenceFolder, name);
             downloads.Add((name, new FileInfo(path).Length, Sha256Text.OfFile(path)));
         }
 
         if (releaseFolder is not null)
         {
-            string pageName = Path.GetFileName(outputPath);
-            foreach (string path in Directory.GetFiles(releaseFolder).Order(StringComparer.Ordinal))
+            var pageName = Path.GetFileName(outputPath);
+            foreach (var path in Directory.GetFiles(releaseFolder).Order(StringComparer.Ordinal))
             {
-                string name = Path.GetFileName(path);
+                var name = Path.GetFileName(path);
                 // Regular files only, links not followed (a release is a flat folder of regular files): a FIFO or a
                 // link to /dev/zero is not a download and must not hang the page.
                 if (name != pageName && !name.StartsWith('.') && !ReleaseFileNames.IsMetadata(name) && downloads.All(d => d.Name != name)
@@ -114,7 +114,7 @@ internal static class ReportCommand
         }
 
         string[] matrixFiles = [.. ReportPage.EvidenceFiles, ReportFileNames.Analysis, ReportFileNames.Page];
-        string page = ReportPage.Build(
+        var page = ReportPage.Build(
             [(RegimeProfile.Baseline, baselineScore), (RegimeProfile.Ddos, ddosScore)],
             analyzer, evidenceFolder, downloads, runs, matrixFiles, notMade);
         AtomicFile.Write(outputPath, stream => stream.Write(new UTF8Encoding(false).GetBytes(page)));
@@ -133,7 +133,7 @@ internal static class ReportCommand
     private static CaptureObservations Load(string folder, string name, FrameAuthenticator authenticator)
     {
         using var stream = new FileStream(Path.Combine(folder, name), FileMode.Open, FileAccess.Read, FileShare.Read);
-        using CaptureReader reader = CaptureReader.Open(stream, name);
+        using var reader = CaptureReader.Open(stream, name);
         return CaptureObservations.Read(reader, authenticator);
     }
 }

@@ -48,13 +48,13 @@ internal static class SendCommand
 
     public static SendOptions Validate(string peer, string? local, string regime, int ticks, uint latticeUs, string? keyFile, string? keyEnv, ulong seed, uint discriminator, bool json)
     {
-        IPAddress peerAddress = Ipv4("--peer", peer);
+        var peerAddress = Ipv4("--peer", peer);
         if (peerAddress.Equals(IPAddress.Any) || peerAddress.Equals(IPAddress.Broadcast) || IsMulticast(peerAddress))
         {
             throw new UsageException($"--peer {peer}: single-hop BFD needs a unicast address");
         }
 
-        IPAddress? localAddress = local is null ? null : Ipv4("--local", local);
+        var localAddress = local is null ? null : Ipv4("--local", local);
         if (ticks < 1 || ticks > MaxTicks)
         {
             throw new UsageException($"--ticks {ticks}: give a count from 1 to {MaxTicks}");
@@ -70,14 +70,14 @@ internal static class SendCommand
             throw new UsageException("--discriminator 0: My Discriminator must be nonzero (RFC 5880 §6.8.1)");
         }
 
-        byte[] key = KeySource.Load(keyFile, keyEnv);
-        RegimeProfile profile = regime == "ddos" ? RegimeProfile.Ddos : RegimeProfile.Baseline;
+        var key = KeySource.Load(keyFile, keyEnv);
+        var profile = regime == "ddos" ? RegimeProfile.Ddos : RegimeProfile.Baseline;
         return new SendOptions(peerAddress, localAddress, profile, ticks, latticeUs, key, seed, discriminator, json);
     }
 
     private static int Run(SendOptions options)
     {
-        IPAddress local = options.Local ?? BfdSockets.RouteSource(options.Peer);
+        var local = options.Local ?? BfdSockets.RouteSource(options.Peer);
         using var sockets = BfdSockets.Open(local);
         ISendReporter reporter = options.Json ? new JsonSendReporter(Console.OpenStandardOutput()) : new TextSendReporter(Console.Out);
         using var stop = new CancellationTokenSource();
@@ -86,7 +86,7 @@ internal static class SendCommand
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
         reporter.Started(options, sockets.LocalSource, sockets.ReceiveBufferBytes);
-        SendSummary summary = new SessionRunner(options, reporter).Run(sockets, stop.Token);
+        var summary = new SessionRunner(options, reporter).Run(sockets, stop.Token);
         reporter.Finished(summary);
         return summary.ExitCode;
 
@@ -99,7 +99,7 @@ internal static class SendCommand
 
     private static IPAddress Ipv4(string option, string text)
     {
-        if (!IPAddress.TryParse(text, out IPAddress? address))
+        if (!IPAddress.TryParse(text, out var address))
         {
             throw new UsageException($"{option} {text}: not an IP address");
         }

@@ -47,7 +47,7 @@ internal static class VerifyCommand
         // A receipt is about our evidence, so it is checked the strict way.
         var mode = strict || receiptPath is not null ? VerificationMode.Strict : VerificationMode.Capture;
 
-        byte[] key = KeySource.Load(keyFile, keyEnv);
+        var key = KeySource.Load(keyFile, keyEnv);
         ReceiptVerifier? receipt = null;
         if (receiptPath is not null)
         {
@@ -61,8 +61,8 @@ internal static class VerifyCommand
             }
         }
 
-        int exitCode = ExitCodes.Ok;
-        foreach (string file in files)
+        var exitCode = ExitCodes.Ok;
+        foreach (var file in files)
         {
             try
             {
@@ -87,7 +87,7 @@ internal static class VerifyCommand
                 {
                     if (InputFiles.IsStandardInput(file))
                     {
-                        using Stream input = Console.OpenStandardInput();
+                        using var input = Console.OpenStandardInput();
                         verdict = CaptureVerifier.Verify(input, file, key, threads, mode, progress);
                     }
                     else
@@ -117,7 +117,7 @@ internal static class VerifyCommand
     private static void Report(CaptureVerdict verdict)
     {
         Console.Out.WriteLine(VerdictText.Headline(verdict));
-        foreach (FrameIssue issue in verdict.Issues)
+        foreach (var issue in verdict.Issues)
         {
             Console.Out.WriteLine($"  {issue}");
         }
@@ -129,7 +129,7 @@ internal static class VerifyCommand
 
         if (verdict.Mode == VerificationMode.Capture)
         {
-            foreach (SessionSummary session in verdict.Sessions.Take(MaxSessionsListed))
+            foreach (var session in verdict.Sessions.Take(MaxSessionsListed))
             {
                 Console.Out.WriteLine($"  {session}");
             }

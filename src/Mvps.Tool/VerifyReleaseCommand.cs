@@ -31,8 +31,8 @@ internal static class VerifyReleaseCommand
     {
         try
         {
-            ReleaseVerificationResult result = ReleaseVerifier.Verify(folder, publicKeyPath);
-            foreach (ReleaseProblem problem in result.Problems)
+            var result = ReleaseVerifier.Verify(folder, publicKeyPath);
+            foreach (var problem in result.Problems)
             {
                 Console.Out.WriteLine($"FAILED {problem}");
             }
@@ -40,11 +40,11 @@ internal static class VerifyReleaseCommand
             if (result.SignedWithEphemeralKey)
             {
                 // Name the key the envelope says signed it, not the key the user gave (which may be another one).
-                string signer = result.EnvelopeKeyIds.Count > 0 ? string.Join(", ", result.EnvelopeKeyIds) : "no key id in the envelope";
+                var signer = result.EnvelopeKeyIds.Count > 0 ? string.Join(", ", result.EnvelopeKeyIds) : "no key id in the envelope";
                 Console.Out.WriteLine($"WARNING: the provenance says the release was signed with an ephemeral throwaway key (envelope key id {signer}); it is not a published release");
             }
 
-            int captureProblems = noCaptures ? 0 : VerifyCaptures(folder, keyFile, keyEnv);
+            var captureProblems = noCaptures ? 0 : VerifyCaptures(folder, keyFile, keyEnv);
             if (result.Passed && captureProblems == 0)
             {
                 Console.Out.WriteLine($"{DisplayName.Of(folder)}: OK, {result.ListedFiles.Count} file(s) match SHA256SUMS and the provenance, signatures verify with key {result.KeyId}");
@@ -64,8 +64,8 @@ internal static class VerifyReleaseCommand
     /// <summary>Runs the capture verifier on every *.pcap with the receipt's expectations; returns how many failed.</summary>
     private static int VerifyCaptures(string folder, string? keyFile, string? keyEnv)
     {
-        string receiptPath = Path.Combine(folder, ReceiptWriter.FileName);
-        FileKindValue receiptKind = FileKind.Of(receiptPath, followLinks: false);
+        var receiptPath = Path.Combine(folder, ReceiptWriter.FileName);
+        var receiptKind = FileKind.Of(receiptPath, followLinks: false);
         if (receiptKind is not (FileKindValue.Regular or FileKindValue.Missing))
         {
             // Already a release problem (a release is a flat folder of regular files); never followed or opened.
@@ -90,14 +90,14 @@ internal static class VerifyReleaseCommand
             return 1;
         }
 
-        byte[] key = KeySource.Load(keyFile, keyEnv);
-        int failed = 0;
-        string[] captures = Directory.GetFiles(folder, "*.pcap");
+        var key = KeySource.Load(keyFile, keyEnv);
+        var failed = 0;
+        var captures = Directory.GetFiles(folder, "*.pcap");
         Array.Sort(captures, StringComparer.Ordinal);
-        foreach (string path in captures)
+        foreach (var path in captures)
         {
-            string name = DisplayName.Of(Path.GetFileName(path));
-            FileKindValue kind = FileKind.Of(path, followLinks: false);
+            var name = DisplayName.Of(Path.GetFileName(path));
+            var kind = FileKind.Of(path, followLinks: false);
             if (kind != FileKindValue.Regular)
             {
                 Console.Out.WriteLine($"FAILED {name}: is {FileKind.Describe(kind)}, not a regular file; not opened");
@@ -107,7 +107,7 @@ internal static class VerifyReleaseCommand
 
             try
             {
-                CaptureVerdict? verdict = receipt.Verify(path, name, key, threads: 1);
+                var verdict = receipt.Verify(path, name, key, threads: 1);
                 if (verdict is null)
                 {
                     Console.Out.WriteLine($"FAILED {name}: not listed in {ReceiptWriter.FileName}");
@@ -124,7 +124,7 @@ internal static class VerifyReleaseCommand
                 // The release's own line form, "FAILED name: problem", as for the release problems above.
                 failed++;
                 Console.Out.WriteLine($"FAILED {name}: {verdict.Frames} frames, {verdict.IssueCount} problem(s)");
-                foreach (FrameIssue issue in verdict.Issues)
+                foreach (var issue in verdict.Issues)
                 {
                     Console.Out.WriteLine($"  {issue}");
                 }

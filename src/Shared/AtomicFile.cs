@@ -29,7 +29,7 @@ internal static class AtomicFile
     public static void Write(string path, ReadOnlySpan<byte> bytes, UnixFileMode? unixMode = null)
     {
         // A span cannot enter a lambda; copy once (these are small metadata files).
-        byte[] copy = bytes.ToArray();
+        var copy = bytes.ToArray();
         try
         {
             Write(path, stream => stream.Write(copy), unixMode);
@@ -49,13 +49,13 @@ internal static class AtomicFile
     public static void Write(string path, Action<Stream> write, UnixFileMode? unixMode = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string fullPath = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(fullPath)!;
-        string name = Path.GetFileName(fullPath);
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath)!;
+        var name = Path.GetFileName(fullPath);
         RemoveAbandoned(directory, name);
 
         // 128 random bits: another process cannot guess the name to plant a link or a file there first.
-        string temporary = Path.Combine(directory, "." + name + "." + RandomNumberGenerator.GetHexString(32, lowercase: true) + TemporarySuffix);
+        var temporary = Path.Combine(directory, "." + name + "." + RandomNumberGenerator.GetHexString(32, lowercase: true) + TemporarySuffix);
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -71,7 +71,7 @@ internal static class AtomicFile
         }
 
         FileStream? stream = null;
-        bool created = false;
+        var created = false;
         try
         {
             Live[temporary] = 0;
@@ -130,10 +130,10 @@ internal static class AtomicFile
             return;
         }
 
-        string prefix = "." + name + ".";
-        foreach (string candidate in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
+        var prefix = "." + name + ".";
+        foreach (var candidate in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
         {
-            string middle = Path.GetFileName(candidate)[prefix.Length..^TemporarySuffix.Length];
+            var middle = Path.GetFileName(candidate)[prefix.Length..^TemporarySuffix.Length];
             if (middle.Length != 32 || !middle.All(char.IsAsciiHexDigitLower) || Live.ContainsKey(candidate))
             {
                 continue;

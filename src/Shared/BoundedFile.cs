@@ -16,7 +16,7 @@ internal static class BoundedFile
     /// </summary>
     public static void RequireRegular(string path, string what, bool followLinks = true, string? why = null)
     {
-        FileKindValue kind = FileKind.Of(path, followLinks);
+        var kind = FileKind.Of(path, followLinks);
         if (kind == FileKindValue.Missing)
         {
             throw new InvalidDataException($"{DisplayName.Of(path)}: no such file (a {what} file was expected)");
@@ -24,7 +24,7 @@ internal static class BoundedFile
 
         if (kind != FileKindValue.Regular)
         {
-            bool streams = kind is FileKindValue.Fifo or FileKindValue.CharacterDevice or FileKindValue.BlockDevice;
+            var streams = kind is FileKindValue.Fifo or FileKindValue.CharacterDevice or FileKindValue.BlockDevice;
             throw new InvalidDataException(why is null || !streams
                 ? $"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}, not a regular {what} file"
                 : $"{DisplayName.Of(path)}: is {FileKind.Describe(kind)}; {why}, so it must be a regular file");
@@ -37,7 +37,7 @@ internal static class BoundedFile
     /// </summary>
     public static void RequireReadable(string path, string what, bool followLinks = true)
     {
-        FileKindValue kind = FileKind.Of(path, followLinks);
+        var kind = FileKind.Of(path, followLinks);
         switch (kind)
         {
             case FileKindValue.Missing:
@@ -61,7 +61,7 @@ internal static class BoundedFile
     {
         // A regular file that already reports more is refused unread; one that reports less (a /proc file
         // says 0, a file may grow) is still cut off at limit + 1 bytes below.
-        long reported = stream.CanSeek ? stream.Length : 0;
+        var reported = stream.CanSeek ? stream.Length : 0;
         if (reported > limit)
         {
             throw TooLarge(path, limit, what);
@@ -69,13 +69,13 @@ internal static class BoundedFile
 
         // Sized to the reported length, so a truthful file is read into one array and returned without a copy.
         var buffer = new MemoryStream((int)Math.Min(reported > 0 ? reported : 1 << 16, limit + 1));
-        byte[] chunk = new byte[64 * 1024];
+        var chunk = new byte[64 * 1024];
         try
         {
             while (true)
             {
-                int want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
-                int read = stream.Read(chunk, 0, want);
+                var want = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+                var read = stream.Read(chunk, 0, want);
                 if (read == 0)
                 {
                     return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
@@ -126,7 +126,7 @@ internal static class BoundedFile
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            int read = inner.Read(buffer, offset, (int)Math.Min(count, limit + 1 - _read));
+            var read = inner.Read(buffer, offset, (int)Math.Min(count, limit + 1 - _read));
             _read += read;
             return _read > limit ? throw TooLarge(path, limit, what) : read;
         }

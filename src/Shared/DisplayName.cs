@@ -20,7 +20,7 @@ internal static class DisplayName
             return "(null)";
         }
 
-        string clean = Clean(name);
+        var clean = Clean(name);
         return clean.Length <= MaxLength
             ? clean
             : string.Create(CultureInfo.InvariantCulture, $"{clean[..MaxLength]}... ({name.Length} characters)");
@@ -29,8 +29,8 @@ internal static class DisplayName
     /// <summary>Control characters (C0, DEL, C1) replaced by '?'; nothing cut.</summary>
     public static string Clean(string text)
     {
-        bool any = false;
-        foreach (char c in text)
+        var any = false;
+        foreach (var c in text)
         {
             if (char.IsControl(c))
             {
@@ -45,7 +45,7 @@ internal static class DisplayName
         }
 
         var builder = new StringBuilder(text.Length);
-        foreach (char c in text)
+        foreach (var c in text)
         {
             builder.Append(char.IsControl(c) ? '?' : c);
         }

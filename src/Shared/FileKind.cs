@@ -34,7 +34,7 @@ internal static class FileKind
     {
         if (OperatingSystem.IsLinux())
         {
-            byte[] buffer = new byte[StatxBufferLength];
+            var buffer = new byte[StatxBufferLength];
             if (Statx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer) != 0)
             {
                 return FileKindValue.Missing;

@@ -37,7 +37,7 @@ internal static class LfLineEnds
         {
             while (buffer.Length > 0)
             {
-                int cr = buffer.IndexOf((byte)'\r');
+                var cr = buffer.IndexOf((byte)'\r');
                 inner.Write(cr < 0 ? buffer : buffer[..cr]);
                 buffer = cr < 0 ? default : buffer[(cr + 1)..];
             }

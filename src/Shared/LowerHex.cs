@@ -14,8 +14,8 @@ internal static class LowerHex
 
     public static string Of(ReadOnlySpan<byte> bytes)
     {
-        Span<char> text = bytes.Length <= StackLimit ? stackalloc char[bytes.Length * 2] : new char[bytes.Length * 2];
-        for (int i = 0; i < bytes.Length; i++)
+        var text = bytes.Length <= StackLimit ? stackalloc char[bytes.Length * 2] : new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
         {
             text[2 * i] = Digits[bytes[i] >> 4];
             text[(2 * i) + 1] = Digits[bytes[i] & 0xF];

@@ -15,15 +15,15 @@ internal static class UtcTimestamp
     /// </summary>
     public static string Format(long seconds, uint microseconds)
     {
-        long days = Math.DivRem(seconds, 86_400, out long secondOfDay);
+        var days = Math.DivRem(seconds, 86_400, out var secondOfDay);
         if (secondOfDay < 0)
         {
             secondOfDay += 86_400;
             days--;
         }
 
-        (long year, int month, int day) = CivilFromDays(days);
-        string yearText = year is >= 0 and <= 9999
+        (var year, var month, var day) = CivilFromDays(days);
+        var yearText = year is >= 0 and <= 9999
             ? year.ToString("D4", CultureInfo.InvariantCulture)
             : (year < 0 ? "-" : "+") + Math.Abs(year).ToString("D4", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,
@@ -33,14 +33,14 @@ internal static class UtcTimestamp
     /// <summary>Year, month, day of a day count since 1970-01-01 (H. Hinnant's civil_from_days, valid for every long second count / 86400).</summary>
     private static (long Year, int Month, int Day) CivilFromDays(long days)
     {
-        long z = days + 719_468;
-        long era = (z >= 0 ? z : z - 146_096) / 146_097;
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int day = (int)(dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        var z = days + 719_468;
+        var era = (z >= 0 ? z : z - 146_096) / 146_097;
+        var dayOfEra = z - era * 146_097;
+        var yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        var dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        var mp = (5 * dayOfYear + 2) / 153;
+        var day = (int)(dayOfYear - (153 * mp + 2) / 5 + 1);
+        var month = (int)(mp < 10 ? mp + 3 : mp - 9);
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
     }
 }

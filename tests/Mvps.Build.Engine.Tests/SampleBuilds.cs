@@ -14,31 +14,31 @@ internal abstract class RecordingBuild : NukeBuild
 
 internal sealed class OrderBuild : RecordingBuild
 {
-    Target Clean => _ => _.Before(Restore).Executes(() => Record(nameof(Clean)));
-    Target Restore => _ => _.Executes(() => Record(nameof(Restore)));
-    Target Compile => _ => _.DependsOn(Restore).Executes(() => Record(nameof(Compile)));
-    Target Pack => _ => _.DependsOn(Compile).After(Test).Executes(() => Record(nameof(Pack)));
-    Target Test => _ => _.DependsOn(Compile).Executes(() => Record(nameof(Test)));
-    Target Report => _ => _.TriggeredBy(Test).Executes(() => Record(nameof(Report)));
-    Target Lint => _ => _.DependentFor(Compile).Executes(() => Record(nameof(Lint)));
-    Target Notify => _ => _.TriggeredBy(Pack).Executes(() => Record(nameof(Notify)));
+    private Target Clean => _ => _.Before(Restore).Executes(() => Record(nameof(Clean)));
+    private Target Restore => _ => _.Executes(() => Record(nameof(Restore)));
+    private Target Compile => _ => _.DependsOn(Restore).Executes(() => Record(nameof(Compile)));
+    private Target Pack => _ => _.DependsOn(Compile).After(Test).Executes(() => Record(nameof(Pack)));
+    private Target Test => _ => _.DependsOn(Compile).Executes(() => Record(nameof(Test)));
+    private Target Report => _ => _.TriggeredBy(Test).Executes(() => Record(nameof(Report)));
+    private Target Lint => _ => _.DependentFor(Compile).Executes(() => Record(nameof(Lint)));
+    private Target Notify => _ => _.TriggeredBy(Pack).Executes(() => Record(nameof(Notify)));
 }
 
 internal sealed class IndependentBuild : RecordingBuild
 {
-    Target Alpha => _ => _.Executes(() => Record(nameof(Alpha)));
-    Target Bravo => _ => _.Executes(() => Record(nameof(Bravo)));
-    Target Charlie => _ => _.Executes(() => Record(nameof(Charlie)));
-    Target All => _ => _.DependsOn(Charlie, Bravo, Alpha);
+    private Target Alpha => _ => _.Executes(() => Record(nameof(Alpha)));
+    private Target Bravo => _ => _.Executes(() => Record(nameof(Bravo)));
+    private Target Charlie => _ => _.Executes(() => Record(nameof(Charlie)));
+    private Target All => _ => _.DependsOn(Charlie, Bravo, Alpha);
 }
 
 internal sealed class CycleBuild : RecordingBuild
 {
-    Target A => _ => _.DependsOn(B).Executes(() => Record(nameof(A)));
-    Target B => _ => _.DependsOn(A).Executes(() => Record(nameof(B)));
-    Target C => _ => _.After(E).Executes(() => Record(nameof(C)));
-    Target D => _ => _.DependsOn(C).Executes(() => Record(nameof(D)));
-    Target E => _ => _.DependsOn(D).Executes(() => Record(nameof(E)));
+    private Target A => _ => _.DependsOn(B).Executes(() => Record(nameof(A)));
+    private Target B => _ => _.DependsOn(A).Executes(() => Record(nameof(B)));
+    private Target C => _ => _.After(E).Executes(() => Record(nameof(C)));
+    private Target D => _ => _.DependsOn(C).Executes(() => Record(nameof(D)));
+    private Target E => _ => _.DependsOn(D).Executes(() => Record(nameof(E)));
 }
 
 internal sealed class ConditionBuild : RecordingBuild
@@ -46,28 +46,28 @@ internal sealed class ConditionBuild : RecordingBuild
     public bool Enabled { get; set; }
     public bool Prepared { get; private set; }
 
-    Target Prepare => _ => _.Executes(() =>
+    private Target Prepare => _ => _.Executes(() =>
     {
         Record(nameof(Prepare));
         Prepared = true;
     });
 
-    Target Generate => _ => _.DependsOn(Prepare).OnlyWhenStatic(() => Enabled).Executes(() => Record(nameof(Generate)));
-    Target StaticLate => _ => _.After(Prepare).OnlyWhenStatic(() => Prepared).Executes(() => Record(nameof(StaticLate)));
+    private Target Generate => _ => _.DependsOn(Prepare).OnlyWhenStatic(() => Enabled).Executes(() => Record(nameof(Generate)));
+    private Target StaticLate => _ => _.After(Prepare).OnlyWhenStatic(() => Prepared).Executes(() => Record(nameof(StaticLate)));
 }
 
 internal sealed class FailureBuild : RecordingBuild
 {
-    Target Broken => _ => _.Executes(() =>
+    private Target Broken => _ => _.Executes(() =>
     {
         Record(nameof(Broken));
         throw new BuildException("broken on purpose");
     });
 
-    Target NeedsBroken => _ => _.DependsOn(Broken).Executes(() => Record(nameof(NeedsBroken)));
-    Target Independent => _ => _.After(Broken).Executes(() => Record(nameof(Independent)));
+    private Target NeedsBroken => _ => _.DependsOn(Broken).Executes(() => Record(nameof(NeedsBroken)));
+    private Target Independent => _ => _.After(Broken).Executes(() => Record(nameof(Independent)));
 
-    Target Crashing => _ => _.Executes(() =>
+    private Target Crashing => _ => _.Executes(() =>
     {
         Record(nameof(Crashing));
         throw new InvalidOperationException("also broken");
@@ -100,13 +100,13 @@ internal sealed class ParameterBuild : NukeBuild
     [Parameter("Key for publishing"), Secret]
     public string? ApiKey { get; set; }
 
-    Target Show => _ => _.Description("Does nothing").Executes(() => { });
+    private Target Show => _ => _.Description("Does nothing").Executes(() => { });
 }
 
 internal sealed class SummaryBuild : NukeBuild
 {
-    Target Count => _ => _.Executes(() => ReportSummary("7 passed, 0 failed"));
-    Target Pairs => _ => _.Executes(() => ReportSummary(("Files", "2"), ("Bytes", "3804")));
-    Target Group => _ => _.Description("Collects the others").DependsOn(Count, Pairs);
-    Target Hidden => _ => _.Unlisted().Executes(() => { });
+    private Target Count => _ => _.Executes(() => ReportSummary("7 passed, 0 failed"));
+    private Target Pairs => _ => _.Executes(() => ReportSummary(("Files", "2"), ("Bytes", "3804")));
+    private Target Group => _ => _.Description("Collects the others").DependsOn(Count, Pairs);
+    private Target Hidden => _ => _.Unlisted().Executes(() => { });
 }

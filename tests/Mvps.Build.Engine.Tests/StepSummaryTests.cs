@@ -65,5 +65,5 @@ public sealed class FinalLineTests
 
 internal sealed class FinalLineBuild : RecordingBuild
 {
-    Target Count => _ => _.Executes(() => ReportFinalLine("3 passed, 0 failed"));
+    private Target Count => _ => _.Executes(() => ReportFinalLine("3 passed, 0 failed"));
 }

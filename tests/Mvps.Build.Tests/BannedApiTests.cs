@@ -11,7 +11,7 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class BannedApiTests : IDisposable
 {
-    readonly CodecProjectCopy _codec = new();
+    private readonly CodecProjectCopy _codec = new();
 
     public void Dispose() => _codec.Dispose();
 
@@ -43,6 +43,6 @@ public sealed class BannedApiTests : IDisposable
         Assert.Contains(ErrorLines(output), line => line.Contains("error CA1305", StringComparison.Ordinal) && line.Contains("BannedCalls.cs", StringComparison.Ordinal));
     }
 
-    static IEnumerable<string> ErrorLines(string output) =>
+    private static IEnumerable<string> ErrorLines(string output) =>
         output.Split('\n').Where(line => line.Contains("BannedCalls.cs", StringComparison.Ordinal));
 }

@@ -10,22 +10,22 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class BootstrapReuseTests : IDisposable
 {
-    const string Description = "Deletes the contents of artifacts/.";
+    private const string Description = "Deletes the contents of artifacts/.";
 
-    readonly TempFolder _copy = new();
+    private readonly TempFolder _copy = new();
 
-    AbsolutePath Root => AbsolutePath.Create(_copy.Path);
+    private AbsolutePath Root => AbsolutePath.Create(_copy.Path);
 
-    string Assembly => _copy.File("build/bin/Debug/net10.0/_build.dll");
+    private string Assembly => _copy.File("build/bin/Debug/net10.0/_build.dll");
 
-    string Stamp => _copy.File(".nuke/temp/bootstrap.inputs");
+    private string Stamp => _copy.File(".nuke/temp/bootstrap.inputs");
 
     public void Dispose() => _copy.Dispose();
 
-    ProcessResult Git(params string[] arguments) =>
+    private ProcessResult Git(params string[] arguments) =>
         ProcessTasks.StartProcess("git", ["-c", "user.name=t", "-c", "user.email=t@t.invalid", .. arguments], _copy.Path, logOutput: false);
 
-    ProcessResult BuildScript(params string[] arguments) =>
+    private ProcessResult BuildScript(params string[] arguments) =>
         ProcessTasks.StartProcess("bash", [_copy.File("build.sh"), .. arguments], _copy.Path, throwOnFailure: false, logOutput: false);
 
     [ToolFact("git", "bash")]

@@ -5,10 +5,10 @@ namespace Mvps.Build.Tests;
 /// <summary>The Reproduce gate: two compiles' outputs are compared byte for byte and a package difference is named by entry.</summary>
 public sealed class BuildOutputComparisonTests : IDisposable
 {
-    static readonly DateTimeOffset CommitTime = new(2026, 5, 25, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset CommitTime = new(2026, 5, 25, 0, 0, 0, TimeSpan.Zero);
 
-    readonly TempFolder _one = new();
-    readonly TempFolder _two = new();
+    private readonly TempFolder _one = new();
+    private readonly TempFolder _two = new();
 
     public void Dispose()
     {
@@ -63,14 +63,14 @@ public sealed class BuildOutputComparisonTests : IDisposable
         Assert.StartsWith("bin/mvps/mvps.pdb: only in ", difference);
     }
 
-    static void Write(string folder, string relative, byte[] bytes)
+    private static void Write(string folder, string relative, byte[] bytes)
     {
         var path = Path.Combine(folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
     }
 
-    static void WritePackage(string folder, string relative, DateTimeOffset time, string entryName)
+    private static void WritePackage(string folder, string relative, DateTimeOffset time, string entryName)
     {
         var path = Path.Combine(folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -2,7 +2,7 @@ using Mvps.Build.Engine;
 
 namespace Mvps.Build.Tests;
 
-public class BuildSchemaTests
+public sealed class BuildSchemaTests
 {
     [Fact]
     public void Committed_build_schema_matches_the_targets_and_parameters()

@@ -10,14 +10,14 @@ namespace Mvps.Build.Tests;
 /// </summary>
 internal sealed class CodecProjectCopy : IDisposable
 {
-    static readonly string[] CopiedFiles =
+    private static readonly string[] CopiedFiles =
     [
         "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig",
         "src/Directory.Build.props", "src/PACKAGE.md", "src/BannedSymbols.txt", "src/Determinism.globalconfig",
         "src/PublicApi.globalconfig",
     ];
 
-    readonly TempFolder _tree = new();
+    private readonly TempFolder _tree = new();
 
     public CodecProjectCopy()
     {
@@ -51,7 +51,7 @@ internal sealed class CodecProjectCopy : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    void CopyFile(string relative)
+    private void CopyFile(string relative)
     {
         var target = Path.Combine(_tree.Path, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);

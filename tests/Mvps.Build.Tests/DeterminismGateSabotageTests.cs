@@ -8,10 +8,10 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class DeterminismGateSabotageTests : IDisposable
 {
-    static readonly string[] Files = ["mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json"];
+    private static readonly string[] Files = ["mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json"];
 
-    readonly TempFolder _expected = new();
-    readonly TempFolder _actual = new();
+    private readonly TempFolder _expected = new();
+    private readonly TempFolder _actual = new();
 
     public DeterminismGateSabotageTests()
     {
@@ -87,7 +87,7 @@ public sealed class DeterminismGateSabotageTests : IDisposable
         Assert.StartsWith("mvps_ddos.pcap: only in", difference);
     }
 
-    void Mutate(string name, Action<byte[]> change)
+    private void Mutate(string name, Action<byte[]> change)
     {
         var path = Path.Combine(_actual.Path, name);
         var bytes = File.ReadAllBytes(path);

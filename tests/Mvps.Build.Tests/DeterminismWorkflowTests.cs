@@ -3,7 +3,7 @@ namespace Mvps.Build.Tests;
 /// <summary>The pull-request gate's shape: the four machines, a full clone, the SDK of global.json, the final comparison.</summary>
 public sealed class DeterminismWorkflowTests
 {
-    static readonly string Workflow = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", "determinism.yml"));
+    private static readonly string Workflow = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", "determinism.yml"));
 
     [Theory]
     [InlineData("ubuntu-latest")]
@@ -46,7 +46,7 @@ public sealed class DeterminismWorkflowTests
         Assert.Contains("GITHUB_ACTIONS", serverVariables);
     }
 
-    static int Count(string text)
+    private static int Count(string text)
     {
         var count = 0;
         for (var index = Workflow.IndexOf(text, StringComparison.Ordinal); index >= 0; index = Workflow.IndexOf(text, index + 1, StringComparison.Ordinal))

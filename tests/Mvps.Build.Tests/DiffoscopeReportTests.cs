@@ -25,7 +25,7 @@ public sealed class DiffoscopeReportTests
         Assert.True(new FileInfo(reports.File("mvps.1.0.0.nupkg.html")).Length > 0);
     }
 
-    static void WritePackage(string path, string entryName, string content)
+    private static void WritePackage(string path, string entryName, string content)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         foreach (var (name, text) in new[] { ("mvps.nuspec", "<package/>\n"), (entryName, content) })

@@ -13,16 +13,16 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class EvidenceOnAFreshMachineTests : IDisposable
 {
-    static readonly string[] Hidden = ["qemu-aarch64-static", "clang", "gcc", "reprotest"];
+    private static readonly string[] Hidden = ["qemu-aarch64-static", "clang", "gcc", "reprotest"];
 
-    static readonly string[] ServerVariables = ["CI", "TF_BUILD", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"];
+    private static readonly string[] ServerVariables = ["CI", "TF_BUILD", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"];
 
-    readonly TempFolder _path = new();
+    private readonly TempFolder _path = new();
 
     public void Dispose() => _path.Dispose();
 
     /// <summary>A folder of links to every program on PATH except <see cref="Hidden"/>: the machine without those tools.</summary>
-    string PathWithout()
+    private string PathWithout()
     {
         foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(Directory.Exists))
         {
@@ -39,7 +39,7 @@ public sealed class EvidenceOnAFreshMachineTests : IDisposable
         return _path.Path;
     }
 
-    ProcessResult RunBuild(bool server)
+    private ProcessResult RunBuild(bool server)
     {
         var buildProgram = Path.Combine(AppContext.BaseDirectory, "_build.dll");
         var dotnet = ToolOnPath.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
@@ -53,7 +53,7 @@ public sealed class EvidenceOnAFreshMachineTests : IDisposable
         return ProcessTasks.StartProcess(dotnet, [buildProgram, "SelectRuns", "--root", RepositoryRoot.Path], RepositoryRoot.Path, environment, throwOnFailure: false, logOutput: false);
     }
 
-    static void AssertNamesTheMissingRuns(string output)
+    private static void AssertNamesTheMissingRuns(string output)
     {
         Assert.Contains("3 of 6 runs (a b net8)", output);
         Assert.Contains("arm64 (apt-get install qemu-user-static", output);

@@ -3,7 +3,7 @@ namespace Mvps.Build.Tests;
 /// <summary>Accept rewrites the evidence values the docs quote: stale quotes become current, current docs stay byte-identical.</summary>
 public sealed class EvidenceQuotesTests
 {
-    static string Evidence => Path.Combine(RepositoryRoot.Path, "evidence");
+    private static string Evidence => Path.Combine(RepositoryRoot.Path, "evidence");
 
     [Fact]
     public void The_committed_docs_are_current_so_rewriting_changes_nothing()

@@ -7,26 +7,26 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class EvidenceRunSelectionTests
 {
-    static readonly string[] Everything =
+    private static readonly string[] Everything =
         ["qemu-aarch64-static", "apt-get", "dpkg-deb", "clang", "gcc", "ld", "reprotest", "disorderfs", "faketime"];
 
     /// <summary>A Debian x64 machine with every tool .ci/run installs.</summary>
-    static HostFacts LinuxX64(params string[] programs) => new(
+    private static HostFacts LinuxX64(params string[] programs) => new(
         HostFacts.Linux, "x64",
         programs.Contains, path => path == "/usr/lib/x86_64-linux-gnu/libz.so" && programs.Contains("zlib1g-dev"),
         programs.Contains("dpkg-arm64") ? ["amd64", "arm64"] : ["amd64"],
         Arm64SysrootReady: false);
 
     /// <summary>A fresh Debian 12 machine: the .NET SDK and the base system (apt, dpkg), nothing else.</summary>
-    static HostFacts FreshDebian => LinuxX64("apt-get", "dpkg-deb");
+    private static HostFacts FreshDebian => LinuxX64("apt-get", "dpkg-deb");
 
-    static HostFacts FullDebian => LinuxX64([.. Everything, "zlib1g-dev", "dpkg-arm64"]);
+    private static HostFacts FullDebian => LinuxX64([.. Everything, "zlib1g-dev", "dpkg-arm64"]);
 
-    static HostFacts MacOS(bool xcode) => new(HostFacts.MacOS, "arm64", name => xcode && name == "clang", _ => false, [], false);
+    private static HostFacts MacOS(bool xcode) => new(HostFacts.MacOS, "arm64", name => xcode && name == "clang", _ => false, [], false);
 
-    static HostFacts Windows(bool visualStudio) => new(HostFacts.Windows, "x64", _ => false, path => visualStudio && path.EndsWith("vswhere.exe", StringComparison.Ordinal), [], false);
+    private static HostFacts Windows(bool visualStudio) => new(HostFacts.Windows, "x64", _ => false, path => visualStudio && path.EndsWith("vswhere.exe", StringComparison.Ordinal), [], false);
 
-    static string[] Names(IEnumerable<EvidenceRun> runs) => runs.Select(run => run.Name).ToArray();
+    private static string[] Names(IEnumerable<EvidenceRun> runs) => runs.Select(run => run.Name).ToArray();
 
     [Fact]
     public void Six_runs_are_known_with_two_instruction_sets_and_two_runtimes()

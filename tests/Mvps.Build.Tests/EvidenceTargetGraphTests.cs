@@ -5,7 +5,7 @@ namespace Mvps.Build.Tests;
 /// <summary>The card's target graph, as `./build.sh --help` and `--plan Evidence` show it: the run selection comes first.</summary>
 public sealed class EvidenceTargetGraphTests
 {
-    static (int ExitCode, string Output) RunBuild(params string[] args)
+    private static (int ExitCode, string Output) RunBuild(params string[] args)
     {
         using var writer = new StringWriter();
         var exitCode = BuildRunner.Run(new global::Build(), args, _ => null, RepositoryRoot.Path, writer, ["Compile"]);

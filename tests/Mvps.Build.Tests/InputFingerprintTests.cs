@@ -8,9 +8,9 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class InputFingerprintTests : IDisposable
 {
-    readonly TempFolder _repository = new();
+    private readonly TempFolder _repository = new();
 
-    AbsolutePath Root => AbsolutePath.Create(_repository.Path);
+    private AbsolutePath Root => AbsolutePath.Create(_repository.Path);
 
     public InputFingerprintTests()
     {
@@ -24,7 +24,7 @@ public sealed class InputFingerprintTests : IDisposable
 
     public void Dispose() => _repository.Dispose();
 
-    void Git(params string[] arguments) => ProcessTasks.StartProcess("git", arguments, _repository.Path, logOutput: false);
+    private void Git(params string[] arguments) => ProcessTasks.StartProcess("git", arguments, _repository.Path, logOutput: false);
 
     [ToolFact("git")]
     public void Unchanged_inputs_are_current_and_an_edited_source_file_forces_the_rebuild()

@@ -5,7 +5,7 @@ namespace Mvps.Build.Tests;
 /// <summary>The net8 run must really run on .NET 8: its publish is checked for the runtime it carries.</summary>
 public sealed class Net8RuntimeTests
 {
-    static AbsolutePath PublishFolder(TempFolder temp, string runtimeConfig)
+    private static AbsolutePath PublishFolder(TempFolder temp, string runtimeConfig)
     {
         File.WriteAllText(temp.File("mvps.runtimeconfig.json"), runtimeConfig);
         return AbsolutePath.Create(temp.Path);

@@ -12,11 +12,11 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed partial class PublicApiTests
 {
-    static readonly string[] GuardedDiagnostics = ["CS1591", "RS0016", "RS0017"];
+    private static readonly string[] GuardedDiagnostics = ["CS1591", "RS0016", "RS0017"];
 
-    static string Src => Path.Combine(RepositoryRoot.Path, "src");
+    private static string Src => Path.Combine(RepositoryRoot.Path, "src");
 
-    static IEnumerable<string> ProductProjects => Directory.EnumerateFiles(Src, "*.csproj", SearchOption.AllDirectories);
+    private static IEnumerable<string> ProductProjects => Directory.EnumerateFiles(Src, "*.csproj", SearchOption.AllDirectories);
 
     [Fact]
     public void Every_product_project_has_both_PublicAPI_files_and_builds_with_the_analyzer_and_its_documentation()
@@ -120,7 +120,7 @@ public sealed partial class PublicApiTests
         Assert.Contains(errors, line => line.Contains("error CS1591", StringComparison.Ordinal) && line.Contains("Unlisted.Answer", StringComparison.Ordinal));
     }
 
-    static IEnumerable<string> SuppressionsIn(string text)
+    private static IEnumerable<string> SuppressionsIn(string text)
     {
         foreach (Match match in NoWarnPattern().Matches(text))
         {
@@ -144,12 +144,12 @@ public sealed partial class PublicApiTests
         }
     }
 
-    static IEnumerable<string> PragmasIn(string source) =>
+    private static IEnumerable<string> PragmasIn(string source) =>
         PragmaPattern().Matches(source).SelectMany(match => match.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries))
             .Where(id => GuardedDiagnostics.Contains(id, StringComparer.Ordinal))
             .Select(id => $"#pragma warning disable {id}");
 
-    static string Rel(string path) => Path.GetRelativePath(RepositoryRoot.Path, path);
+    private static string Rel(string path) => Path.GetRelativePath(RepositoryRoot.Path, path);
 
     [GeneratedRegex(@"<(?<tag>NoWarn|WarningsNotAsErrors)>([^<]*)</\k<tag>>")]
     private static partial Regex NoWarnPattern();

@@ -3,7 +3,7 @@ namespace Mvps.Build.Tests;
 /// <summary>The publishing workflow's shape: a v* tag, a full clone, the release built and verified by the build with the secret key, attested, uploaded, least permissions.</summary>
 public sealed class ReleaseWorkflowTests
 {
-    static readonly string Workflow = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", "release.yml"));
+    private static readonly string Workflow = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", "release.yml"));
 
     [Fact]
     public void Runs_on_a_v_tag_with_a_full_clone_and_the_sdk_of_global_json()

@@ -6,8 +6,8 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class ReportPageGateTests : IDisposable
 {
-    readonly TempFolder _a = new();
-    readonly TempFolder _b = new();
+    private readonly TempFolder _a = new();
+    private readonly TempFolder _b = new();
 
     public void Dispose()
     {

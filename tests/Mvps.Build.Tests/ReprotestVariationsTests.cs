@@ -6,7 +6,7 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class ReprotestVariationsTests
 {
-    static readonly ReprotestProbes Everything = new(Fuse: null, Kernel: null, Aslr: null, UtsNamespace: null, Cpus: 2, SecondUser: null, UserGroup: null);
+    private static readonly ReprotestProbes Everything = new(Fuse: null, Kernel: null, Aslr: null, UtsNamespace: null, Cpus: 2, SecondUser: null, UserGroup: null);
 
     [Fact]
     public void On_a_machine_with_FUSE_and_no_second_user_only_user_group_is_switched_off()

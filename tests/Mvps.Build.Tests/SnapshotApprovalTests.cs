@@ -6,10 +6,10 @@ namespace Mvps.Build.Tests;
 /// </summary>
 public sealed class SnapshotApprovalTests : IDisposable
 {
-    static readonly string[] Captures = ["mvps_baseline.pcap", "mvps_ddos.pcap"];
+    private static readonly string[] Captures = ["mvps_baseline.pcap", "mvps_ddos.pcap"];
 
-    readonly TempFolder _approvals = new();
-    readonly TempFolder _run = new();
+    private readonly TempFolder _approvals = new();
+    private readonly TempFolder _run = new();
 
     public SnapshotApprovalTests()
     {
@@ -31,7 +31,7 @@ public sealed class SnapshotApprovalTests : IDisposable
         _run.Dispose();
     }
 
-    IReadOnlyList<string> Check() => FrameHashApprovals.Check(_approvals.Path, [("a", _run.Path)], Captures, Path.GetFileName);
+    private IReadOnlyList<string> Check() => FrameHashApprovals.Check(_approvals.Path, [("a", _run.Path)], Captures, Path.GetFileName);
 
     [Fact]
     public void The_committed_evidence_matches_the_committed_approvals()

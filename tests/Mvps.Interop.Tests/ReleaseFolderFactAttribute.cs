@@ -34,15 +34,15 @@ public sealed class ReleaseFolderFactAttribute : FactAttribute
             return null;
         }
 
-        string build = "run ./build.sh Release (VerifyRelease runs this test on the release it checks)";
+        var build = "run ./build.sh Release (VerifyRelease runs this test on the release it checks)";
         if (!Directory.Exists(Folder))
         {
             return $"no release folder {Folder}: {build}";
         }
 
-        foreach (string name in FromEvidence)
+        foreach (var name in FromEvidence)
         {
-            string released = Path.Combine(Folder, name);
+            var released = Path.Combine(Folder, name);
             if (!File.Exists(released) || !File.ReadAllBytes(released).AsSpan().SequenceEqual(File.ReadAllBytes(RepositoryRoot.Evidence(name))))
             {
                 return $"{Folder} was not built from this evidence/ ({name} is missing or differs): {build}";

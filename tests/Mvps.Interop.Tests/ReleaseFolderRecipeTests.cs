@@ -45,7 +45,7 @@ public sealed partial class ReleaseFolderRecipeTests
     public void After_one_flipped_capture_byte_exactly_the_steps_that_check_it_fail()
     {
         using var workspace = new ReleaseCopy();
-        string baseline = Path.Combine(workspace.Release, EvidenceFiles.Baseline);
+        var baseline = Path.Combine(workspace.Release, EvidenceFiles.Baseline);
         File.Copy(CaptureMutation.FlipBits(baseline, FlippedFrame, FlippedFrameOffset, 0x01), baseline, overwrite: true);
 
         workspace.RunSetups();
@@ -61,7 +61,7 @@ public sealed partial class ReleaseFolderRecipeTests
     public void The_documents_release_folder_sections_run_as_written_next_to_the_release_folder()
     {
         using var workspace = new ReleaseCopy();
-        string script = string.Join('\n', DocumentedReleaseCommands());
+        var script = string.Join('\n', DocumentedReleaseCommands());
         Assert.StartsWith("cd release\n", script, StringComparison.Ordinal);
 
         // The page's `export PATH="$PATH:$HOME/.dotnet/tools"` is what makes the global tool callable: no PATH prefix here.
@@ -77,7 +77,7 @@ public sealed partial class ReleaseFolderRecipeTests
     [ToolFact("bash", "sha256sum", "capinfos", "tshark", "wc", "python3", "dotnet")]
     public void The_documents_recipe_runner_passes_every_step_in_evidence()
     {
-        string runner = DocumentedReleaseCommands().Single(block => block.StartsWith("python3 - <<'PY'", StringComparison.Ordinal));
+        var runner = DocumentedReleaseCommands().Single(block => block.StartsWith("python3 - <<'PY'", StringComparison.Ordinal));
 
         var result = ExternalProgram.Run("bash", ["-c", runner], RepositoryLayout.EvidenceDirectory, pathPrefix: MvpsCli.ShimDirectory, hangLimit: WholeRecipeHangLimit).AssertSuccess();
 
@@ -99,9 +99,9 @@ public sealed partial class ReleaseFolderRecipeTests
     /// <summary>The ```sh and ```bash blocks of sections 1 and 2 of docs/verify-independently.md, in order.</summary>
     private static List<string> DocumentedReleaseCommands()
     {
-        string document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "verify-independently.md"));
-        int start = document.IndexOf("\n## 1. ", StringComparison.Ordinal);
-        int end = document.IndexOf("\n## 3. ", StringComparison.Ordinal);
+        var document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "verify-independently.md"));
+        var start = document.IndexOf("\n## 1. ", StringComparison.Ordinal);
+        var end = document.IndexOf("\n## 3. ", StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "docs/verify-independently.md has no sections 1 and 2 before 3");
         return [.. ShellBlock().Matches(document[start..end]).Select(match => match.Groups["code"].Value.TrimEnd('\n'))];
     }
@@ -120,13 +120,13 @@ public sealed partial class ReleaseFolderRecipeTests
 
         public ReleaseCopy()
         {
-            string source = ReleaseFolderFactAttribute.Folder;
+            var source = ReleaseFolderFactAttribute.Folder;
             Assert.True(Directory.Exists(source), $"{ReleaseFolderFactAttribute.Variable} names no folder: {source}");
             Assert.False(_temp.Path.StartsWith(RepositoryRoot.Path + Path.DirectorySeparatorChar, StringComparison.Ordinal), "the copy must lie outside the clone");
             Assert.Empty(Directory.GetDirectories(source));
 
             Release = _temp.Sub("release");
-            foreach (string file in Directory.GetFiles(source))
+            foreach (var file in Directory.GetFiles(source))
             {
                 File.Copy(file, Path.Combine(Release, Path.GetFileName(file)));
             }
@@ -164,7 +164,7 @@ public sealed partial class ReleaseFolderRecipeTests
         {
             var setups = Receipt.Validation.Where(step => step.Setup is not null).ToList();
             Assert.NotEmpty(setups);
-            string version = Path.GetFileNameWithoutExtension(Directory.GetFiles(Release, "mvps.*.nupkg").Single())["mvps.".Length..];
+            var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(Release, "mvps.*.nupkg").Single())["mvps.".Length..];
             foreach (var step in setups)
             {
                 var result = ExternalProgram.Run("bash", ["-c", step.Setup!], Release, environment: Environment);

@@ -19,20 +19,20 @@ public sealed partial class DocumentedReleaseCheckTests : IDisposable
         Run("git", _workspace.Path, "clone", "--quiet", "--no-hardlinks", RepositoryRoot.Path, "mvps-evidence");
         File.WriteAllText(_workspace.File("mvps-evidence/keys/mvps-release.pub"), _privateKey.ExportSubjectPublicKeyInfoPem() + "\n");
 
-        string release = _workspace.Sub("release");
-        foreach (string name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        var release = _workspace.Sub("release");
+        foreach (var name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
             File.Copy(RepositoryRoot.Evidence(name), Path.Combine(release, name));
         }
 
-        string pem = _workspace.File("signing-key.pem"); // outside release/, as the docs require
+        var pem = _workspace.File("signing-key.pem"); // outside release/, as the docs require
         File.WriteAllText(pem, _privateKey.ExportPkcs8PrivateKeyPem());
-        using SigningKey key = SigningKey.Load(pem, null);
+        using var key = SigningKey.Load(pem, null);
         ReleaseSigner.Sign(release, key, TestRelease.Provenance);
 
         // `mvps` on PATH, as the README's install leaves it: the tool this test project builds.
-        string bin = _workspace.Sub("bin");
-        string mvps = Path.Combine(AppContext.BaseDirectory, "mvps.dll");
+        var bin = _workspace.Sub("bin");
+        var mvps = Path.Combine(AppContext.BaseDirectory, "mvps.dll");
         File.WriteAllText(Path.Combine(bin, "mvps"), $"#!/bin/sh\nexec dotnet \"{mvps}\" \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
@@ -49,12 +49,12 @@ public sealed partial class DocumentedReleaseCheckTests : IDisposable
     [ToolFact("bash", "git", "openssl", "sha256sum", "jq", "base64", "cmp")]
     public void Every_command_block_passes_as_written()
     {
-        IReadOnlyList<string> blocks = CommandBlocks();
+        var blocks = CommandBlocks();
         Assert.Equal(3, blocks.Count);
 
-        string output = string.Concat(blocks.Select(block =>
+        var output = string.Concat(blocks.Select(block =>
         {
-            (int exit, string text) = Bash(block);
+            (var exit, var text) = Bash(block);
             Assert.True(exit == 0, $"exit {exit} from\n{block}\n{text}");
             return text;
         }));
@@ -70,22 +70,22 @@ public sealed partial class DocumentedReleaseCheckTests : IDisposable
     [ToolFact("bash", "git", "openssl", "sha256sum", "jq", "base64", "cmp")]
     public void The_same_commands_fail_on_a_tampered_capture_an_extra_file_and_another_key()
     {
-        IReadOnlyList<string> blocks = CommandBlocks();
-        byte[] capture = File.ReadAllBytes(_workspace.File("release/mvps_ddos.pcap"));
+        var blocks = CommandBlocks();
+        var capture = File.ReadAllBytes(_workspace.File("release/mvps_ddos.pcap"));
         capture[200] ^= 0x10;
         File.WriteAllBytes(_workspace.File("release/mvps_ddos.pcap"), capture);
         File.WriteAllText(_workspace.File("release/pae.bin"), "left over\n");
 
-        (int exit, string text) = Bash(blocks[0]);
+        (var exit, var text) = Bash(blocks[0]);
         Assert.NotEqual(0, exit);
         Assert.Contains("mvps_ddos.pcap: FAILED", text);
 
-        (_, string unlisted) = Bash("(cd release && ls -A | grep -vxF -e SHA256SUMS -e SHA256SUMS.sig -e mvps-release.pub -e mvps.intoto.jsonl | grep -vxF -f <(cut -c67- SHA256SUMS) || echo \"nothing unlisted\")");
+        (_, var unlisted) = Bash("(cd release && ls -A | grep -vxF -e SHA256SUMS -e SHA256SUMS.sig -e mvps-release.pub -e mvps.intoto.jsonl | grep -vxF -f <(cut -c67- SHA256SUMS) || echo \"nothing unlisted\")");
         Assert.Equal("pae.bin\n", unlisted);
 
-        using ECDsa other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         File.WriteAllText(_workspace.File("mvps-evidence/keys/mvps-release.pub"), other.ExportSubjectPublicKeyInfoPem() + "\n");
-        (int cmpExit, string differ) = Bash(blocks[0].Split('\n').First(line => line.StartsWith("cmp ", StringComparison.Ordinal)));
+        (var cmpExit, var differ) = Bash(blocks[0].Split('\n').First(line => line.StartsWith("cmp ", StringComparison.Ordinal)));
         Assert.Equal(1, cmpExit);
         Assert.Contains("differ", differ);
     }
@@ -93,37 +93,37 @@ public sealed partial class DocumentedReleaseCheckTests : IDisposable
     [ToolFact("bash", "git", "openssl", "sha256sum")]
     public void Making_the_release_key_keeps_the_private_half_outside_the_clone_and_the_id_command_prints_the_key_id()
     {
-        string doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "releases.md"));
-        int section = doc.IndexOf("\n## Cutting a release\n", StringComparison.Ordinal);
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "releases.md"));
+        var section = doc.IndexOf("\n## Cutting a release\n", StringComparison.Ordinal);
         Assert.True(section >= 0, "docs/releases.md has no section \"Cutting a release\"");
         List<string> blocks = [.. ShBlock().Matches(doc[section..]).Select(match => match.Groups[1].Value)];
-        string clone = _workspace.File("mvps-evidence");
+        var clone = _workspace.File("mvps-evidence");
 
         // The key block's openssl lines, exactly as written, from the clone's root (gh needs the GitHub repository).
         string[] openssl = [.. blocks[0].Split('\n').Where(line => line.StartsWith("openssl ", StringComparison.Ordinal))];
         Assert.Equal(2, openssl.Length);
-        (int exit, string text) = Bash(string.Join('\n', openssl), clone);
+        (var exit, var text) = Bash(string.Join('\n', openssl), clone);
         Assert.True(exit == 0, text);
         Assert.True(File.Exists(_workspace.File("mvps-release.pem")), "the private key is written beside the clone");
-        (int statusExit, string status) = Bash("git status --porcelain", clone);
+        (var statusExit, var status) = Bash("git status --porcelain", clone);
         Assert.Equal(0, statusExit);
         Assert.Equal(" M keys/mvps-release.pub\n", status);
 
-        string idBlock = blocks.Single(block => block.StartsWith("openssl pkey -pubin", StringComparison.Ordinal));
-        (int idExit, string id) = Bash(idBlock, clone);
+        var idBlock = blocks.Single(block => block.StartsWith("openssl pkey -pubin", StringComparison.Ordinal));
+        (var idExit, var id) = Bash(idBlock, clone);
         Assert.Equal(0, idExit);
-        using ReleasePublicKey key = ReleasePublicKey.Load(Path.Combine(clone, "keys", "mvps-release.pub"));
+        using var key = ReleasePublicKey.Load(Path.Combine(clone, "keys", "mvps-release.pub"));
         Assert.Equal($"{key.KeyId}  -\n", id);
     }
 
     /// <summary>The ```sh blocks of "## Checking a release offline", up to the next level-2 heading.</summary>
     private static IReadOnlyList<string> CommandBlocks()
     {
-        string doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "releases.md"));
-        int start = doc.IndexOf("\n## Checking a release offline\n", StringComparison.Ordinal);
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "releases.md"));
+        var start = doc.IndexOf("\n## Checking a release offline\n", StringComparison.Ordinal);
         Assert.True(start >= 0, "docs/releases.md has no section \"Checking a release offline\"");
-        int end = doc.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        string section = end < 0 ? doc[start..] : doc[start..end];
+        var end = doc.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var section = end < 0 ? doc[start..] : doc[start..end];
         return ShBlock().Matches(section).Select(match => match.Groups[1].Value).ToList();
     }
 
@@ -133,7 +133,7 @@ public sealed partial class DocumentedReleaseCheckTests : IDisposable
 
     private static void Run(string tool, string workingDirectory, params string[] arguments)
     {
-        (int exit, string output) = ExternalProgram.Run(tool, arguments, workingDirectory: workingDirectory);
+        (var exit, var output) = ExternalProgram.Run(tool, arguments, workingDirectory: workingDirectory);
         Assert.True(exit == 0, $"{tool} {string.Join(' ', arguments)}: {output}");
     }
 

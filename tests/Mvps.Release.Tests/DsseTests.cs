@@ -8,7 +8,7 @@ public sealed class DsseTests
     [Fact]
     public void PaeMatchesTheSpecTestVector()
     {
-        byte[] pae = Dsse.PreAuthenticationEncoding("http://example.com/HelloWorld", "hello world"u8);
+        var pae = Dsse.PreAuthenticationEncoding("http://example.com/HelloWorld", "hello world"u8);
 
         Assert.Equal("DSSEv1 29 http://example.com/HelloWorld 11 hello world", Encoding.ASCII.GetString(pae));
     }
@@ -16,7 +16,7 @@ public sealed class DsseTests
     [Fact]
     public void PaeLengthsAreByteCountsNotCharacterCounts()
     {
-        byte[] pae = Dsse.PreAuthenticationEncoding("t/é", [0xC3, 0xA9, 0x00]);
+        var pae = Dsse.PreAuthenticationEncoding("t/é", [0xC3, 0xA9, 0x00]);
 
         Assert.Equal("DSSEv1 4 t/é 3 "u8.ToArray().Concat(new byte[] { 0xC3, 0xA9, 0x00 }), pae);
     }
@@ -32,10 +32,10 @@ public sealed class DsseTests
     {
         using var temp = new TempFolder();
         using var key = SigningKey.FromPem(ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem(), "test key");
-        DsseEnvelope envelope = Dsse.Sign(InTotoStatement.PayloadType, "{\"a\":1}"u8.ToArray(), key);
+        var envelope = Dsse.Sign(InTotoStatement.PayloadType, "{\"a\":1}"u8.ToArray(), key);
 
-        byte[] line = envelope.ToJsonLine();
-        DsseEnvelope parsed = DsseEnvelope.Parse(line.AsSpan(0, line.Length - 1));
+        var line = envelope.ToJsonLine();
+        var parsed = DsseEnvelope.Parse(line.AsSpan(0, line.Length - 1));
 
         Assert.Equal((byte)'\n', line[^1]);
         Assert.Equal(1, line.Count(b => b == (byte)'\n'));
@@ -50,7 +50,7 @@ public sealed class DsseTests
     public void SignatureOverAnotherPayloadTypeDoesNotVerify()
     {
         using var key = SigningKey.FromPem(ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKeyPem(), "test key");
-        DsseEnvelope envelope = Dsse.Sign(InTotoStatement.PayloadType, "{}"u8.ToArray(), key);
+        var envelope = Dsse.Sign(InTotoStatement.PayloadType, "{}"u8.ToArray(), key);
 
         Assert.False(Dsse.Verify(envelope with { PayloadType = "application/json" }, key.PublicKey));
         Assert.False(Dsse.Verify(envelope with { Payload = "{ }"u8.ToArray() }, key.PublicKey));

@@ -35,7 +35,7 @@ public sealed class HostileReleaseTests
     [MemberData(nameof(Folders))]
     public void A_release_with_a_special_or_oversized_file_fails_naming_it(string what, Action<string> damage, string expected)
     {
-        using TestRelease release = EvidenceRelease();
+        using var release = EvidenceRelease();
         damage(release.Folder);
 
         var (exit, output, error) = RunCli("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
@@ -49,8 +49,8 @@ public sealed class HostileReleaseTests
     [Fact]
     public void A_huge_name_in_SHA256SUMS_is_printed_cut()
     {
-        using TestRelease release = EvidenceRelease();
-        string name = new string('n', 300_000);
+        using var release = EvidenceRelease();
+        var name = new string('n', 300_000);
         File.AppendAllText(release.PathOf("SHA256SUMS"), new string('0', 64) + "  " + name + "\n");
 
         var (exit, output, _) = RunCli("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
@@ -63,9 +63,9 @@ public sealed class HostileReleaseTests
     [Fact]
     public void A_validly_signed_release_whose_receipt_has_a_null_file_fails_on_one_line()
     {
-        JsonObject receipt = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Evidence("mvps_pcap_receipt.json")))!.AsObject();
+        var receipt = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Evidence("mvps_pcap_receipt.json")))!.AsObject();
         receipt["captures"]![1]!["file"] = null;
-        using TestRelease release = EvidenceRelease(folder => File.WriteAllText(Path.Combine(folder, "mvps_pcap_receipt.json"), receipt.ToJsonString(), new UTF8Encoding(false)));
+        using var release = EvidenceRelease(folder => File.WriteAllText(Path.Combine(folder, "mvps_pcap_receipt.json"), receipt.ToJsonString(), new UTF8Encoding(false)));
 
         var (exit, output, error) = RunCli("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
 
@@ -88,8 +88,8 @@ public sealed class HostileReleaseTests
     [MemberData(nameof(PublicKeys))]
     public void A_public_key_that_is_not_a_small_regular_file_is_unusable_input(string what, Func<string, string> make, string expected)
     {
-        using TestRelease release = EvidenceRelease();
-        string key = make(release.Temp.Path);
+        using var release = EvidenceRelease();
+        var key = make(release.Temp.Path);
 
         var (exit, output, error) = RunCli("verify-release", release.Folder, "--public-key", key);
 
@@ -105,7 +105,7 @@ public sealed class HostileReleaseTests
     public void A_public_key_from_a_pipe_or_stdin_verifies(string commandLine)
     {
         // Issue 20: pipes are normal inputs; the key is read like a file, at most its limit + 1 bytes.
-        using TestRelease release = EvidenceRelease();
+        using var release = EvidenceRelease();
         var (exit, output, error) = RunBash(commandLine, new Dictionary<string, string>
         {
             ["MVPS"] = Path.Combine(AppContext.BaseDirectory, "mvps.dll"),
@@ -119,13 +119,13 @@ public sealed class HostileReleaseTests
 
     private static TestRelease EvidenceRelease(Action<string>? beforeSigning = null)
     {
-        TestRelease release = TestRelease.Create(sign: false);
-        foreach (string file in Directory.GetFiles(release.Folder))
+        var release = TestRelease.Create(sign: false);
+        foreach (var file in Directory.GetFiles(release.Folder))
         {
             File.Delete(file);
         }
 
-        foreach (string name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        foreach (var name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
             File.Copy(RepositoryRoot.Evidence(name), release.PathOf(name));
         }
@@ -144,14 +144,14 @@ public sealed class HostileReleaseTests
     /// <summary>The file moved out of the folder and a link to it left in its place: same bytes, but not a regular file.</summary>
     private static void LinkToCopy(string folder, string name)
     {
-        string copy = Path.Combine(Path.GetDirectoryName(folder)!, name + ".copy");
+        var copy = Path.Combine(Path.GetDirectoryName(folder)!, name + ".copy");
         File.Move(Path.Combine(folder, name), copy);
         File.CreateSymbolicLink(Path.Combine(folder, name), copy);
     }
 
     private static string Link(string folder, string target)
     {
-        string path = Path.Combine(folder, "link.pub");
+        var path = Path.Combine(folder, "link.pub");
         File.CreateSymbolicLink(path, target);
         return path;
     }

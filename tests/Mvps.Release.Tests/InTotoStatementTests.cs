@@ -18,7 +18,7 @@ public sealed class InTotoStatementTests
             InternalParameters = new Dictionary<string, string> { ["sdk"] = "10.0.401" },
         };
 
-        string json = Encoding.UTF8.GetString(InTotoStatement.Create(Subjects, inputs, ephemeralKey: false));
+        var json = Encoding.UTF8.GetString(InTotoStatement.Create(Subjects, inputs, ephemeralKey: false));
 
         Assert.Equal(
             "{\"_type\":\"https://in-toto.io/Statement/v1\"," +
@@ -37,7 +37,7 @@ public sealed class InTotoStatementTests
     {
         var inputs = new ProvenanceInputs("Release", "1.0.0", "git+file:///repo", new string('d', 64));
 
-        string json = Encoding.UTF8.GetString(InTotoStatement.Create(Subjects, inputs, ephemeralKey: false));
+        var json = Encoding.UTF8.GetString(InTotoStatement.Create(Subjects, inputs, ephemeralKey: false));
 
         Assert.DoesNotContain("startedOn", json);
         Assert.DoesNotContain("metadata", json);
@@ -50,10 +50,10 @@ public sealed class InTotoStatementTests
     [Fact]
     public void EphemeralKeyIsMarkedInExternalParametersAndReadBack()
     {
-        byte[] statement = InTotoStatement.Create(Subjects, TestRelease.Provenance, ephemeralKey: true);
+        var statement = InTotoStatement.Create(Subjects, TestRelease.Provenance, ephemeralKey: true);
 
         using var document = JsonDocument.Parse(statement);
-        string? marker = document.RootElement.GetProperty("predicate").GetProperty("buildDefinition")
+        var marker = document.RootElement.GetProperty("predicate").GetProperty("buildDefinition")
             .GetProperty("externalParameters").GetProperty("signingKey").GetString();
         Assert.Equal("ephemeral (throwaway, not for publication)", marker);
         Assert.True(InTotoStatement.Read(statement).SignedWithEphemeralKey);
@@ -71,7 +71,7 @@ public sealed class InTotoStatementTests
     [Fact]
     public void ReadReturnsTheSubjectsSorted()
     {
-        ProvenanceStatement read = InTotoStatement.Read(InTotoStatement.Create(Subjects, TestRelease.Provenance, ephemeralKey: false));
+        var read = InTotoStatement.Read(InTotoStatement.Create(Subjects, TestRelease.Provenance, ephemeralKey: false));
 
         Assert.Equal(["a.json", "b.pcap"], read.Subjects.Select(s => s.Name));
         Assert.Equal(new string('b', 64), read.Subjects[1].Sha256);

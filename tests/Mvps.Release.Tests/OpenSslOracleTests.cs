@@ -6,13 +6,13 @@ public sealed class OpenSslOracleTests
     [ToolFact("sha256sum")]
     public void Sha256SumChecksTheReleaseAndRejectsATamperedFile()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
 
-        (int ok, string okOutput) = ExternalProgram.Run("sha256sum", ["--strict", "-c", "SHA256SUMS"], workingDirectory: release.Folder);
+        (var ok, var okOutput) = ExternalProgram.Run("sha256sum", ["--strict", "-c", "SHA256SUMS"], workingDirectory: release.Folder);
         Assert.True(ok == 0, okOutput);
 
         File.AppendAllText(release.PathOf("mvps_pcap_receipt.json"), " ");
-        (int bad, string badOutput) = ExternalProgram.Run("sha256sum", ["-c", "SHA256SUMS"], workingDirectory: release.Folder);
+        (var bad, var badOutput) = ExternalProgram.Run("sha256sum", ["-c", "SHA256SUMS"], workingDirectory: release.Folder);
         Assert.NotEqual(0, bad);
         Assert.Contains("mvps_pcap_receipt.json: FAILED", badOutput);
     }
@@ -20,17 +20,17 @@ public sealed class OpenSslOracleTests
     [ToolFact("openssl")]
     public void OpenSslVerifiesTheDetachedSignatureAndRejectsATamperedChecksumFile()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
 
-        (int ok, string okOutput) = ExternalProgram.Run("openssl",
+        (var ok, var okOutput) = ExternalProgram.Run("openssl",
             ["dgst", "-sha256", "-verify", "mvps-release.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS"], workingDirectory: release.Folder);
         Assert.Equal(0, ok);
         Assert.Contains("Verified OK", okOutput);
 
-        byte[] sums = File.ReadAllBytes(release.PathOf("SHA256SUMS"));
+        var sums = File.ReadAllBytes(release.PathOf("SHA256SUMS"));
         sums[10] ^= 0x01;
         File.WriteAllBytes(release.PathOf("SHA256SUMS"), sums);
-        (int bad, string badOutput) = ExternalProgram.Run("openssl",
+        (var bad, var badOutput) = ExternalProgram.Run("openssl",
             ["dgst", "-sha256", "-verify", "mvps-release.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS"], workingDirectory: release.Folder);
         Assert.NotEqual(0, bad);
         Assert.Contains("Verification failure", badOutput);
@@ -39,19 +39,19 @@ public sealed class OpenSslOracleTests
     [ToolFact("openssl")]
     public void OpenSslVerifiesTheDsseSignatureOverThePae()
     {
-        using TestRelease release = TestRelease.Create();
-        DsseEnvelope envelope = ReleaseRoundTripTests.ReadEnvelope(release);
+        using var release = TestRelease.Create();
+        var envelope = ReleaseRoundTripTests.ReadEnvelope(release);
         File.WriteAllBytes(release.Temp.File("pae.bin"), Dsse.PreAuthenticationEncoding(envelope.PayloadType, envelope.Payload));
         File.WriteAllBytes(release.Temp.File("pae.sig"), envelope.Signatures.Single().Sig);
 
-        (int ok, string okOutput) = ExternalProgram.Run("openssl",
+        (var ok, var okOutput) = ExternalProgram.Run("openssl",
             ["dgst", "-sha256", "-verify", release.PublicKeyPath, "-signature", "pae.sig", "pae.bin"], workingDirectory: release.Temp.Path);
         Assert.Equal(0, ok);
         Assert.Contains("Verified OK", okOutput);
 
         // The signature covers the PAE, not the bare statement.
         File.WriteAllBytes(release.Temp.File("statement.json"), envelope.Payload);
-        (int bare, _) = ExternalProgram.Run("openssl",
+        (var bare, _) = ExternalProgram.Run("openssl",
             ["dgst", "-sha256", "-verify", release.PublicKeyPath, "-signature", "pae.sig", "statement.json"], workingDirectory: release.Temp.Path);
         Assert.NotEqual(0, bare);
     }
@@ -59,9 +59,9 @@ public sealed class OpenSslOracleTests
     [ToolFact("openssl")]
     public void OpenSslReadsOurPublicKeyAsP256()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
 
-        (int exit, string output) = ExternalProgram.Run("openssl", ["pkey", "-pubin", "-in", "mvps-release.pub", "-noout", "-text"], workingDirectory: release.Folder);
+        (var exit, var output) = ExternalProgram.Run("openssl", ["pkey", "-pubin", "-in", "mvps-release.pub", "-noout", "-text"], workingDirectory: release.Folder);
 
         Assert.Equal(0, exit);
         Assert.Contains("prime256v1", output);
@@ -71,16 +71,16 @@ public sealed class OpenSslOracleTests
     public void KeysMadeByOpenSslCanSign()
     {
         using var temp = new TempFolder();
-        foreach ((string file, string[] arguments) in new[]
+        foreach ((var file, var arguments) in new[]
         {
             ("pkcs8.pem", new[] { "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "pkcs8.pem" }),
             ("sec1.pem", new[] { "ecparam", "-name", "prime256v1", "-genkey", "-out", "sec1.pem" }),
         })
         {
-            (int exit, string output) = ExternalProgram.Run("openssl", arguments, workingDirectory: temp.Path);
+            (var exit, var output) = ExternalProgram.Run("openssl", arguments, workingDirectory: temp.Path);
             Assert.True(exit == 0, output);
 
-            using SigningKey key = SigningKey.Load(temp.File(file), null);
+            using var key = SigningKey.Load(temp.File(file), null);
             Assert.True(key.PublicKey.VerifyData("x"u8, key.SignData("x"u8)));
             Assert.False(key.IsEphemeral);
         }

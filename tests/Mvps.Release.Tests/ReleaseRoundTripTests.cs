@@ -7,9 +7,9 @@ public sealed class ReleaseRoundTripTests
     [Fact]
     public void SignedReleaseVerifies()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
 
-        ReleaseVerificationResult result = release.Verify();
+        var result = release.Verify();
 
         Assert.Empty(result.Problems);
         Assert.True(result.Passed);
@@ -21,7 +21,7 @@ public sealed class ReleaseRoundTripTests
     [Fact]
     public void SignerWritesTheFourMetadataFilesAndNothingElse()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
 
         string[] names = [.. Directory.GetFiles(release.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
 
@@ -34,14 +34,14 @@ public sealed class ReleaseRoundTripTests
     [Fact]
     public void SigningAgainGivesTheSameStatementAndChecksumsButNewSignatures()
     {
-        using TestRelease release = TestRelease.Create();
-        byte[] sums = File.ReadAllBytes(release.PathOf("SHA256SUMS"));
-        byte[] pub = File.ReadAllBytes(release.PathOf("mvps-release.pub"));
-        byte[] signature = File.ReadAllBytes(release.PathOf("SHA256SUMS.sig"));
-        DsseEnvelope first = ReadEnvelope(release);
+        using var release = TestRelease.Create();
+        var sums = File.ReadAllBytes(release.PathOf("SHA256SUMS"));
+        var pub = File.ReadAllBytes(release.PathOf("mvps-release.pub"));
+        var signature = File.ReadAllBytes(release.PathOf("SHA256SUMS.sig"));
+        var first = ReadEnvelope(release);
 
         release.Sign();
-        DsseEnvelope second = ReadEnvelope(release);
+        var second = ReadEnvelope(release);
 
         Assert.Equal(sums, File.ReadAllBytes(release.PathOf("SHA256SUMS")));
         Assert.Equal(pub, File.ReadAllBytes(release.PathOf("mvps-release.pub")));
@@ -55,8 +55,8 @@ public sealed class ReleaseRoundTripTests
     [Fact]
     public void StatementIsIdenticalAcrossTwoSeparateReleasesOfTheSameFiles()
     {
-        using TestRelease one = TestRelease.Create();
-        using TestRelease two = TestRelease.Create();
+        using var one = TestRelease.Create();
+        using var two = TestRelease.Create();
 
         Assert.Equal(ReadEnvelope(one).Payload, ReadEnvelope(two).Payload);
         Assert.Equal(File.ReadAllBytes(one.PathOf("SHA256SUMS")), File.ReadAllBytes(two.PathOf("SHA256SUMS")));
@@ -65,13 +65,13 @@ public sealed class ReleaseRoundTripTests
     [Fact]
     public void EphemeralKeyIsMarkedInTheProvenanceAndReportedByTheVerifier()
     {
-        using TestRelease release = TestRelease.Create(sign: false);
-        using SigningKey ephemeral = SigningKey.Load(null, null, release.Temp.Sub("nuke-temp"));
+        using var release = TestRelease.Create(sign: false);
+        using var ephemeral = SigningKey.Load(null, null, release.Temp.Sub("nuke-temp"));
         File.WriteAllBytes(release.PublicKeyPath, ephemeral.PublicKey.PemFileBytes);
         var log = new List<string>();
 
-        ReleaseSignResult signed = ReleaseSigner.Sign(release.Folder, ephemeral, TestRelease.Provenance, log: log.Add);
-        ReleaseVerificationResult result = release.Verify();
+        var signed = ReleaseSigner.Sign(release.Folder, ephemeral, TestRelease.Provenance, log: log.Add);
+        var result = release.Verify();
 
         Assert.True(signed.SignedWithEphemeralKey);
         Assert.Contains(InTotoStatement.EphemeralKeyMarker, Encoding.UTF8.GetString(ReadEnvelope(release).Payload));
@@ -83,10 +83,10 @@ public sealed class ReleaseRoundTripTests
     [Fact]
     public void AnExplicitFileListReleasesOnlyThoseFiles()
     {
-        using TestRelease release = TestRelease.Create(sign: false);
+        using var release = TestRelease.Create(sign: false);
         File.Delete(release.PathOf("release notes.txt"));
 
-        ReleaseSignResult result = ReleaseSigner.Sign(release.Folder, release.Key, TestRelease.Provenance, ["mvps_pcap_receipt.json", "mvps_baseline.pcap"]);
+        var result = ReleaseSigner.Sign(release.Folder, release.Key, TestRelease.Provenance, ["mvps_pcap_receipt.json", "mvps_baseline.pcap"]);
 
         Assert.Equal(["mvps_baseline.pcap", "mvps_pcap_receipt.json"], result.Files.Select(f => f.Name));
         Assert.Empty(release.Verify().Problems);
@@ -95,7 +95,7 @@ public sealed class ReleaseRoundTripTests
     [Fact]
     public void UnusableSignerInputIsAReleaseInputException()
     {
-        using TestRelease release = TestRelease.Create(sign: false);
+        using var release = TestRelease.Create(sign: false);
 
         Assert.Contains("no such folder", Assert.Throws<ReleaseInputException>(() =>
             ReleaseSigner.Sign(release.PathOf("absent"), release.Key, TestRelease.Provenance)).Message);
@@ -112,7 +112,7 @@ public sealed class ReleaseRoundTripTests
     [Fact]
     public void UnusableVerifierInputIsAReleaseInputException()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
 
         Assert.Contains("no such folder", Assert.Throws<ReleaseInputException>(() => ReleaseVerifier.Verify(release.PathOf("absent"), release.PublicKeyPath)).Message);
         Assert.Contains("not found", Assert.Throws<ReleaseInputException>(() => ReleaseVerifier.Verify(release.Folder, release.Temp.File("absent.pub"))).Message);
@@ -121,7 +121,7 @@ public sealed class ReleaseRoundTripTests
 
     internal static DsseEnvelope ReadEnvelope(TestRelease release)
     {
-        byte[] line = File.ReadAllBytes(release.PathOf("mvps.intoto.jsonl"));
+        var line = File.ReadAllBytes(release.PathOf("mvps.intoto.jsonl"));
         return DsseEnvelope.Parse(line.AsSpan(0, line.Length - 1));
     }
 }

@@ -11,20 +11,20 @@ public sealed class ReleaseTamperTests
     [MemberData(nameof(OutputNames))]
     public void FlippingAnyBitOfAnyByteOfAnyOutputFileIsCaughtAndNamesTheFile(string name)
     {
-        using TestRelease release = TestRelease.Create();
-        string path = release.PathOf(name);
-        byte[] original = File.ReadAllBytes(path);
+        using var release = TestRelease.Create();
+        var path = release.PathOf(name);
+        var original = File.ReadAllBytes(path);
 
         // Every byte, with a low bit (stays ASCII) and with the high bit (breaks ASCII/UTF-8).
-        foreach (byte mask in new byte[] { 0x01, 0x80 })
+        foreach (var mask in new byte[] { 0x01, 0x80 })
         {
-            for (int i = 0; i < original.Length; i++)
+            for (var i = 0; i < original.Length; i++)
             {
-                byte[] altered = (byte[])original.Clone();
+                var altered = (byte[])original.Clone();
                 altered[i] ^= mask;
                 File.WriteAllBytes(path, altered);
 
-                ReleaseVerificationResult result = release.Verify();
+                var result = release.Verify();
 
                 Assert.False(result.Passed, $"{name}: byte {i} ^ 0x{mask:x2} not caught");
                 Assert.True(result.Problems.Any(p => p.ToString().Contains(name, StringComparison.Ordinal)),
@@ -40,10 +40,10 @@ public sealed class ReleaseTamperTests
     [MemberData(nameof(OutputNames))]
     public void ADeletedFileIsCaughtAndNamed(string name)
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
         File.Delete(release.PathOf(name));
 
-        ReleaseVerificationResult result = release.Verify();
+        var result = release.Verify();
 
         Assert.Contains(result.Problems, p => p.File == name);
     }
@@ -53,10 +53,10 @@ public sealed class ReleaseTamperTests
     [InlineData(".hidden")]
     public void AnUnlistedFileIsCaughtAndNamed(string name)
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
         File.WriteAllText(release.PathOf(name), "not released");
 
-        ReleaseProblem problem = Assert.Single(release.Verify().Problems);
+        var problem = Assert.Single(release.Verify().Problems);
 
         Assert.Equal(name, problem.File);
         Assert.Contains("not listed in SHA256SUMS", problem.Message);
@@ -65,7 +65,7 @@ public sealed class ReleaseTamperTests
     [Fact]
     public void ASubfolderIsCaughtAndNamed()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
         Directory.CreateDirectory(release.PathOf("more"));
 
         Assert.Equal("more", Assert.Single(release.Verify().Problems).File);
@@ -74,10 +74,10 @@ public sealed class ReleaseTamperTests
     [Fact]
     public void AFileTruncatedOrExtendedIsNamed()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
         File.AppendAllText(release.PathOf("release notes.txt"), "x");
 
-        ReleaseVerificationResult result = release.Verify();
+        var result = release.Verify();
 
         Assert.Equal(["release notes.txt", "release notes.txt"], result.Problems.Select(p => p.File));
     }
@@ -85,11 +85,11 @@ public sealed class ReleaseTamperTests
     [Fact]
     public void AReleaseSignedByAnotherKeyFailsBothSignatures()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         File.WriteAllText(release.PublicKeyPath, other.ExportSubjectPublicKeyInfoPem());
 
-        ReleaseVerificationResult result = release.Verify();
+        var result = release.Verify();
 
         Assert.Equal(["SHA256SUMS.sig", "mvps-release.pub", "mvps.intoto.jsonl"], result.Problems.Select(p => p.File));
     }
@@ -98,15 +98,15 @@ public sealed class ReleaseTamperTests
     public void ConsistentlyRewrittenChecksumsAndStatementStillFailTheSignatures()
     {
         // An attacker who replaces a file and recomputes SHA256SUMS and the statement cannot re-sign them.
-        using TestRelease release = TestRelease.Create();
-        DsseEnvelope envelope = ReleaseRoundTripTests.ReadEnvelope(release);
+        using var release = TestRelease.Create();
+        var envelope = ReleaseRoundTripTests.ReadEnvelope(release);
         File.WriteAllText(release.PathOf("release notes.txt"), "replaced\n");
-        IReadOnlyList<ChecksumEntry> entries = Sha256Sums.Compute(release.Folder, TestRelease.Files.Keys);
+        var entries = Sha256Sums.Compute(release.Folder, TestRelease.Files.Keys);
         File.WriteAllBytes(release.PathOf("SHA256SUMS"), Sha256Sums.FormatBytes(entries));
-        byte[] statement = InTotoStatement.Create(entries, TestRelease.Provenance, ephemeralKey: false);
+        var statement = InTotoStatement.Create(entries, TestRelease.Provenance, ephemeralKey: false);
         File.WriteAllBytes(release.PathOf("mvps.intoto.jsonl"), (envelope with { Payload = statement }).ToJsonLine());
 
-        ReleaseVerificationResult result = release.Verify();
+        var result = release.Verify();
 
         Assert.Equal(["SHA256SUMS.sig", "mvps.intoto.jsonl"], result.Problems.Select(p => p.File));
     }

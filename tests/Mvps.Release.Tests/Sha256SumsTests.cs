@@ -8,7 +8,7 @@ public sealed class Sha256SumsTests
     [Fact]
     public void FormatIsGnuTextModeSortedOrdinalWithLf()
     {
-        string text = Sha256Sums.Format([new("b", new string('b', 64)), new("B", new string('1', 64)), new("a b", new string('a', 64))]);
+        var text = Sha256Sums.Format([new("b", new string('b', 64)), new("B", new string('1', 64)), new("a b", new string('a', 64))]);
 
         Assert.Equal($"{new string('1', 64)}  B\n{new string('a', 64)}  a b\n{new string('b', 64)}  b\n", text);
     }
@@ -22,7 +22,7 @@ public sealed class Sha256SumsTests
         temp.Sub("nested");
         File.WriteAllText(Path.Combine(temp.Path, "nested", "inner.txt"), "inner");
 
-        IReadOnlyList<ChecksumEntry> entries = Sha256Sums.Compute(temp.Path);
+        var entries = Sha256Sums.Compute(temp.Path);
 
         Assert.Equal(["A.txt", "z.txt"], entries.Select(e => e.Name));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("z"u8)), entries[1].Sha256);
@@ -32,9 +32,9 @@ public sealed class Sha256SumsTests
     public void ParseAcceptsTextAndBinaryModeAndReportsMalformedLinesByNumber()
     {
         string good = new('0', 64);
-        string text = $"{good}  one\n{good} *two\nnot a line\n{good}  one\n{new string('g', 64)}  three\n{good}  sub/four\n";
+        var text = $"{good}  one\n{good} *two\nnot a line\n{good}  one\n{new string('g', 64)}  three\n{good}  sub/four\n";
 
-        ChecksumList list = Sha256Sums.Parse(text);
+        var list = Sha256Sums.Parse(text);
 
         Assert.Equal(["one", "two"], list.Entries.Select(e => e.Name));
         Assert.All(list.Problems, p => Assert.Equal("SHA256SUMS", p.File));
@@ -56,11 +56,11 @@ public sealed class Sha256SumsTests
         File.WriteAllText(temp.File("kept"), "kept");
         File.WriteAllText(temp.File("changed"), "before");
         File.WriteAllText(temp.File("gone"), "gone");
-        ChecksumList list = Sha256Sums.Parse(Sha256Sums.Format(Sha256Sums.Compute(temp.Path)));
+        var list = Sha256Sums.Parse(Sha256Sums.Format(Sha256Sums.Compute(temp.Path)));
         File.WriteAllText(temp.File("changed"), "after");
         File.Delete(temp.File("gone"));
 
-        IReadOnlyList<ReleaseProblem> problems = Sha256Sums.Verify(temp.Path, list);
+        var problems = Sha256Sums.Verify(temp.Path, list);
 
         Assert.Equal(["changed", "gone"], problems.Select(p => p.File));
         Assert.Contains("differs", problems[0].Message);
@@ -75,12 +75,12 @@ public sealed class Sha256SumsTests
         File.WriteAllText(temp.File("with space.txt"), "x\n");
         File.WriteAllBytes(temp.File("SHA256SUMS"), Sha256Sums.FormatBytes(Sha256Sums.Compute(temp.Path, ["data.bin", "with space.txt"])));
 
-        (int ok, string okOutput) = ExternalProgram.Run("sha256sum", ["--strict", "-c", "SHA256SUMS"], workingDirectory: temp.Path);
+        (var ok, var okOutput) = ExternalProgram.Run("sha256sum", ["--strict", "-c", "SHA256SUMS"], workingDirectory: temp.Path);
         Assert.True(ok == 0, okOutput);
         Assert.Contains("with space.txt: OK", okOutput);
 
         File.AppendAllText(temp.File("with space.txt"), "tampered");
-        (int bad, string badOutput) = ExternalProgram.Run("sha256sum", ["-c", "SHA256SUMS"], workingDirectory: temp.Path);
+        (var bad, var badOutput) = ExternalProgram.Run("sha256sum", ["-c", "SHA256SUMS"], workingDirectory: temp.Path);
         Assert.NotEqual(0, bad);
         Assert.Contains("with space.txt: FAILED", badOutput);
     }
@@ -92,8 +92,8 @@ public sealed class Sha256SumsTests
         File.WriteAllText(temp.File("a.txt"), "a");
         File.WriteAllText(temp.File("b.txt"), "b");
 
-        (int exit, string output) = ExternalProgram.Run("sha256sum", ["b.txt", "a.txt"], workingDirectory: temp.Path);
-        ChecksumList list = Sha256Sums.Parse(Encoding.UTF8.GetBytes(output));
+        (var exit, var output) = ExternalProgram.Run("sha256sum", ["b.txt", "a.txt"], workingDirectory: temp.Path);
+        var list = Sha256Sums.Parse(Encoding.UTF8.GetBytes(output));
 
         Assert.Equal(0, exit);
         Assert.Empty(list.Problems);

@@ -12,8 +12,8 @@ public sealed class SigningKeyTests
         File.WriteAllText(temp.File("pkcs8.pem"), ecdsa.ExportPkcs8PrivateKeyPem());
         File.WriteAllText(temp.File("sec1.pem"), ecdsa.ExportECPrivateKeyPem());
 
-        using SigningKey pkcs8 = SigningKey.Load(temp.File("pkcs8.pem"), null);
-        using SigningKey sec1 = SigningKey.Load(temp.File("sec1.pem"), null);
+        using var pkcs8 = SigningKey.Load(temp.File("pkcs8.pem"), null);
+        using var sec1 = SigningKey.Load(temp.File("sec1.pem"), null);
 
         Assert.Equal(pkcs8.KeyId, sec1.KeyId);
         Assert.False(pkcs8.IsEphemeral);
@@ -25,13 +25,13 @@ public sealed class SigningKeyTests
     public void LoadsFromAnEnvironmentVariableIncludingOneLineEscapedPem()
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        string variable = "MVPS_RELEASE_TESTS_KEY_" + nameof(LoadsFromAnEnvironmentVariableIncludingOneLineEscapedPem).ToUpperInvariant();
+        var variable = "MVPS_RELEASE_TESTS_KEY_" + nameof(LoadsFromAnEnvironmentVariableIncludingOneLineEscapedPem).ToUpperInvariant();
         try
         {
             Environment.SetEnvironmentVariable(variable, ecdsa.ExportPkcs8PrivateKeyPem());
-            using SigningKey multiLine = SigningKey.Load(null, variable, "unused");
+            using var multiLine = SigningKey.Load(null, variable, "unused");
             Environment.SetEnvironmentVariable(variable, ecdsa.ExportPkcs8PrivateKeyPem().Replace("\n", "\\n"));
-            using SigningKey oneLine = SigningKey.Load(null, variable, "unused");
+            using var oneLine = SigningKey.Load(null, variable, "unused");
 
             Assert.Equal(multiLine.KeyId, oneLine.KeyId);
             Assert.Equal($"environment variable {variable}", oneLine.Origin);
@@ -49,7 +49,7 @@ public sealed class SigningKeyTests
         using var temp = new TempFolder();
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         File.WriteAllText(temp.File("k.pem"), ecdsa.ExportPkcs8PrivateKeyPem());
-        string variable = "MVPS_RELEASE_TESTS_KEY_" + nameof(FileAndSetVariableTogetherAreRefused).ToUpperInvariant();
+        var variable = "MVPS_RELEASE_TESTS_KEY_" + nameof(FileAndSetVariableTogetherAreRefused).ToUpperInvariant();
         try
         {
             Environment.SetEnvironmentVariable(variable, ecdsa.ExportPkcs8PrivateKeyPem());
@@ -65,12 +65,12 @@ public sealed class SigningKeyTests
     public void EphemeralKeyIsCreatedOwnerOnlyThenReused()
     {
         using var temp = new TempFolder();
-        string folder = Path.Combine(temp.Path, ".nuke", "temp");
+        var folder = Path.Combine(temp.Path, ".nuke", "temp");
 
-        using SigningKey first = SigningKey.Load(null, "MVPS_RELEASE_TESTS_SURELY_UNSET", folder);
-        using SigningKey second = SigningKey.Load(null, "MVPS_RELEASE_TESTS_SURELY_UNSET", folder);
+        using var first = SigningKey.Load(null, "MVPS_RELEASE_TESTS_SURELY_UNSET", folder);
+        using var second = SigningKey.Load(null, "MVPS_RELEASE_TESTS_SURELY_UNSET", folder);
 
-        string path = Path.Combine(folder, SigningKey.EphemeralKeyFileName);
+        var path = Path.Combine(folder, SigningKey.EphemeralKeyFileName);
         Assert.True(first.IsEphemeral);
         Assert.True(second.IsEphemeral);
         Assert.Equal(first.KeyId, second.KeyId);
@@ -89,7 +89,7 @@ public sealed class SigningKeyTests
         using var temp = new TempFolder();
         File.WriteAllText(temp.File(SigningKey.EphemeralKeyFileName), "garbage");
 
-        using SigningKey key = SigningKey.Load(null, null, temp.Path);
+        using var key = SigningKey.Load(null, null, temp.Path);
 
         Assert.True(key.IsEphemeral);
         Assert.StartsWith("-----BEGIN PRIVATE KEY-----", File.ReadAllText(temp.File(SigningKey.EphemeralKeyFileName)));
@@ -118,7 +118,7 @@ public sealed class SigningKeyTests
             ["cert.pem"] = ("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "CERTIFICATE"),
         };
 
-        foreach ((string file, (string pem, string expected)) in cases)
+        foreach ((var file, (var pem, var expected)) in cases)
         {
             File.WriteAllText(temp.File(file), pem);
             var e = Assert.Throws<ReleaseInputException>(() => SigningKey.Load(temp.File(file), null));

@@ -45,10 +45,10 @@ internal sealed class TestRelease : IDisposable
     {
         var temp = new TempFolder();
         var privateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        string pemPath = temp.File("release-key.pem");
+        var pemPath = temp.File("release-key.pem");
         File.WriteAllText(pemPath, privateKey.ExportPkcs8PrivateKeyPem());
         var release = new TestRelease(temp, privateKey, SigningKey.Load(pemPath, null));
-        foreach ((string name, byte[] bytes) in Files)
+        foreach ((var name, var bytes) in Files)
         {
             File.WriteAllBytes(Path.Combine(release.Folder, name), bytes);
         }

@@ -12,9 +12,9 @@ public sealed class VerifyReleaseCommandTests
     [Fact]
     public void AGoodReleaseOfTheEvidenceExitsZeroAndChecksTheCaptures()
     {
-        using TestRelease release = EvidenceRelease();
+        using var release = EvidenceRelease();
 
-        (int exit, string output, string error) = Run("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
+        (var exit, var output, var error) = Run("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
 
         Assert.True(exit == ExitCodes.Ok, output + error);
         Assert.Contains("mvps_baseline.pcap: OK, 30 frames, receipt matches", output);
@@ -26,12 +26,12 @@ public sealed class VerifyReleaseCommandTests
     [Fact]
     public void ATamperedCaptureExitsOneNamingIt()
     {
-        using TestRelease release = EvidenceRelease();
-        byte[] capture = File.ReadAllBytes(release.PathOf("mvps_ddos.pcap"));
+        using var release = EvidenceRelease();
+        var capture = File.ReadAllBytes(release.PathOf("mvps_ddos.pcap"));
         capture[200] ^= 0x10;
         File.WriteAllBytes(release.PathOf("mvps_ddos.pcap"), capture);
 
-        (int exit, string output, _) = Run("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
+        (var exit, var output, _) = Run("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
 
         Assert.Equal(ExitCodes.VerificationFailed, exit);
         Assert.Contains("FAILED mvps_ddos.pcap: SHA-256", output);
@@ -41,12 +41,12 @@ public sealed class VerifyReleaseCommandTests
     [Fact]
     public void WithoutAReceiptOnlyTheReleaseIsChecked()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
         File.Delete(release.PathOf("mvps_pcap_receipt.json"));
         release.Sign();
         File.Move(release.PathOf("mvps_baseline.pcap"), release.PathOf("renamed.pcap"));
 
-        (int exit, string output, _) = Run("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
+        (var exit, var output, _) = Run("verify-release", release.Folder, "--public-key", release.PublicKeyPath);
 
         Assert.Equal(ExitCodes.VerificationFailed, exit);
         Assert.Contains("FAILED mvps_baseline.pcap: listed in SHA256SUMS but missing", output);
@@ -57,17 +57,17 @@ public sealed class VerifyReleaseCommandTests
     [Fact]
     public void UnusableInputExitsTwoWithOneLine()
     {
-        using TestRelease release = TestRelease.Create();
+        using var release = TestRelease.Create();
         File.WriteAllText(release.Temp.File("bad.pub"), "not a key");
 
-        foreach (string[] arguments in new[]
+        foreach (var arguments in new[]
         {
             new[] { "verify-release", release.Temp.File("absent"), "--public-key", release.PublicKeyPath },
             new[] { "verify-release", release.Folder, "--public-key", release.Temp.File("absent.pub") },
             new[] { "verify-release", release.Folder, "--public-key", release.Temp.File("bad.pub") },
         })
         {
-            (int exit, _, string error) = Run(arguments);
+            (var exit, _, var error) = Run(arguments);
             Assert.Equal(ExitCodes.UnusableInput, exit);
             Assert.StartsWith("mvps verify-release: ", error);
             Assert.Equal(1, error.Count(c => c == '\n'));
@@ -76,13 +76,13 @@ public sealed class VerifyReleaseCommandTests
 
     private static TestRelease EvidenceRelease()
     {
-        TestRelease release = TestRelease.Create(sign: false);
-        foreach (string file in Directory.GetFiles(release.Folder))
+        var release = TestRelease.Create(sign: false);
+        foreach (var file in Directory.GetFiles(release.Folder))
         {
             File.Delete(file);
         }
 
-        foreach (string name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        foreach (var name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
             File.Copy(Path.Combine(EvidenceFolder, name), release.PathOf(name));
         }
@@ -96,15 +96,15 @@ public sealed class VerifyReleaseCommandTests
         var root = new RootCommand { VerifyReleaseCommand.Create() };
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        TextWriter previousOut = Console.Out;
-        TextWriter previousError = Console.Error;
+        var previousOut = Console.Out;
+        var previousError = Console.Error;
         Console.SetOut(output);
         Console.SetError(error);
         try
         {
-            ParseResult parse = root.Parse(arguments);
+            var parse = root.Parse(arguments);
             Assert.Empty(parse.Errors);
-            int exit = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+            var exit = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
             return (exit, output.ToString(), error.ToString());
         }
         finally
@@ -116,9 +116,9 @@ public sealed class VerifyReleaseCommandTests
 
     private static string FindEvidence()
     {
-        for (string? directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
         {
-            string candidate = Path.Combine(directory, "evidence");
+            var candidate = Path.Combine(directory, "evidence");
             if (File.Exists(Path.Combine(candidate, "mvps_pcap_receipt.json")))
             {
                 return candidate;

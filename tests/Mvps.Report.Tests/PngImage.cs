@@ -28,7 +28,7 @@ internal sealed class PngImage
     {
         get
         {
-            int i = (y * Width + x) * _channels;
+            var i = (y * Width + x) * _channels;
             return (_pixels[i], _pixels[i + 1], _pixels[i + 2]);
         }
     }
@@ -43,10 +43,10 @@ internal sealed class PngImage
 
         int width = 0, height = 0, channels = 0;
         using var idat = new MemoryStream();
-        for (int offset = 8; offset < png.Length;)
+        for (var offset = 8; offset < png.Length;)
         {
-            int length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(offset));
-            string type = System.Text.Encoding.ASCII.GetString(png, offset + 4, 4);
+            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(offset));
+            var type = System.Text.Encoding.ASCII.GetString(png, offset + 4, 4);
             var data = png.AsSpan(offset + 8, length);
             if (type == "IHDR")
             {
@@ -74,17 +74,17 @@ internal sealed class PngImage
             zlib.CopyTo(inflated);
         }
 
-        byte[] raw = inflated.ToArray();
-        int stride = width * channels;
+        var raw = inflated.ToArray();
+        var stride = width * channels;
         var pixels = new byte[height * stride];
-        for (int y = 0; y < height; y++)
+        for (var y = 0; y < height; y++)
         {
-            byte filter = raw[y * (stride + 1)];
-            for (int x = 0; x < stride; x++)
+            var filter = raw[y * (stride + 1)];
+            for (var x = 0; x < stride; x++)
             {
-                int a = x >= channels ? pixels[y * stride + x - channels] : 0;
-                int b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
-                int c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+                var a = x >= channels ? pixels[y * stride + x - channels] : 0;
+                var b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+                var c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
                 int value = raw[y * (stride + 1) + 1 + x];
                 pixels[y * stride + x] = (byte)(filter switch
                 {
@@ -103,7 +103,7 @@ internal sealed class PngImage
 
     private static int Paeth(int a, int b, int c)
     {
-        int p = a + b - c;
+        var p = a + b - c;
         int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }

@@ -17,27 +17,27 @@ public sealed class ReportPageBrowserTests
     public async Task The_page_renders_its_charts_offline_without_errors_and_with_a_point_per_frame()
     {
         using var temp = new TempFolder();
-        string page = temp.File("index.html");
+        var page = temp.File("index.html");
         RunMvps("report", "--evidence", Path.Combine(RepositoryRoot.Path, "evidence"), "--out", page);
 
-        using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox"],
         });
-        IPage tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1200 }, DeviceScaleFactor = 1 });
+        var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1200 }, DeviceScaleFactor = 1 });
         var console = new List<string>();
         var requests = new List<string>();
         tab.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
         tab.PageError += (_, error) => console.Add("pageerror: " + error);
         tab.Request += (_, request) => requests.Add(request.Url);
 
-        string url = new Uri(page).AbsoluteUri;
+        var url = new Uri(page).AbsoluteUri;
         await tab.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        byte[] screenshot = await tab.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
-        string kept = Path.Combine(RepositoryRoot.Path, "artifacts", "report", "browser-screenshot.png");
+        var screenshot = await tab.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        var kept = Path.Combine(RepositoryRoot.Path, "artifacts", "report", "browser-screenshot.png");
         Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
         await File.WriteAllBytesAsync(kept, screenshot);
 
@@ -45,7 +45,7 @@ public sealed class ReportPageBrowserTests
         Assert.Equal([url], requests); // the page itself, and nothing else
 
         // Every series holds one point per frame: 30 circles (or state cells) in each of the 2 captures' series.
-        string seriesJson = await tab.EvaluateAsync<string>(
+        var seriesJson = await tab.EvaluateAsync<string>(
             "() => JSON.stringify([...document.querySelectorAll('svg.chart g.series')].map(g => [g.closest('svg').id, g.dataset.series, +g.dataset.points, g.querySelectorAll('circle').length + g.querySelectorAll('rect').length]))");
         var series = JsonSerializer.Deserialize<List<JsonElement[]>>(seriesJson)!;
         Assert.Equal(2 * (1 + 3 + 1 + 1), series.Count); // per capture: φ, C1–C3, D², state
@@ -61,7 +61,7 @@ public sealed class ReportPageBrowserTests
 
         // Not blank, and the charts are drawn where the DOM says they are: each chart's box in the screenshot has
         // plenty of non-white pixels and the colour of its own series.
-        PngImage image = PngImage.Decode(screenshot);
+        var image = PngImage.Decode(screenshot);
         Assert.True(image.Width >= 800 && image.Height > 2000, $"screenshot {image.Width}x{image.Height}");
         var charts = await tab.Locator("svg.chart").AllAsync();
         Assert.Equal(8, charts.Count);
@@ -72,15 +72,15 @@ public sealed class ReportPageBrowserTests
             ["-d2"] = (0x24, 0x29, 0x2f),
             ["-bfd"] = (0x2d, 0xa4, 0x4e),
         };
-        foreach (ILocator chart in charts)
+        foreach (var chart in charts)
         {
-            string id = (await chart.GetAttributeAsync("id"))!;
-            LocatorBoundingBoxResult box = (await chart.BoundingBoxAsync())!;
+            var id = (await chart.GetAttributeAsync("id"))!;
+            var box = (await chart.BoundingBoxAsync())!;
             var colour = seriesColours.First(pair => id.EndsWith(pair.Key, StringComparison.Ordinal)).Value;
             int ink = 0, ownColour = 0, area = 0;
-            for (int y = (int)box.Y; y < (int)(box.Y + box.Height) && y < image.Height; y++)
+            for (var y = (int)box.Y; y < (int)(box.Y + box.Height) && y < image.Height; y++)
             {
-                for (int x = (int)box.X; x < (int)(box.X + box.Width) && x < image.Width; x++)
+                for (var x = (int)box.X; x < (int)(box.X + box.Width) && x < image.Width; x++)
                 {
                     var (r, g, b) = image[x, y];
                     area++;
@@ -97,10 +97,10 @@ public sealed class ReportPageBrowserTests
         // Below the last chart's box, far from any chart, none of the D² series' colour-coded points exist: a blank band
         // between sections stays white (the charts are not drawn somewhere else).
         var header = (await tab.Locator("header").BoundingBoxAsync())!;
-        int headerInk = 0;
-        for (int y = (int)header.Y; y < (int)(header.Y + header.Height); y++)
+        var headerInk = 0;
+        for (var y = (int)header.Y; y < (int)(header.Y + header.Height); y++)
         {
-            for (int x = 0; x < image.Width; x++)
+            for (var x = 0; x < image.Width; x++)
             {
                 var (r, g, b) = image[x, y];
                 headerInk += Math.Abs(r - 0x09) + Math.Abs(g - 0x69) + Math.Abs(b - 0xda) < 30 ? 1 : 0;

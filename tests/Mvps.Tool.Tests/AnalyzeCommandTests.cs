@@ -29,8 +29,8 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(0, ddos.GetProperty("alarmsBeforeOnset").GetInt64());
         foreach (var frame in ddos.GetProperty("perFrame").EnumerateArray())
         {
-            long tick = frame.GetProperty("tick").GetInt64();
-            double d2 = frame.GetProperty("d2").GetDouble();
+            var tick = frame.GetProperty("tick").GetInt64();
+            var d2 = frame.GetProperty("d2").GetDouble();
             Assert.Equal(tick >= 36007, frame.GetProperty("alarm").GetBoolean());
             Assert.True(tick >= 36007 ? d2 > 17_000 : d2 <= 10.93, $"tick {tick}: D2 {d2}");
         }
@@ -51,7 +51,7 @@ public sealed class AnalyzeCommandTests
     public void Json_is_byte_identical_whatever_the_culture_timezone_or_home_and_the_default_reference_is_the_sibling_baseline()
     {
         using var temp = new TempFolder();
-        string ddos = temp.Copy(Ddos);
+        var ddos = temp.Copy(Ddos);
         temp.Copy(Baseline);
         var plain = MvpsProcess.Run("analyze", ddos, "--reference", temp.File("mvps_baseline.pcap"), "--json");
         var perturbed = MvpsProcess.Run(
@@ -95,7 +95,7 @@ public sealed class AnalyzeCommandTests
         Assert.Equal([10, 11, 12, 13, 14, 15, 16, 17], sessions.Select(s => s.GetProperty("vantageId").GetInt32()));
         foreach (var session in sessions)
         {
-            bool reached = session.GetProperty("vantageId").GetInt32() % 2 == 0; // vantages 0, 2, 4, 6: ids 10, 12, 14, 16
+            var reached = session.GetProperty("vantageId").GetInt32() % 2 == 0; // vantages 0, 2, 4, 6: ids 10, 12, 14, 16
             Assert.Equal(0, session.GetProperty("alarmsBeforeOnset").GetInt64());
             if (reached)
             {
@@ -120,7 +120,7 @@ public sealed class AnalyzeCommandTests
     {
         using var temp = new TempFolder();
         Assert.Equal(0, MvpsProcess.Run("generate", "--out", temp.Path, "--vantages", "1", "--quiet").ExitCode);
-        foreach (string file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        foreach (var file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
             Assert.Equal(File.ReadAllBytes(MvpsProcess.Evidence(file)), File.ReadAllBytes(temp.File(file)));
         }
@@ -150,7 +150,7 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(2, tooSmall.ExitCode);
         Assert.Contains("5 reference frame(s): at least 6 are needed", tooSmall.StandardError);
 
-        string lonely = temp.Copy(Ddos, "lonely.pcap");
+        var lonely = temp.Copy(Ddos, "lonely.pcap");
         File.Delete(temp.File("mvps_baseline.pcap"));
         var missing = MvpsProcess.Run("analyze", lonely);
         Assert.Equal(2, missing.ExitCode);

@@ -1,7 +1,7 @@
 namespace Mvps.Tool.Tests;
 
 /// <summary>Unusable input: one clear line on stderr naming the file and the problem, exit 2, never a stack trace.</summary>
-public class BadInputTests
+public sealed class BadInputTests
 {
     public static TheoryData<string, Func<TempFolder, string[]>, string> Cases => new()
     {
@@ -39,7 +39,7 @@ public class BadInputTests
         Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
         Assert.DoesNotContain("   at ", result.StandardError);
         Assert.DoesNotContain("Exception", result.StandardError);
-        string[] lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.InRange(lines.Length, 1, 2); // the problem, and for usage errors a pointer to --help
         Assert.Contains(expected, result.StandardError);
     }
@@ -54,14 +54,14 @@ public class BadInputTests
 
     private static byte[] WithInclLen(uint value)
     {
-        byte[] bytes = BaselineCapture.Bytes();
+        var bytes = BaselineCapture.Bytes();
         BitConverter.TryWriteBytes(bytes.AsSpan(24 + 8), value);
         return bytes;
     }
 
     private static byte[] WithLinkType(uint linkType)
     {
-        byte[] bytes = BaselineCapture.Bytes();
+        var bytes = BaselineCapture.Bytes();
         BitConverter.TryWriteBytes(bytes.AsSpan(20), linkType);
         return bytes;
     }

@@ -9,7 +9,7 @@ namespace Mvps.Tool.Tests;
 /// capture, and diff of two captures that differ in every frame. The bounds are far below what the old
 /// code took on the same inputs (docs/performance.md has both).
 /// </summary>
-public class BoundedMemoryTests
+public sealed class BoundedMemoryTests
 {
     private const long BoundKilobytes = 150 * 1024;
 
@@ -29,7 +29,7 @@ public class BoundedMemoryTests
     {
         using var temp = new TempFolder();
         Assert.Equal(0, MvpsProcess.Run("generate", "--out", temp.Path, "--frames", "300000", "--regime", "baseline", "-q").ExitCode);
-        JsonObject receipt = JsonNode.Parse(File.ReadAllText(temp.File("mvps_pcap_receipt.json")))!.AsObject();
+        var receipt = JsonNode.Parse(File.ReadAllText(temp.File("mvps_pcap_receipt.json")))!.AsObject();
         receipt["captures"]![0]!["frames"] = new JsonArray();
         File.WriteAllText(temp.File("small.json"), receipt.ToJsonString());
 
@@ -49,9 +49,9 @@ public class BoundedMemoryTests
         // Valid JSON and a valid receipt: the padding sits where the verifier does not look (a top-level member, a
         // nested one, and an unknown member of a capture entry), so it still verifies, and must cost no memory.
         using var temp = new TempFolder();
-        string receipt = temp.File("padded.json");
-        string original = File.ReadAllText(MvpsProcess.Evidence("mvps_pcap_receipt.json"));
-        int entry = original.IndexOf('{', original.IndexOf("\"captures\"", StringComparison.Ordinal));
+        var receipt = temp.File("padded.json");
+        var original = File.ReadAllText(MvpsProcess.Evidence("mvps_pcap_receipt.json"));
+        var entry = original.IndexOf('{', original.IndexOf("\"captures\"", StringComparison.Ordinal));
         using (var stream = new FileStream(receipt, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
             stream.Write("{\"padding\": \""u8);
@@ -80,9 +80,9 @@ public class BoundedMemoryTests
     {
         // The largest genuine receipt: two captures at the most frames a receipt lists (about 293 MB of JSON).
         using var temp = new TempFolder();
-        string run = temp.Sub("run");
+        var run = temp.Sub("run");
         Assert.Equal(0, MvpsProcess.Run("generate", "--out", run, "--frames", "100000", "-q").ExitCode);
-        string receipt = Path.Combine(run, "mvps_pcap_receipt.json");
+        var receipt = Path.Combine(run, "mvps_pcap_receipt.json");
         Assert.True(new FileInfo(receipt).Length > 290_000_000, "both captures list every frame");
 
         var (verify, verifyPeak) = HostileInputTests.RunMeasured("verify", "-q", "--receipt", receipt,
@@ -93,7 +93,7 @@ public class BoundedMemoryTests
         Assert.True(verifyPeak < ReceiptBoundKilobytes, $"verify --receipt: peak RSS {verifyPeak} KB");
 
         // The report's page grows with the captures' frames; beside the evidence's 30-frame captures only the receipt is large.
-        string evidence = temp.Sub("evidence");
+        var evidence = temp.Sub("evidence");
         File.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"), Path.Combine(evidence, "mvps_baseline.pcap"));
         File.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"), Path.Combine(evidence, "mvps_ddos.pcap"));
         File.Move(receipt, Path.Combine(evidence, "mvps_pcap_receipt.json"));
@@ -119,13 +119,13 @@ public class BoundedMemoryTests
     {
         using var temp = new TempFolder();
         using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
-        string trusted = temp.File("trusted.pub");
+        var trusted = temp.File("trusted.pub");
         File.WriteAllText(trusted, key.ExportSubjectPublicKeyInfoPem() + "\n");
 
-        foreach (int extra in (int[])[0, 1])
+        foreach (var extra in (int[])[0, 1])
         {
-            string folder = temp.Sub(extra == 0 ? "at-limit" : "over-limit");
-            foreach ((string name, int limit, _) in ReleaseMetadata)
+            var folder = temp.Sub(extra == 0 ? "at-limit" : "over-limit");
+            foreach ((var name, var limit, _) in ReleaseMetadata)
             {
                 File.WriteAllBytes(Path.Combine(folder, name), MetadataOfLength(name, limit + extra));
             }
@@ -135,9 +135,9 @@ public class BoundedMemoryTests
             Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
             Assert.DoesNotContain("   at ", result.StandardError);
             Assert.All(result.StandardOutput.Split('\n'), line => Assert.True(line.Length < 1000, $"a line of {line.Length} characters"));
-            foreach ((string name, _, string limitText) in ReleaseMetadata)
+            foreach ((var name, _, var limitText) in ReleaseMetadata)
             {
-                string refusal = $"FAILED {name}: is larger than the {limitText} a release's {name} may be";
+                var refusal = $"FAILED {name}: is larger than the {limitText} a release's {name} may be";
                 Assert.True(result.StandardOutput.Contains(refusal, StringComparison.Ordinal) == (extra == 1), $"{name}, {extra} byte(s) over:\n{result.StandardOutput}");
             }
 
@@ -159,9 +159,9 @@ public class BoundedMemoryTests
     /// </summary>
     private static byte[] MetadataOfLength(string name, int length)
     {
-        byte[] bytes = new byte[length];
+        var bytes = new byte[length];
         Array.Fill(bytes, (byte)'x');
-        byte[] head = name switch
+        var head = name switch
         {
             "SHA256SUMS" => Encoding.ASCII.GetBytes(new string('0', 64) + "  "),
             "mvps.intoto.jsonl" => "{\"payloadType\":\"application/vnd.in-toto+json\",\"signatures\":[],\"payload\":\""u8.ToArray(),
@@ -186,7 +186,7 @@ public class BoundedMemoryTests
     public void A_receipt_value_the_verifier_needs_that_is_longer_than_its_window_is_one_line()
     {
         using var temp = new TempFolder();
-        JsonObject receipt = JsonNode.Parse(File.ReadAllText(MvpsProcess.Evidence("mvps_pcap_receipt.json")))!.AsObject();
+        var receipt = JsonNode.Parse(File.ReadAllText(MvpsProcess.Evidence("mvps_pcap_receipt.json")))!.AsObject();
         receipt["captures"]![0]!["sha256"] = new string('a', 2 << 20);
         File.WriteAllText(temp.File("long.json"), receipt.ToJsonString());
 
@@ -199,9 +199,9 @@ public class BoundedMemoryTests
 
     private static void Repeat(Stream stream, byte value, int count)
     {
-        byte[] chunk = new byte[1 << 20];
+        var chunk = new byte[1 << 20];
         Array.Fill(chunk, value);
-        for (int left = count; left > 0; left -= chunk.Length)
+        for (var left = count; left > 0; left -= chunk.Length)
         {
             stream.Write(chunk, 0, Math.Min(left, chunk.Length));
         }
@@ -218,7 +218,7 @@ public class BoundedMemoryTests
         var (result, peak) = HostileInputTests.RunMeasured("diff", Path.Combine(a, "mvps_baseline.pcap"), Path.Combine(b, "mvps_baseline.pcap"));
 
         Assert.Equal(1, result.ExitCode);
-        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(52, lines.Length); // 50 differences, "... and N more", the total
         Assert.Matches("^\\.\\.\\. and [0-9]{6,} more differences$", lines[50]);
         Assert.Matches("^different: [0-9]{6,} difference\\(s\\) in 200000 compared frames$", lines[51]);

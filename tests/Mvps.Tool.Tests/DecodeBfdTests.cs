@@ -9,7 +9,7 @@ namespace Mvps.Tool.Tests;
 /// `mvps decode` on records the stock-tshark comparison (Mvps.Interop.Tests BfdDecodeTests) cannot hold: an MVPS
 /// record too short for the extension, which fails, beside an evidence frame, an authenticated BFD packet and an echo.
 /// </summary>
-public class DecodeBfdTests
+public sealed class DecodeBfdTests
 {
     private const int UdpPayload = 42;
 
@@ -17,9 +17,9 @@ public class DecodeBfdTests
     public void Every_bfd_control_record_has_the_same_bfd_object_and_echo_has_its_own_class()
     {
         using var temp = new TempFolder();
-        byte[] evidence = BaselineCapture.FirstFrame();
-        byte[] shortMvps = evidence[UdpPayload..(UdpPayload + 34)]; // Length 24 and 10 bytes of extension
-        string file = temp.File("bfd.pcapng");
+        var evidence = BaselineCapture.FirstFrame();
+        var shortMvps = evidence[UdpPayload..(UdpPayload + 34)]; // Length 24 and 10 bytes of extension
+        var file = temp.File("bfd.pcapng");
         File.WriteAllBytes(file, new PcapngBuilder(bigEndian: false).SectionHeader().InterfaceDescription()
             .EnhancedPacket(0, 1_000_000, evidence)
             .EnhancedPacket(0, 2_000_000, WithPayload(evidence, 3784, Authenticated(Keyed(4, 28, 5, 123_456, 20))))
@@ -30,7 +30,7 @@ public class DecodeBfdTests
         var result = MvpsProcess.Run("decode", "--json", file);
 
         Assert.Equal(1, result.ExitCode); // the short MVPS record is a problem
-        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         using var mvps = JsonDocument.Parse(lines[0]);
         using var authenticated = JsonDocument.Parse(lines[1]);
@@ -56,7 +56,7 @@ public class DecodeBfdTests
         Assert.Equal(3785, echo.RootElement.GetProperty("destinationPort").GetInt32());
 
         var text = MvpsProcess.Run("decode", file);
-        string[] textLines = text.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var textLines = text.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith(" bfd=Up/NoDiagnostic my=0x00000022 your=0x4d565053 length=52 auth=KeyedSha1/28 key=5 seq=123456", textLines[1]);
         Assert.EndsWith(" bfd-echo ethernet 203.0.113.10:49152 > 203.0.113.20:3785 length=16", textLines[3]);
     }

@@ -1,6 +1,6 @@
 namespace Mvps.Tool.Tests;
 
-public class DiffAndDecodeTests
+public sealed class DiffAndDecodeTests
 {
     [Fact]
     public void Identical_captures_diff_clean()
@@ -15,8 +15,8 @@ public class DiffAndDecodeTests
     public void Diff_names_the_frame_and_the_decoded_field()
     {
         using var temp = new TempFolder();
-        string copy = temp.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"));
-        byte[] bytes = File.ReadAllBytes(copy);
+        var copy = temp.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"));
+        var bytes = File.ReadAllBytes(copy);
         bytes[24 + 9 * 126 + 16 + 89] ^= 0x01; // lowest bit of C1 in frame 9
         File.WriteAllBytes(copy, bytes);
 
@@ -32,8 +32,8 @@ public class DiffAndDecodeTests
     public void Diff_reports_a_capture_that_is_longer()
     {
         using var temp = new TempFolder();
-        string copy = temp.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"));
-        byte[] bytes = File.ReadAllBytes(copy);
+        var copy = temp.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"));
+        var bytes = File.ReadAllBytes(copy);
         File.WriteAllBytes(copy, bytes[..(24 + 29 * 126)]);
 
         var result = MvpsProcess.Run("diff", MvpsProcess.Evidence("mvps_baseline.pcap"), copy);
@@ -48,7 +48,7 @@ public class DiffAndDecodeTests
         var result = MvpsProcess.Run("decode", MvpsProcess.Evidence("mvps_baseline.pcap"));
 
         Assert.Equal(0, result.ExitCode);
-        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(30, lines.Length);
         Assert.StartsWith("0 2026-05-25T00:01:40.000000Z tick=1000 ", lines[0]);
         Assert.All(lines, l => Assert.EndsWith(" ok", l));
@@ -60,11 +60,11 @@ public class DiffAndDecodeTests
         var result = MvpsProcess.Run("decode", MvpsProcess.Evidence("mvps_ddos.pcap"), "--json");
 
         Assert.Equal(0, result.ExitCode);
-        string[] lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(30, lines.Length);
         using var receipt = System.Text.Json.JsonDocument.Parse(File.ReadAllText(MvpsProcess.Evidence("mvps_pcap_receipt.json")));
         var frames = receipt.RootElement.GetProperty("captures")[1].GetProperty("frames");
-        for (int i = 0; i < 30; i++)
+        for (var i = 0; i < 30; i++)
         {
             using var line = System.Text.Json.JsonDocument.Parse(lines[i]);
             Assert.Equal(frames[i].GetProperty("frameSha256").GetString(), line.RootElement.GetProperty("frameSha256").GetString());

@@ -1,6 +1,6 @@
 namespace Mvps.Tool.Tests;
 
-public class GenerateCommandTests
+public sealed class GenerateCommandTests
 {
     [Fact]
     public void Defaults_reproduce_the_committed_evidence_byte_for_byte()
@@ -10,7 +10,7 @@ public class GenerateCommandTests
         var result = MvpsProcess.Run("generate", "--out", temp.Path, "--quiet");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (string file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        foreach (var file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
             Assert.Equal(File.ReadAllBytes(MvpsProcess.Evidence(file)), File.ReadAllBytes(temp.File(file)));
         }
@@ -57,8 +57,8 @@ public class GenerateCommandTests
         File.WriteAllText(temp.File("key"), "not-the-public-proof-key\n");
 
         Assert.Equal(0, MvpsProcess.Run("generate", "--out", temp.File("out"), "--key-file", temp.File("key"), "--quiet").ExitCode);
-        string receipt = File.ReadAllText(Path.Combine(temp.File("out"), "mvps_pcap_receipt.json"));
-        string capture = Path.Combine(temp.File("out"), "mvps_baseline.pcap");
+        var receipt = File.ReadAllText(Path.Combine(temp.File("out"), "mvps_pcap_receipt.json"));
+        var capture = Path.Combine(temp.File("out"), "mvps_baseline.pcap");
 
         Assert.DoesNotContain("not-the-public-proof-key", receipt);
         Assert.Equal(1, MvpsProcess.Run("verify", capture).ExitCode);

@@ -13,7 +13,7 @@ namespace Mvps.Tool.Tests;
 /// hold, receipts with null or mistyped members, special files where a regular file belongs, names that
 /// would split a message, symlinks planted at temporary names, and concurrent runs.
 /// </summary>
-public class HostileInputRound2Tests
+public sealed class HostileInputRound2Tests
 {
     private const int C1Offset = 86;
 
@@ -35,7 +35,7 @@ public class HostileInputRound2Tests
     public void A_timestamp_outside_DateTimeOffset_prints_in_decode_json_and_receipt_checks(string what, byte? tsresol, long? tsoffset, ulong ticks, string expected)
     {
         using var temp = new TempFolder();
-        string file = temp.File("ts.pcapng");
+        var file = temp.File("ts.pcapng");
         File.WriteAllBytes(file, new PcapngBuilder(bigEndian: false).SectionHeader().InterfaceDescription(tsresol: tsresol, tsoffset: tsoffset)
             .EnhancedPacket(0, ticks, BaselineCapture.FirstFrame()).ToArray());
 
@@ -75,11 +75,11 @@ public class HostileInputRound2Tests
     public void A_non_finite_coherence_has_a_text_form_and_a_json_form(string what, int axis, uint bits, string text)
     {
         using var temp = new TempFolder();
-        byte[] frame = BaselineCapture.FirstFrame();
+        var frame = BaselineCapture.FirstFrame();
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(C1Offset + 4 * axis), bits);
-        string file = temp.File("float.pcapng");
+        var file = temp.File("float.pcapng");
         File.WriteAllBytes(file, new PcapngBuilder(bigEndian: false).SectionHeader().InterfaceDescription().EnhancedPacket(0, 1_000_000, frame).ToArray());
-        string name = "c" + (axis + 1).ToString(CultureInfo.InvariantCulture);
+        var name = "c" + (axis + 1).ToString(CultureInfo.InvariantCulture);
 
         var decoded = MvpsProcess.Run("decode", file);
         AssertNoCrash(what, decoded, 1); // the tag no longer matches the altered bytes
@@ -89,7 +89,7 @@ public class HostileInputRound2Tests
         AssertNoCrash(what, json, 1);
         using (var line = JsonDocument.Parse(json.StandardOutput))
         {
-            JsonElement mvps = line.RootElement.GetProperty("mvps");
+            var mvps = line.RootElement.GetProperty("mvps");
             Assert.Equal(JsonValueKind.Null, mvps.GetProperty(name).ValueKind);
             Assert.Equal("0x" + bits.ToString("x8", CultureInfo.InvariantCulture), mvps.GetProperty(name + "Bits").GetString());
         }
@@ -126,9 +126,9 @@ public class HostileInputRound2Tests
     public void A_receipt_member_of_the_wrong_kind_is_one_malformed_receipt_line(string what, Action<JsonObject> damage, string expected)
     {
         using var temp = new TempFolder();
-        JsonObject receipt = EvidenceReceipt();
+        var receipt = EvidenceReceipt();
         damage(receipt["captures"]![0]!.AsObject());
-        string path = temp.File("r.json");
+        var path = temp.File("r.json");
         File.WriteAllText(path, receipt.ToJsonString());
 
         var result = MvpsProcess.Run("verify", "--receipt", path, MvpsProcess.Evidence("mvps_baseline.pcap"));
@@ -167,10 +167,10 @@ public class HostileInputRound2Tests
     public void A_receipt_listing_a_capture_twice_is_refused()
     {
         using var temp = new TempFolder();
-        JsonObject receipt = EvidenceReceipt();
-        JsonArray captures = receipt["captures"]!.AsArray();
+        var receipt = EvidenceReceipt();
+        var captures = receipt["captures"]!.AsArray();
         captures.Add(captures[0]!.DeepClone());
-        string path = temp.File("twice.json");
+        var path = temp.File("twice.json");
         File.WriteAllText(path, receipt.ToJsonString());
 
         var result = MvpsProcess.Run("verify", "--receipt", path, MvpsProcess.Evidence("mvps_baseline.pcap"));
@@ -183,7 +183,7 @@ public class HostileInputRound2Tests
     public void A_receipt_over_the_limit_is_refused_unread()
     {
         using var temp = new TempFolder();
-        string path = temp.File("huge.json");
+        var path = temp.File("huge.json");
         using (var stream = File.Create(path))
         {
             stream.SetLength((512L << 20) + 1); // sparse: nothing is written, nothing may be read
@@ -227,8 +227,8 @@ public class HostileInputRound2Tests
     public void A_key_file_that_is_not_a_small_regular_file_is_refused(string what, Func<TempFolder, string> make, string expected)
     {
         using var temp = new TempFolder();
-        string key = make(temp);
-        foreach (string command in new[] { "verify", "decode" })
+        var key = make(temp);
+        foreach (var command in new[] { "verify", "decode" })
         {
             var result = MvpsProcess.Run(command, "--key-file", key, MvpsProcess.Evidence("mvps_baseline.pcap"));
             AssertOneErrorLine($"{command} {what}", result);
@@ -240,7 +240,7 @@ public class HostileInputRound2Tests
     public void A_key_file_of_exactly_1_MiB_is_read_and_a_proc_file_reporting_0_bytes_too()
     {
         using var temp = new TempFolder();
-        string key = temp.File("exact.key");
+        var key = temp.File("exact.key");
         File.WriteAllBytes(key, [.. Enumerable.Repeat((byte)'k', 1 << 20)]);
         var exact = MvpsProcess.Run("verify", "--key-file", key, MvpsProcess.Evidence("mvps_baseline.pcap"));
         Assert.True(exact.ExitCode == 1, exact.StandardError); // readable; the wrong key fails the tags
@@ -257,8 +257,8 @@ public class HostileInputRound2Tests
     public void Generate_never_writes_through_a_planted_symlink()
     {
         using var temp = new TempFolder();
-        string victim = WriteText(temp, "victim", "precious\n");
-        string output = temp.Sub("out");
+        var victim = WriteText(temp, "victim", "precious\n");
+        var output = temp.Sub("out");
         // The old fixed temporary names, and a link at a final name.
         File.CreateSymbolicLink(Path.Combine(output, ".mvps_baseline.pcap.partial"), victim);
         File.CreateSymbolicLink(Path.Combine(output, ".mvps_pcap_receipt.json.partial"), victim);
@@ -268,7 +268,7 @@ public class HostileInputRound2Tests
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Equal("precious\n", File.ReadAllText(victim));
-        foreach (string name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        foreach (var name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
             Assert.Null(new FileInfo(Path.Combine(output, name)).LinkTarget);
             Assert.Equal(File.ReadAllBytes(MvpsProcess.Evidence(name)), File.ReadAllBytes(Path.Combine(output, name)));
@@ -279,9 +279,9 @@ public class HostileInputRound2Tests
     public async Task Concurrent_generates_into_one_folder_each_leave_a_complete_valid_set()
     {
         using var temp = new TempFolder();
-        string output = temp.Sub("out");
+        var output = temp.Sub("out");
         string[] args = ["generate", "--out", output, "--frames", "10000", "-q"];
-        ProcessResult[] runs = await Task.WhenAll(Task.Run(() => MvpsProcess.Run(args)), Task.Run(() => MvpsProcess.Run(args)), Task.Run(() => MvpsProcess.Run(args)));
+        var runs = await Task.WhenAll(Task.Run(() => MvpsProcess.Run(args)), Task.Run(() => MvpsProcess.Run(args)), Task.Run(() => MvpsProcess.Run(args)));
 
         foreach (var run in runs)
         {
@@ -297,12 +297,12 @@ public class HostileInputRound2Tests
     public void A_temporary_file_left_by_a_killed_run_is_removed_by_the_next_and_a_live_one_is_not()
     {
         using var temp = new TempFolder();
-        string output = temp.Sub("out");
-        string abandoned = Path.Combine(output, ".mvps_baseline.pcap.0123456789abcdef0123456789abcdef.partial");
-        string live = Path.Combine(output, ".mvps_baseline.pcap.fedcba9876543210fedcba9876543210.partial");
-        string foreign = Path.Combine(output, ".mvps_baseline.pcap.mine.partial");
+        var output = temp.Sub("out");
+        var abandoned = Path.Combine(output, ".mvps_baseline.pcap.0123456789abcdef0123456789abcdef.partial");
+        var live = Path.Combine(output, ".mvps_baseline.pcap.fedcba9876543210fedcba9876543210.partial");
+        var foreign = Path.Combine(output, ".mvps_baseline.pcap.mine.partial");
         // Empty: it may be a live writer's between its O_EXCL open and its lock, so it is never taken.
-        string empty = Path.Combine(output, ".mvps_baseline.pcap.00112233445566778899aabbccddeeff.partial");
+        var empty = Path.Combine(output, ".mvps_baseline.pcap.00112233445566778899aabbccddeeff.partial");
         File.WriteAllText(abandoned, "left by a run killed with SIGKILL");
         File.WriteAllBytes(empty, []);
         File.WriteAllText(foreign, "not our pattern");
@@ -334,8 +334,8 @@ public class HostileInputRound2Tests
     public void Verify_receipt_measures_the_file_a_symlink_names_not_the_link()
     {
         using var temp = new TempFolder();
-        string folder = temp.Sub("links");
-        foreach (string name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap" })
+        var folder = temp.Sub("links");
+        foreach (var name in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap" })
         {
             File.CreateSymbolicLink(Path.Combine(folder, name), MvpsProcess.Evidence(name));
         }
@@ -351,7 +351,7 @@ public class HostileInputRound2Tests
     public void Verify_receipt_refuses_a_capture_it_could_read_only_once()
     {
         using var temp = new TempFolder();
-        string fifo = Fifo(temp, "mvps_baseline.pcap");
+        var fifo = Fifo(temp, "mvps_baseline.pcap");
 
         var result = MvpsProcess.Run("verify", "--receipt", MvpsProcess.Evidence("mvps_pcap_receipt.json"), fifo);
 
@@ -388,7 +388,7 @@ public class HostileInputRound2Tests
     [Fact]
     public void A_huge_name_is_cut_in_the_message()
     {
-        string name = "/tmp/" + string.Join('/', Enumerable.Repeat(new string('n', 200), 40)); // 8,000+ characters
+        var name = "/tmp/" + string.Join('/', Enumerable.Repeat(new string('n', 200), 40)); // 8,000+ characters
         var result = MvpsProcess.Run("verify", name);
 
         AssertOneErrorLine("huge name", result);
@@ -423,12 +423,12 @@ public class HostileInputRound2Tests
             ["file"] = file, ["bytes"] = 1, ["packets"] = frames.Length, ["sha256"] = new string('0', 64),
             ["summary"] = new JsonObject(), ["frames"] = new JsonArray(frames),
         };
-        foreach (JsonNode frame in frames)
+        foreach (var frame in frames)
         {
             frame["frameSha256"] ??= new string('0', 64);
         }
 
-        string path = temp.File("listing.json");
+        var path = temp.File("listing.json");
         File.WriteAllText(path, new JsonObject { ["captures"] = new JsonArray(capture) }.ToJsonString());
         return path;
     }
@@ -454,14 +454,14 @@ public class HostileInputRound2Tests
 
     internal static string Fifo(TempFolder temp, string name)
     {
-        string path = temp.File(name);
+        var path = temp.File(name);
         ExternalProgram.Run("mkfifo", path).AssertSuccess();
         return path;
     }
 
     private static string Socket(TempFolder temp, string name)
     {
-        string path = temp.File(name);
+        var path = temp.File(name);
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(path));
         // .NET unlinks the socket file when the socket closes; the temp folder's deletion ends it instead.

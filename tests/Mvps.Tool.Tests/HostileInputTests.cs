@@ -9,7 +9,7 @@ namespace Mvps.Tool.Tests;
 /// problem, exit 2 (unusable) or 1 (a frame fails verification), and no exception trace; both verify
 /// (one and several threads) and decode. A 3 GB sparse capture checks that memory stays bounded.
 /// </summary>
-public class HostileInputTests
+public sealed class HostileInputTests
 {
     /// <summary>Peak resident set a verify run may reach whatever the file size (the goal is under 100 MB).</summary>
     private const long MaxResidentKilobytes = 100 * 1024;
@@ -35,8 +35,8 @@ public class HostileInputTests
     public void Verify_reports_one_line_and_the_right_exit_code(string what, Func<TempFolder, string> make, int exitCode, string expected)
     {
         using var temp = new TempFolder();
-        string file = make(temp);
-        foreach (string threads in new[] { "1", "3" })
+        var file = make(temp);
+        foreach (var threads in new[] { "1", "3" })
         {
             var result = MvpsProcess.Run("verify", "--threads", threads, file);
             AssertOutcome(what, file, result, exitCode, expected);
@@ -48,7 +48,7 @@ public class HostileInputTests
     public void Decode_fails_cleanly_too(string what, Func<TempFolder, string> make, int exitCode, string expected)
     {
         using var temp = new TempFolder();
-        string file = make(temp);
+        var file = make(temp);
         var result = MvpsProcess.Run("decode", file);
 
         // decode prints frames as it goes; a header-only file decodes to nothing, and a link type is not its concern.
@@ -67,7 +67,7 @@ public class HostileInputTests
     public void A_3_GB_sparse_capture_streams_in_bounded_memory_with_64_bit_offsets()
     {
         using var temp = new TempFolder();
-        string file = temp.File("sparse.pcapng");
+        var file = temp.File("sparse.pcapng");
         const uint skippedBlockLength = 3_000_000_000;
         using (var stream = new FileStream(file, FileMode.CreateNew))
         {
@@ -76,7 +76,7 @@ public class HostileInputTests
             stream.Write(head);
             stream.Write(U32(0x00000BAD));
             stream.Write(U32(skippedBlockLength));
-            long trailerAt = head.Length + skippedBlockLength - 4;
+            var trailerAt = head.Length + skippedBlockLength - 4;
             stream.SetLength(trailerAt);
             stream.Position = trailerAt;
             stream.Write(U32(skippedBlockLength));
@@ -95,7 +95,7 @@ public class HostileInputTests
 
     private static void AssertOutcome(string what, string file, ProcessResult result, int exitCode, string expected)
     {
-        string output = exitCode == 2 ? result.StandardError : result.StandardOutput;
+        var output = exitCode == 2 ? result.StandardError : result.StandardOutput;
         Assert.True(result.ExitCode == exitCode, $"{what}: exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
         Assert.DoesNotContain("   at ", result.StandardError);
         Assert.DoesNotContain("Exception", result.StandardError);
@@ -110,15 +110,15 @@ public class HostileInputTests
     /// <summary>Runs the tool under /usr/bin/time; returns its result and peak RSS in kilobytes.</summary>
     internal static (ProcessResult Result, long PeakKilobytes) RunMeasured(params string[] args)
     {
-        string report = Path.GetTempFileName();
+        var report = Path.GetTempFileName();
         try
         {
-            ProcessResult result = ExternalProgram.Run(
+            var result = ExternalProgram.Run(
                 "/usr/bin/time",
                 ["-f", "%M", "-o", report, "dotnet", Path.Combine(AppContext.BaseDirectory, "mvps.dll"), .. args],
                 workingDirectory: Environment.CurrentDirectory,
                 hangLimit: Timeout.InfiniteTimeSpan);
-            long peak = long.Parse(File.ReadAllLines(report).Last(l => l.Length > 0).Trim(), CultureInfo.InvariantCulture);
+            var peak = long.Parse(File.ReadAllLines(report).Last(l => l.Length > 0).Trim(), CultureInfo.InvariantCulture);
             return (result, peak);
         }
         finally
@@ -160,8 +160,8 @@ public class HostileInputTests
 
     private static byte[] EnhancedPacket(ReadOnlySpan<byte> frame, int blockLengthDelta = 0)
     {
-        int padded = (frame.Length + 3) & ~3;
-        uint length = (uint)(32 + padded);
+        var padded = (frame.Length + 3) & ~3;
+        var length = (uint)(32 + padded);
         byte[] body = [.. U32(6), .. U32(length + (uint)blockLengthDelta), .. U32(0), .. U32(0), .. U32(0), .. U32((uint)frame.Length), .. U32((uint)frame.Length), .. frame, .. new byte[padded - frame.Length], .. U32(length)];
         return body;
     }

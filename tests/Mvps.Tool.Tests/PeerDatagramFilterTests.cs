@@ -93,7 +93,7 @@ public sealed class PeerDatagramFilterTests
     public void A_datagram_longer_than_the_buffer_is_judged_by_its_real_length_without_reading_past_the_buffer()
     {
         var (filter, _) = UpFilter();
-        byte[] buffer = Plain().Concat(new byte[PeerDatagramFilter.MaxDatagramLength - 24]).ToArray();
+        var buffer = Plain().Concat(new byte[PeerDatagramFilter.MaxDatagramLength - 24]).ToArray();
 
         Assert.Equal(PacketVerdict.Oversized, filter.Receive(buffer, 65_507, 255, 10));
     }
@@ -102,7 +102,7 @@ public sealed class PeerDatagramFilterTests
     public void A_discarded_datagram_leaves_the_session_alone()
     {
         var (filter, session) = UpFilter();
-        int transitions = session.Transitions.Count;
+        var transitions = session.Transitions.Count;
 
         Assert.Equal(PacketVerdict.WrongTtl, filter.Receive(Plain(BfdState.Down, your: 0), 24, 254, 20));
         Assert.Equal(PacketVerdict.BadTag, filter.Receive(With(Tagged(), p => p[1] = (byte)((int)BfdState.Down << 6)), 68, 255, 30));
@@ -130,9 +130,9 @@ public sealed class PeerDatagramFilterTests
         (byte[] Datagram, int Ttl)[] flood = [.. Cases.Select(c => ((byte[])c[1], (int)c[2]))];
         JudgeAll(filter, counts, flood, 1); // the first calls compile and load what they need
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         JudgeAll(filter, counts, flood, 5_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
         Assert.Equal(BfdState.Up, session.State);
@@ -147,26 +147,26 @@ public sealed class PeerDatagramFilterTests
         using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { Ttl = 255 };
         sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         using var reader = new TtlDatagramReader(receiver, new byte[PeerDatagramFilter.MaxDatagramLength]);
-        byte[] big = new byte[1000];
+        var big = new byte[1000];
         const int Rounds = 20;
         const int PerRound = 25;
 
         long allocated = 0;
         var seen = new List<(int Length, int Ttl)>();
-        for (int round = 0; round < Rounds; round++)
+        for (var round = 0; round < Rounds; round++)
         {
-            for (int i = 0; i < PerRound; i++)
+            for (var i = 0; i < PerRound; i++)
             {
                 sender.SendTo(i == 0 ? big : Plain(), receiver.LocalEndPoint!);
             }
 
-            int read = 0;
+            var read = 0;
             var clock = Stopwatch.StartNew();
             while (read < PerRound)
             {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                bool got = reader.TryReceive(out int length, out uint address, out ushort port, out int ttl);
-                long after = GC.GetAllocatedBytesForCurrentThread();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var got = reader.TryReceive(out var length, out var address, out var port, out var ttl);
+                var after = GC.GetAllocatedBytesForCurrentThread();
                 if (round > 0)
                 {
                     allocated += after - before; // round 0 compiles the P/Invoke stub
@@ -197,11 +197,11 @@ public sealed class PeerDatagramFilterTests
 
     private static void JudgeAll(PeerDatagramFilter filter, DiscardCounts counts, (byte[] Datagram, int Ttl)[] flood, int rounds)
     {
-        for (int round = 0; round < rounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
             foreach (var (datagram, ttl) in flood)
             {
-                PacketVerdict verdict = filter.Receive(datagram, datagram.Length, ttl, 100 + round);
+                var verdict = filter.Receive(datagram, datagram.Length, ttl, 100 + round);
                 if (verdict.IsRejection())
                 {
                     counts.Add(verdict);

@@ -6,7 +6,7 @@ namespace Mvps.Tool.Tests;
 /// as a user types it; every whole-file input still stops at its limit + 1 bytes (/dev/zero, an endless pipe).
 /// Only an input read twice (a receipt) refuses a pipe, in one line that says why.
 /// </summary>
-public class PipeInputTests
+public sealed class PipeInputTests
 {
     /// <summary>Not the public proof key: a capture made with it verifies only if the pipe delivered every byte.</summary>
     private const string Secret = "a secret that never touches the disk";
@@ -15,7 +15,7 @@ public class PipeInputTests
     public void A_key_from_process_substitution_or_stdin_verifies_and_a_wrong_one_fails()
     {
         using var temp = new TempFolder();
-        string capture = GenerateWithSecret(temp);
+        var capture = GenerateWithSecret(temp);
 
         var substituted = Bash(temp, "dotnet \"$MVPS\" verify --key-file <(printf '%s\\n' \"$SECRET\") mvps_baseline.pcap");
         Assert.True(substituted.ExitCode == 0, substituted.StandardOutput + substituted.StandardError);

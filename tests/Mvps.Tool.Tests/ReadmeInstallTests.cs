@@ -14,20 +14,20 @@ public sealed class ReadmeInstallTests
     public void The_documented_install_line_installs_a_working_mvps(string version)
     {
         using var workspace = new TempFolder();
-        string project = Path.Combine(RepositoryRoot.Path, "src", "Mvps.Tool", "Mvps.Tool.csproj");
-        string configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        (int packed, string packOutput) = Shell(workspace.Path,
+        var project = Path.Combine(RepositoryRoot.Path, "src", "Mvps.Tool", "Mvps.Tool.csproj");
+        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+        (var packed, var packOutput) = Shell(workspace.Path,
             $"dotnet pack \"{project}\" -c {configuration} --no-build -nologo -o artifacts/packages -p:Version={version}");
         Assert.True(packed == 0, packOutput);
 
         IReadOnlyList<string> installLines = InstallBlock().Where(line => line.StartsWith("dotnet tool install ", StringComparison.Ordinal)).ToList();
         Assert.Single(installLines);
         Assert.Contains("--global", installLines[0]);
-        (int installed, string installOutput) = Shell(workspace.Path, installLines[0].Replace("--global", "--tool-path tools", StringComparison.Ordinal));
+        (var installed, var installOutput) = Shell(workspace.Path, installLines[0].Replace("--global", "--tool-path tools", StringComparison.Ordinal));
         Assert.True(installed == 0, installOutput);
         Assert.Contains($"Tool 'mvps' (version '{version}') was successfully installed.", installOutput);
 
-        (int verified, string verifyOutput) = Shell(workspace.Path,
+        (var verified, var verifyOutput) = Shell(workspace.Path,
             $"tools/mvps verify \"{RepositoryRoot.Evidence("mvps_baseline.pcap")}\" \"{RepositoryRoot.Evidence("mvps_ddos.pcap")}\" --receipt \"{RepositoryRoot.Evidence("mvps_pcap_receipt.json")}\"");
         Assert.True(verified == 0, verifyOutput);
         Assert.Contains("mvps_ddos.pcap: OK", verifyOutput);
@@ -36,11 +36,11 @@ public sealed class ReadmeInstallTests
     /// <summary>The lines of the ```sh block under "## Install the tool".</summary>
     private static IReadOnlyList<string> InstallBlock()
     {
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
-        int section = readme.IndexOf("\n## Install the tool\n", StringComparison.Ordinal);
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        var section = readme.IndexOf("\n## Install the tool\n", StringComparison.Ordinal);
         Assert.True(section >= 0, "README.md has no section \"Install the tool\"");
-        int start = readme.IndexOf("```sh\n", section, StringComparison.Ordinal) + "```sh\n".Length;
-        int end = readme.IndexOf("```", start, StringComparison.Ordinal);
+        var start = readme.IndexOf("```sh\n", section, StringComparison.Ordinal) + "```sh\n".Length;
+        var end = readme.IndexOf("```", start, StringComparison.Ordinal);
         return readme[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 

@@ -15,7 +15,7 @@ public sealed partial class ReportPageTests
     [InlineData(1e-300, -300.0)]
     public void Log10_from_basic_operations_agrees_with_the_library_to_a_few_ulps(double x, double expected)
     {
-        double actual = BasicMath.Log10(x);
+        var actual = BasicMath.Log10(x);
         Assert.True(Math.Abs(actual - expected) <= 4e-16 * Math.Max(1, Math.Abs(expected)), $"log10({x:R}) = {actual:R}, expected {expected:R}");
         Assert.True(Math.Abs(actual - Math.Log10(x)) <= 4e-16 * Math.Max(1, Math.Abs(expected)));
     }
@@ -35,7 +35,7 @@ public sealed partial class ReportPageTests
     {
         var chart = new SvgChart("c", "a <title> & more", 100, 0, 10, v => v, 0, 1);
         chart.Series("s", "css", [(0, 0, "tip <0>"), (5, 0.5, "b"), (10, 1, "c")]);
-        string svg = chart.ToSvg();
+        var svg = chart.ToSvg();
         Assert.Contains("data-points=\"3\"", svg);
         Assert.Equal(3, Regex.Matches(svg, "<circle ").Count);
         Assert.Contains("a &lt;title&gt; &amp; more", svg);
@@ -57,8 +57,8 @@ public sealed partial class ReportPageTests
     public void The_page_is_self_contained_reproducible_and_independent_of_culture_and_folder()
     {
         using var temp = new TempFolder();
-        string evidence = temp.Sub("ev");
-        foreach (string file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        var evidence = temp.Sub("ev");
+        foreach (var file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
             File.Copy(MvpsProcess.Evidence(file), Path.Combine(evidence, file));
         }
@@ -69,11 +69,11 @@ public sealed partial class ReportPageTests
             "report", "--evidence", evidence, "--out", temp.File("b.html"), "--analysis-json", temp.File("b.json"));
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, second.ExitCode);
-        byte[] page = File.ReadAllBytes(temp.File("a.html"));
+        var page = File.ReadAllBytes(temp.File("a.html"));
         Assert.Equal(page, File.ReadAllBytes(temp.File("b.html")));
         Assert.Equal(File.ReadAllBytes(temp.File("a.json")), File.ReadAllBytes(temp.File("b.json")));
 
-        string html = File.ReadAllText(temp.File("a.html"));
+        var html = File.ReadAllText(temp.File("a.html"));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("\r", html);
         Assert.DoesNotContain("@font-face", html);
@@ -98,12 +98,12 @@ public sealed partial class ReportPageTests
     public void With_runs_the_page_has_the_determinism_matrix_and_says_when_a_run_differs()
     {
         using var temp = new TempFolder();
-        string evidence = Path.GetDirectoryName(MvpsProcess.Evidence("mvps_ddos.pcap"))!;
-        string a = temp.Sub("a");
-        string b = temp.Sub("b");
-        foreach (string run in new[] { a, b })
+        var evidence = Path.GetDirectoryName(MvpsProcess.Evidence("mvps_ddos.pcap"))!;
+        var a = temp.Sub("a");
+        var b = temp.Sub("b");
+        foreach (var run in new[] { a, b })
         {
-            foreach (string file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+            foreach (var file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
             {
                 File.Copy(MvpsProcess.Evidence(file), Path.Combine(run, file));
             }
@@ -112,7 +112,7 @@ public sealed partial class ReportPageTests
         }
 
         Assert.Equal(0, MvpsProcess.Run("report", "--evidence", evidence, "--out", temp.File("same.html"), "--run", "a=" + a, "--run", "b=" + b).ExitCode);
-        string same = File.ReadAllText(temp.File("same.html"));
+        var same = File.ReadAllText(temp.File("same.html"));
         Assert.Contains("2 runs × 5 files: all identical.", same);
 
         File.AppendAllText(Path.Combine(b, "mvps_report.html"), " ");
@@ -128,9 +128,9 @@ public sealed partial class ReportPageTests
     public void The_matrix_lists_each_runs_variations_and_the_runs_not_made_with_their_install_line()
     {
         using var temp = new TempFolder();
-        string evidence = Path.GetDirectoryName(MvpsProcess.Evidence("mvps_ddos.pcap"))!;
-        string run = temp.Sub("reprotest");
-        foreach (string file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
+        var evidence = Path.GetDirectoryName(MvpsProcess.Evidence("mvps_ddos.pcap"))!;
+        var run = temp.Sub("reprotest");
+        foreach (var file in new[] { "mvps_baseline.pcap", "mvps_ddos.pcap", "mvps_pcap_receipt.json" })
         {
             File.Copy(MvpsProcess.Evidence(file), Path.Combine(run, file));
         }
@@ -146,7 +146,7 @@ public sealed partial class ReportPageTests
         var result = MvpsProcess.Run("report", "--evidence", evidence, "--out", temp.File("page.html"), "--run", "reprotest=" + run,
             "--not-run", "arm64=qemu-aarch64-static is missing; install: apt-get install qemu-user-static");
         Assert.Equal(0, result.ExitCode);
-        string page = File.ReadAllText(temp.File("page.html"));
+        var page = File.ReadAllText(temp.File("page.html"));
         Assert.Contains("<th>what it varied</th>", page);
         Assert.Contains("time: the clock (faketime, months ahead) — faketime = +285days; umask &lt;0002&gt;; not varied here: user_group (no second local user to build as)", page);
         Assert.Contains("<tr class=\"not-run\"><th>arm64</th>", page);

@@ -7,7 +7,7 @@ namespace Mvps.Tool.Tests;
 /// `mvps report` reads only the receipt's "validation" array, streaming (<see cref="ValidationRecipeReader"/>): it must
 /// find the same array a parsed document finds, refuse what a parse refuses, and refuse a receipt over its limit unread.
 /// </summary>
-public class ReportRecipeReadingTests
+public sealed class ReportRecipeReadingTests
 {
     [Theory]
     [InlineData("{\"validation\": [{\"claim\": \"a\"}]}")]
@@ -21,11 +21,11 @@ public class ReportRecipeReadingTests
     {
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("receipt.json"), json);
-        using JsonDocument whole = JsonDocument.Parse(json);
-        string? expected = whole.RootElement.ValueKind == JsonValueKind.Object && whole.RootElement.TryGetProperty("validation", out JsonElement value)
+        using var whole = JsonDocument.Parse(json);
+        var expected = whole.RootElement.ValueKind == JsonValueKind.Object && whole.RootElement.TryGetProperty("validation", out var value)
             ? value.GetRawText() : null;
 
-        using JsonDocument? streamed = ValidationRecipeReader.Read(temp.File("receipt.json"));
+        using var streamed = ValidationRecipeReader.Read(temp.File("receipt.json"));
 
         Assert.Equal(expected, streamed?.RootElement.GetRawText());
     }
@@ -35,7 +35,7 @@ public class ReportRecipeReadingTests
     {
         using var temp = new TempFolder();
         string[] notJson = ["", "{\"validation\": []} {}", "{\"validation\": [}", "{\"validation\": []"];
-        foreach (string json in notJson)
+        foreach (var json in notJson)
         {
             File.WriteAllText(temp.File("receipt.json"), json);
             Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(json).Dispose());
@@ -48,7 +48,7 @@ public class ReportRecipeReadingTests
     public void Report_refuses_a_receipt_over_the_limit_in_one_line_without_reading_it()
     {
         using var temp = new TempFolder();
-        string evidence = temp.Sub("evidence");
+        var evidence = temp.Sub("evidence");
         File.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"), Path.Combine(evidence, "mvps_baseline.pcap"));
         File.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"), Path.Combine(evidence, "mvps_ddos.pcap"));
         using (var sparse = new FileStream(Path.Combine(evidence, "mvps_pcap_receipt.json"), FileMode.CreateNew))

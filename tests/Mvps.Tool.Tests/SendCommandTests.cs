@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Mvps.Tool.Tests;
 
 /// <summary>`mvps send` without a network: its help, and every unusable input refused with one line and exit 2.</summary>
-public class SendCommandTests
+public sealed class SendCommandTests
 {
     public static TheoryData<string, Func<TempFolder, string[]>, string> Cases => new()
     {
@@ -55,9 +55,9 @@ public class SendCommandTests
         var result = MvpsProcess.Run("send", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (string option in new[] { "--peer", "--local", "--regime", "--ticks", "--lattice-us", "--key-file", "--key-env", "--seed", "--discriminator", "--json" })
+        foreach (var option in new[] { "--peer", "--local", "--regime", "--ticks", "--lattice-us", "--key-file", "--key-env", "--seed", "--discriminator", "--json" })
         {
-            string? line = result.StandardOutput.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
+            var line = result.StandardOutput.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith(option + " ", StringComparison.Ordinal));
             Assert.True(line is not null && line.Trim().Length > option.Length + 10, $"{option} undocumented:\n{result.StandardOutput}");
         }
 

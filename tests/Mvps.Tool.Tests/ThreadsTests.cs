@@ -1,19 +1,19 @@
 namespace Mvps.Tool.Tests;
 
 /// <summary>`verify --threads`: the report is the same for any thread count; nonsense counts are usage errors.</summary>
-public class ThreadsTests
+public sealed class ThreadsTests
 {
     [Fact]
     public void Report_is_identical_for_one_and_many_threads_on_a_damaged_capture()
     {
         using var temp = new TempFolder();
-        byte[] bytes = File.ReadAllBytes(MvpsProcess.Evidence("mvps_ddos.pcap"));
-        foreach (int frame in new[] { 3, 17, 29 })
+        var bytes = File.ReadAllBytes(MvpsProcess.Evidence("mvps_ddos.pcap"));
+        foreach (var frame in new[] { 3, 17, 29 })
         {
             bytes[24 + (frame * 126) + 16 + 100] ^= 0x40; // inside the tag
         }
 
-        string file = temp.File("damaged.pcap");
+        var file = temp.File("damaged.pcap");
         File.WriteAllBytes(file, bytes);
 
         var one = MvpsProcess.Run("verify", "--threads", "1", file);

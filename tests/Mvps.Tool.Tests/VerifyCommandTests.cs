@@ -1,6 +1,6 @@
 namespace Mvps.Tool.Tests;
 
-public class VerifyCommandTests
+public sealed class VerifyCommandTests
 {
     private static readonly string Receipt = MvpsProcess.Evidence("mvps_pcap_receipt.json");
 
@@ -29,8 +29,8 @@ public class VerifyCommandTests
     public void One_flipped_bit_fails_and_names_the_frame(string file, int frame, int offset, string expectedText)
     {
         using var temp = new TempFolder();
-        string copy = temp.Copy(MvpsProcess.Evidence(file));
-        byte[] bytes = File.ReadAllBytes(copy);
+        var copy = temp.Copy(MvpsProcess.Evidence(file));
+        var bytes = File.ReadAllBytes(copy);
         bytes[FrameStart(frame) + offset] ^= offset == 43 ? (byte)0x04 : (byte)0x01;
         File.WriteAllBytes(copy, bytes);
 
@@ -47,8 +47,8 @@ public class VerifyCommandTests
     public void A_capture_that_differs_from_the_receipt_fails_even_when_self_consistent()
     {
         using var temp = new TempFolder();
-        string copy = temp.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"));
-        byte[] bytes = File.ReadAllBytes(copy);
+        var copy = temp.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"));
+        var bytes = File.ReadAllBytes(copy);
         bytes[24 + 5 * 126 + 3] ^= 0x01; // a timestamp bit of frame 5: frames still verify, the file hash does not
         File.WriteAllBytes(copy, bytes);
 
@@ -71,7 +71,7 @@ public class VerifyCommandTests
         // The hashes are held as 32-byte digests: a value in another form (upper case, too short) never matches and is
         // quoted as written; an escaped one that reads as the same text matches, as it did when held as a string.
         using var temp = new TempFolder();
-        string receipt = File.ReadAllText(Receipt).Replace(FirstBaselineHash, stated, StringComparison.Ordinal);
+        var receipt = File.ReadAllText(Receipt).Replace(FirstBaselineHash, stated, StringComparison.Ordinal);
         File.WriteAllText(temp.File("receipt.json"), receipt);
 
         var result = MvpsProcess.Run("verify", MvpsProcess.Evidence("mvps_baseline.pcap"), "--receipt", temp.File("receipt.json"));
@@ -84,7 +84,7 @@ public class VerifyCommandTests
     public void Every_kept_issue_quotes_the_receipt_hash_as_written_when_all_are_upper_case()
     {
         using var temp = new TempFolder();
-        string receipt = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Receipt), "\"frameSha256\": \"([0-9a-f]{64})\"",
+        var receipt = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Receipt), "\"frameSha256\": \"([0-9a-f]{64})\"",
             m => "\"frameSha256\": \"" + m.Groups[1].Value.ToUpperInvariant() + "\"");
         File.WriteAllText(temp.File("receipt.json"), receipt);
 
@@ -103,8 +103,8 @@ public class VerifyCommandTests
     public void A_receipt_whose_decoded_fields_were_edited_fails_and_names_the_field(string original, string edited, string expected)
     {
         using var temp = new TempFolder();
-        string receipt = File.ReadAllText(Receipt);
-        int at = receipt.IndexOf(original, StringComparison.Ordinal);
+        var receipt = File.ReadAllText(Receipt);
+        var at = receipt.IndexOf(original, StringComparison.Ordinal);
         Assert.True(at >= 0, $"{original} not in the receipt");
         File.WriteAllText(temp.File("receipt.json"), receipt[..at] + edited + receipt[(at + original.Length)..]);
 
@@ -118,10 +118,10 @@ public class VerifyCommandTests
     public void Ticks_out_of_order_fail()
     {
         using var temp = new TempFolder();
-        string copy = temp.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"));
-        byte[] bytes = File.ReadAllBytes(copy);
+        var copy = temp.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"));
+        var bytes = File.ReadAllBytes(copy);
         // Swap records 3 and 4 whole: each frame stays valid, the order does not.
-        byte[] record3 = bytes[(24 + 3 * 126)..(24 + 4 * 126)];
+        var record3 = bytes[(24 + 3 * 126)..(24 + 4 * 126)];
         Array.Copy(bytes, 24 + 4 * 126, bytes, 24 + 3 * 126, 126);
         Array.Copy(record3, 0, bytes, 24 + 4 * 126, 126);
         File.WriteAllBytes(copy, bytes);

@@ -8,7 +8,7 @@ public static class BfdTestPackets
     /// <summary>A version 1 Control packet; with an authentication section the A bit is set and Length covers it.</summary>
     public static byte[] Control(byte diagnostic, byte state, byte flags, byte multiplier, uint my, uint your, uint tx, uint rx, uint echo, byte[]? authentication = null)
     {
-        byte[] packet = new byte[24 + (authentication?.Length ?? 0)];
+        var packet = new byte[24 + (authentication?.Length ?? 0)];
         packet[0] = (byte)((1 << 5) | diagnostic);
         packet[1] = (byte)((state << 6) | flags | (authentication is null ? 0 : 0x04));
         packet[2] = multiplier;
@@ -33,12 +33,12 @@ public static class BfdTestPackets
     /// <summary>An MD5 or SHA1 section (RFC 5880 §4.3, §4.4); the digest is a fixed pattern, not a real hash.</summary>
     public static byte[] Keyed(byte type, byte length, byte keyId, uint sequence, int digestLength)
     {
-        byte[] section = new byte[8 + digestLength];
+        var section = new byte[8 + digestLength];
         section[0] = type;
         section[1] = length;
         section[2] = keyId;
         BinaryPrimitives.WriteUInt32BigEndian(section.AsSpan(4), sequence);
-        for (int i = 0; i < digestLength; i++)
+        for (var i = 0; i < digestLength; i++)
         {
             section[8 + i] = (byte)(0xA0 + i);
         }

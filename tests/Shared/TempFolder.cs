@@ -17,7 +17,7 @@ public sealed class TempFolder : IDisposable
 
     public string Copy(string source, string? name = null)
     {
-        string target = File(name ?? System.IO.Path.GetFileName(source));
+        var target = File(name ?? System.IO.Path.GetFileName(source));
         System.IO.File.Copy(source, target, overwrite: true);
         return target;
     }
@@ -30,7 +30,7 @@ public sealed class TempFolder : IDisposable
     /// </summary>
     public static string ForProcess(string purpose)
     {
-        string folder = Directory.CreateTempSubdirectory(PrefixOf(purpose)).FullName;
+        var folder = Directory.CreateTempSubdirectory(PrefixOf(purpose)).FullName;
         lock (ProcessFolders)
         {
             if (ProcessFolders.Count == 0)
@@ -54,7 +54,7 @@ public sealed class TempFolder : IDisposable
     {
         lock (ProcessFolders)
         {
-            foreach (string folder in ProcessFolders)
+            foreach (var folder in ProcessFolders)
             {
                 try
                 {

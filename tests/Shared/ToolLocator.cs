@@ -5,18 +5,18 @@ public static class ToolLocator
 {
     public static string? Find(string name)
     {
-        string? path = Environment.GetEnvironmentVariable("PATH");
+        var path = Environment.GetEnvironmentVariable("PATH");
         if (string.IsNullOrEmpty(path))
         {
             return null;
         }
 
         string[] fileNames = OperatingSystem.IsWindows() ? [name + ".exe", name] : [name];
-        foreach (string directory in path.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var directory in path.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (string fileName in fileNames)
+            foreach (var fileName in fileNames)
             {
-                string candidate = System.IO.Path.Combine(directory, fileName);
+                var candidate = System.IO.Path.Combine(directory, fileName);
                 if (File.Exists(candidate) && IsExecutable(candidate))
                 {
                     return candidate;

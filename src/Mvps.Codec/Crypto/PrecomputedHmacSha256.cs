@@ -53,7 +53,7 @@ internal sealed class PrecomputedHmacSha256 : IDisposable
         outerBlock[DigestLength] = 0x80;
         BinaryPrimitives.WriteUInt64BigEndian(outerBlock[^sizeof(ulong)..], (NativeSha256Block.BlockLength + DigestLength) * 8UL);
 
-        for (int i = 0; i < BatchSize; i++)
+        for (var i = 0; i < BatchSize; i++)
         {
             _batchInner[(i * NativeSha256Block.BlockLength) + BatchMessageLength] = 0x80;
             outerBlock.CopyTo(_batchOuter.AsSpan(i * NativeSha256Block.BlockLength));
@@ -71,7 +71,7 @@ internal sealed class PrecomputedHmacSha256 : IDisposable
     /// </summary>
     public void ComputeBatch(ReadOnlySpan<byte> source, ReadOnlySpan<int> offsets, int tagLength, Span<byte> tags)
     {
-        int count = offsets.Length;
+        var count = offsets.Length;
         if (count > BatchSize || tagLength > DigestLength || tags.Length < count * tagLength)
         {
             throw new ArgumentOutOfRangeException(nameof(offsets), count, $"at most {BatchSize} messages, tags of at most {DigestLength} bytes");
@@ -85,35 +85,35 @@ internal sealed class PrecomputedHmacSha256 : IDisposable
         var innerKey = _inner.AsSpan(0, NativeSha256Block.StateWords);
         var outerKey = _outer.AsSpan(0, NativeSha256Block.StateWords);
 
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             source.Slice(offsets[i], BatchMessageLength).CopyTo(inner[(i * block)..]);
             innerKey.CopyTo(states[(i * context)..]);
         }
 
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             NativeSha256Block.Transform(ref states[i * context], ref inner[i * block]);
         }
 
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             NativeSha256Block.Transform(ref states[i * context], ref _lengthBlock[0]);
         }
 
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             WriteDigest(states.Slice(i * context, NativeSha256Block.StateWords), outer.Slice(i * block, DigestLength));
             outerKey.CopyTo(states[(i * context)..]);
         }
 
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             NativeSha256Block.Transform(ref states[i * context], ref outer[i * block]);
         }
 
         Span<byte> digest = stackalloc byte[DigestLength];
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             WriteDigest(states.Slice(i * context, NativeSha256Block.StateWords), digest);
             digest[..tagLength].CopyTo(tags[(i * tagLength)..]);
@@ -152,7 +152,7 @@ internal sealed class PrecomputedHmacSha256 : IDisposable
 
         // Inner hash: key block already absorbed; the message and its padding take one or two blocks.
         var messageBlocks = _blocks.AsSpan(0, 2 * NativeSha256Block.BlockLength);
-        int blockCount = message.Length + 9 <= NativeSha256Block.BlockLength ? 1 : 2;
+        var blockCount = message.Length + 9 <= NativeSha256Block.BlockLength ? 1 : 2;
         var used = messageBlocks[..(blockCount * NativeSha256Block.BlockLength)];
         message.CopyTo(used);
         used[message.Length] = 0x80;
@@ -192,7 +192,7 @@ internal sealed class PrecomputedHmacSha256 : IDisposable
     private static void PadKey(ReadOnlySpan<byte> key, byte pad, Span<byte> block)
     {
         block.Fill(pad);
-        for (int i = 0; i < key.Length; i++)
+        for (var i = 0; i < key.Length; i++)
         {
             block[i] ^= key[i];
         }
@@ -200,7 +200,7 @@ internal sealed class PrecomputedHmacSha256 : IDisposable
 
     private static void WriteDigest(ReadOnlySpan<uint> state, Span<byte> destination)
     {
-        for (int i = 0; i < NativeSha256Block.StateWords; i++)
+        for (var i = 0; i < NativeSha256Block.StateWords; i++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(destination[(i * sizeof(uint))..], state[i]);
         }
@@ -215,18 +215,18 @@ internal sealed class PrecomputedHmacSha256 : IDisposable
         try
         {
             Span<byte> message = stackalloc byte[MaxMessageLength];
-            for (int i = 0; i < message.Length; i++)
+            for (var i = 0; i < message.Length; i++)
             {
                 message[i] = (byte)(i * 29 + 7);
             }
 
             Span<byte> expected = stackalloc byte[DigestLength];
             Span<byte> actual = stackalloc byte[DigestLength];
-            foreach (int keyLength in (ReadOnlySpan<int>)[37, NativeSha256Block.BlockLength, 100])
+            foreach (var keyLength in (ReadOnlySpan<int>)[37, NativeSha256Block.BlockLength, 100])
             {
                 var key = message[..Math.Min(keyLength, message.Length)].ToArray();
                 using var hmac = new PrecomputedHmacSha256(key);
-                for (int length = 0; length <= MaxMessageLength; length++)
+                for (var length = 0; length <= MaxMessageLength; length++)
                 {
                     HMACSHA256.HashData(key, message[..length], expected);
                     hmac.Compute(message[..length], actual);
@@ -241,20 +241,20 @@ internal sealed class PrecomputedHmacSha256 : IDisposable
             var batchKey = message[..37].ToArray();
             using var batched = new PrecomputedHmacSha256(batchKey);
             var source = new byte[BatchSize + BatchMessageLength];
-            for (int i = 0; i < source.Length; i++)
+            for (var i = 0; i < source.Length; i++)
             {
                 source[i] = (byte)(i * 31 + 3);
             }
 
             var offsets = new int[BatchSize];
-            for (int i = 0; i < BatchSize; i++)
+            for (var i = 0; i < BatchSize; i++)
             {
                 offsets[i] = i;
             }
 
             var tags = new byte[BatchSize * DigestLength];
             batched.ComputeBatch(source, offsets, DigestLength, tags);
-            for (int i = 0; i < BatchSize; i++)
+            for (var i = 0; i < BatchSize; i++)
             {
                 HMACSHA256.HashData(batchKey, source.AsSpan(i, BatchMessageLength), expected);
                 if (!expected.SequenceEqual(tags.AsSpan(i * DigestLength, DigestLength)))

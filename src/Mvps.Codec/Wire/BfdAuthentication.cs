@@ -34,7 +34,7 @@ public readonly record struct BfdAuthentication(BfdAuthenticationType Type, byte
         }
 
         var type = (BfdAuthenticationType)section[Bfd.AuthTypeOffset];
-        bool sequenced = type is >= BfdAuthenticationType.KeyedMd5 and <= BfdAuthenticationType.MeticulousKeyedSha1;
+        var sequenced = type is >= BfdAuthenticationType.KeyedMd5 and <= BfdAuthenticationType.MeticulousKeyedSha1;
         authentication = new BfdAuthentication(
             type,
             section[Bfd.AuthLengthOffset],

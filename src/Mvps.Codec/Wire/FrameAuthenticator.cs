@@ -72,7 +72,7 @@ public sealed class FrameAuthenticator : IDisposable
             return;
         }
 
-        for (int i = 0; i < payloadOffsets.Length; i++)
+        for (var i = 0; i < payloadOffsets.Length; i++)
         {
             ComputePayloadTag(source[payloadOffsets[i]..], tags.Slice(i * FieldLengths.Tag, FieldLengths.Tag));
         }

@@ -34,7 +34,7 @@ public static class FrameDecoder
                 Format($"{frame.Length - FieldLengths.Frame} bytes after the {FieldLengths.Frame}-byte frame")));
         }
 
-        ReadOnlySpan<byte> f = frame[..FieldLengths.Frame];
+        var f = frame[..FieldLengths.Frame];
         var sink = new ProblemList(problems, capturedIpVersion: 0);
         FrameRules.EvidenceHeadersHold(f, ref sink);
         CheckPayload(f[FieldLocations.Bfd..], FieldLocations.Bfd, authenticator, ref sink, out fields);

@@ -23,7 +23,7 @@ public static class FrameEncoder
             throw new ArgumentException($"a frame needs {FieldLengths.Frame} bytes, the destination has {destination.Length}", nameof(destination));
         }
 
-        Span<byte> d = destination[..FieldLengths.Frame];
+        var d = destination[..FieldLengths.Frame];
 
         WireConstants.DestinationMac.CopyTo(d[FieldLocations.EthernetDestination..]);
         WireConstants.SourceMac.CopyTo(d[FieldLocations.EthernetSource..]);
@@ -61,7 +61,7 @@ public static class FrameEncoder
         WireConstants.SourceAddress.CopyTo(d[FieldLocations.Ipv4Source..]);
         d[FieldLocations.Ipv4Source + FieldLengths.Ipv4Address - 1] = sourceHost;
         WireConstants.DestinationAddress.CopyTo(d[FieldLocations.Ipv4Destination..]);
-        ushort checksum = InternetChecksum.Compute(d.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header));
+        var checksum = InternetChecksum.Compute(d.Slice(FieldLocations.Ipv4, FieldLengths.Ipv4Header));
         BinaryPrimitives.WriteUInt16BigEndian(d[FieldLocations.Ipv4Checksum..], checksum);
     }
 
@@ -85,7 +85,7 @@ public static class FrameEncoder
         BinaryPrimitives.WriteUInt16BigEndian(d[FieldLocations.UdpDestinationPort..], WireConstants.UdpDestinationPort);
         BinaryPrimitives.WriteUInt16BigEndian(d[FieldLocations.UdpLength..], FieldLengths.UdpTotal);
         BinaryPrimitives.WriteUInt16BigEndian(d[FieldLocations.UdpChecksum..], 0);
-        ushort checksum = InternetChecksum.ComputeUdp(
+        var checksum = InternetChecksum.ComputeUdp(
             d.Slice(FieldLocations.Ipv4Source, FieldLengths.Ipv4Address),
             d.Slice(FieldLocations.Ipv4Destination, FieldLengths.Ipv4Address),
             d.Slice(FieldLocations.Udp, FieldLengths.UdpTotal));

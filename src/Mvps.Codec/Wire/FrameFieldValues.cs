@@ -26,7 +26,7 @@ public static class FrameFieldValues
             return list;
         }
 
-        CoherenceFrame c = FrameDecoder.ReadFields(f);
+        var c = FrameDecoder.ReadFields(f);
         void Add(string name, int offset, int length, string value) => list.Add(new(name, offset, length, value));
         string Float(float v) => I($"{v.ToString("R", CultureInfo.InvariantCulture)} (0x{BitConverter.SingleToUInt32Bits(v):x8})");
 

@@ -22,14 +22,14 @@ internal static class FrameRules
     public static bool EvidenceHeadersHold<TSink>(ReadOnlySpan<byte> f, ref TSink sink)
         where TSink : struct, ISink
     {
-        bool held = true;
-        ushort etherType = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.EtherType..]);
+        var held = true;
+        var etherType = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.EtherType..]);
         if (etherType != WireConstants.EtherTypeIpv4 && Stop(ref sink, ref held, FrameProblemKind.WrongEtherType, FieldLocations.EtherType, etherType))
         {
             return false;
         }
 
-        byte versionIhl = f[FieldLocations.Ipv4VersionIhl];
+        var versionIhl = f[FieldLocations.Ipv4VersionIhl];
         if (versionIhl >> 4 != WireConstants.Ipv4VersionIhl >> 4)
         {
             if (Stop(ref sink, ref held, FrameProblemKind.NotIpv4, FieldLocations.Ipv4VersionIhl, versionIhl))
@@ -42,25 +42,25 @@ internal static class FrameRules
             return false;
         }
 
-        ushort totalLength = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4TotalLength..]);
+        var totalLength = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4TotalLength..]);
         if (totalLength != FieldLengths.Ipv4Total && Stop(ref sink, ref held, FrameProblemKind.Ipv4TotalLength, FieldLocations.Ipv4TotalLength, totalLength))
         {
             return false;
         }
 
-        ushort fragment = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4FlagsFragment..]);
+        var fragment = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.Ipv4FlagsFragment..]);
         if ((fragment & PacketLayout.Ipv4.FragmentBits) != 0 && Stop(ref sink, ref held, FrameProblemKind.Ipv4Fragment, FieldLocations.Ipv4FlagsFragment, fragment))
         {
             return false;
         }
 
-        byte ttl = f[FieldLocations.Ipv4Ttl];
+        var ttl = f[FieldLocations.Ipv4Ttl];
         if (ttl != WireConstants.Ipv4Ttl && Stop(ref sink, ref held, FrameProblemKind.Ipv4Ttl, FieldLocations.Ipv4Ttl, ttl))
         {
             return false;
         }
 
-        byte protocol = f[FieldLocations.Ipv4Protocol];
+        var protocol = f[FieldLocations.Ipv4Protocol];
         if (protocol != WireConstants.IpProtocolUdp && Stop(ref sink, ref held, FrameProblemKind.NotUdp, FieldLocations.Ipv4Protocol, protocol))
         {
             return false;
@@ -72,25 +72,25 @@ internal static class FrameRules
             return false;
         }
 
-        ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpSourcePort..]);
+        var sourcePort = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpSourcePort..]);
         if (sourcePort < WireConstants.UdpSourcePort && Stop(ref sink, ref held, FrameProblemKind.UdpSourcePort, FieldLocations.UdpSourcePort, sourcePort))
         {
             return false;
         }
 
-        ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpDestinationPort..]);
+        var destinationPort = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpDestinationPort..]);
         if (destinationPort != WireConstants.UdpDestinationPort && Stop(ref sink, ref held, FrameProblemKind.UdpDestinationPort, FieldLocations.UdpDestinationPort, destinationPort))
         {
             return false;
         }
 
-        ushort udpLength = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpLength..]);
+        var udpLength = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpLength..]);
         if (udpLength != FieldLengths.UdpTotal && Stop(ref sink, ref held, FrameProblemKind.UdpLength, FieldLocations.UdpLength, udpLength))
         {
             return false;
         }
 
-        ushort checksum = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpChecksum..]);
+        var checksum = BinaryPrimitives.ReadUInt16BigEndian(f[FieldLocations.UdpChecksum..]);
         if (checksum == 0)
         {
             if (Stop(ref sink, ref held, FrameProblemKind.UdpChecksumAbsent, FieldLocations.UdpChecksum, checksum))
@@ -115,7 +115,7 @@ internal static class FrameRules
     public static bool CapturedHeadersHold<TSink>(in PacketLayers layers, ref TSink sink)
         where TSink : struct, ISink
     {
-        bool held = true;
+        var held = true;
         if (layers.DestinationPort == WireConstants.UdpDestinationPort && layers.HopLimit != WireConstants.Ipv4Ttl
             && Stop(ref sink, ref held, FrameProblemKind.Ipv4Ttl,
                 layers.NetworkOffset + (layers.IpVersion == 4 ? PacketLayout.Ipv4.TtlOffset : PacketLayout.Ipv6.HopLimitOffset), layers.HopLimit))
@@ -140,51 +140,51 @@ internal static class FrameRules
     public static bool PayloadHolds<TSink>(ReadOnlySpan<byte> p, int at, ref TSink sink)
         where TSink : struct, ISink
     {
-        bool held = true;
-        byte bfdVersion = BfdControlPacket.ReadVersion(p);
+        var held = true;
+        var bfdVersion = BfdControlPacket.ReadVersion(p);
         if (!BfdReceptionRules.VersionHolds(bfdVersion) && Stop(ref sink, ref held, FrameProblemKind.BfdVersion, at + PayloadLocations.BfdVersionDiag, bfdVersion))
         {
             return false;
         }
 
-        BfdFlags bfdFlags = BfdControlPacket.ReadFlags(p);
+        var bfdFlags = BfdControlPacket.ReadFlags(p);
         if (!BfdReceptionRules.AuthenticationAbsent(bfdFlags) && Stop(ref sink, ref held, FrameProblemKind.BfdAuthenticationPresent, at + PayloadLocations.BfdStateFlags, (uint)bfdFlags))
         {
             return false;
         }
 
         // The evidence layout: the mandatory section alone, the Coherence extension right after it.
-        byte bfdLength = p[PayloadLocations.BfdLength];
+        var bfdLength = p[PayloadLocations.BfdLength];
         if (bfdLength != WireConstants.BfdLength && Stop(ref sink, ref held, FrameProblemKind.BfdLength, at + PayloadLocations.BfdLength, bfdLength))
         {
             return false;
         }
 
-        byte detectMultiplier = p[PayloadLocations.BfdDetectMultiplier];
+        var detectMultiplier = p[PayloadLocations.BfdDetectMultiplier];
         if (!BfdReceptionRules.DetectMultiplierHolds(detectMultiplier) && Stop(ref sink, ref held, FrameProblemKind.BfdDetectMultiplier, at + PayloadLocations.BfdDetectMultiplier, detectMultiplier))
         {
             return false;
         }
 
-        uint myDiscriminator = BfdControlPacket.ReadMyDiscriminator(p);
+        var myDiscriminator = BfdControlPacket.ReadMyDiscriminator(p);
         if (!BfdReceptionRules.MyDiscriminatorHolds(myDiscriminator) && Stop(ref sink, ref held, FrameProblemKind.BfdMyDiscriminator, at + PayloadLocations.BfdMyDiscriminator, myDiscriminator))
         {
             return false;
         }
 
-        byte version = p[PayloadLocations.ExtensionVersion];
+        var version = p[PayloadLocations.ExtensionVersion];
         if (version != WireConstants.ExtensionVersion && Stop(ref sink, ref held, FrameProblemKind.ExtensionVersion, at + PayloadLocations.ExtensionVersion, version))
         {
             return false;
         }
 
-        byte flags = p[PayloadLocations.ExtensionFlags];
+        var flags = p[PayloadLocations.ExtensionFlags];
         if ((flags & ~WireConstants.ExtensionFlagAlarm) != 0 && Stop(ref sink, ref held, FrameProblemKind.ExtensionReservedFlags, at + PayloadLocations.ExtensionFlags, flags))
         {
             return false;
         }
 
-        uint magic = BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.Magic..]);
+        var magic = BinaryPrimitives.ReadUInt32BigEndian(p[PayloadLocations.Magic..]);
         if (magic != WireConstants.Magic && Stop(ref sink, ref held, FrameProblemKind.Magic, at + PayloadLocations.Magic, magic))
         {
             return false;

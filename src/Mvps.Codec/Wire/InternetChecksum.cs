@@ -8,7 +8,7 @@ internal static class InternetChecksum
     /// <summary>Adds the big-endian 16-bit words of <paramref name="data"/> to a running 32-bit sum.</summary>
     public static uint Add(uint sum, ReadOnlySpan<byte> data)
     {
-        int i = 0;
+        var i = 0;
         for (; i + 1 < data.Length; i += 2)
         {
             sum += BinaryPrimitives.ReadUInt16BigEndian(data[i..]);
@@ -41,7 +41,7 @@ internal static class InternetChecksum
     /// </summary>
     public static ushort ComputeUdp(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination, ReadOnlySpan<byte> udpDatagram)
     {
-        uint sum = Add(0, source);
+        var sum = Add(0, source);
         sum = Add(sum, destination);
         sum += WireConstants.IpProtocolUdp;
         sum += (uint)udpDatagram.Length;
@@ -76,7 +76,7 @@ internal static class InternetChecksum
     internal static ulong SumLittleEndianWords(ReadOnlySpan<byte> data)
     {
         ulong sum = 0;
-        for (int i = 0; i + sizeof(uint) <= data.Length; i += sizeof(uint))
+        for (var i = 0; i + sizeof(uint) <= data.Length; i += sizeof(uint))
         {
             sum += BinaryPrimitives.ReadUInt32LittleEndian(data[i..]);
         }

@@ -62,7 +62,7 @@ public static class PacketDissector
                     return s.Truncated(data.Length, NullLoopback.HeaderLength);
                 }
 
-                uint family = linkType == LinkTypes.Loop
+                var family = linkType == LinkTypes.Loop
                     ? BinaryPrimitives.ReadUInt32BigEndian(data)
                     : BinaryPrimitives.ReadUInt32LittleEndian(data);
                 if (family > 0xFFFF)
@@ -112,7 +112,7 @@ public static class PacketDissector
                 return s.Truncated(data.Length, network + Ethernet.VlanTagLength);
             }
 
-            ushort id = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(data[network..]) & Ethernet.VlanIdMask);
+            var id = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(data[network..]) & Ethernet.VlanIdMask);
             if (s.VlanCount == 0)
             {
                 s.OuterVlanId = id;
@@ -153,7 +153,7 @@ public static class PacketDissector
             return s.Finish(RecordClass.Malformed, "IPv4 EtherType, but the IP version is not 4");
         }
 
-        int headerLength = (ip[0] & 0x0F) * 4;
+        var headerLength = (ip[0] & 0x0F) * 4;
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(ip[Ipv4.TotalLengthOffset..]);
         if (headerLength < Ipv4.MinimumHeaderLength || totalLength < headerLength)
         {
@@ -164,7 +164,7 @@ public static class PacketDissector
         s.IpProtocol = ip[Ipv4.ProtocolOffset];
         s.AddressOffset = at + Ipv4.SourceOffset;
         s.AddressLength = Ipv4.AddressLength;
-        ushort fragment = BinaryPrimitives.ReadUInt16BigEndian(ip[Ipv4.FlagsFragmentOffset..]);
+        var fragment = BinaryPrimitives.ReadUInt16BigEndian(ip[Ipv4.FlagsFragmentOffset..]);
         if ((fragment & Ipv4.FragmentBits) != 0)
         {
             return s.Finish(RecordClass.Fragment, null);
@@ -211,10 +211,10 @@ public static class PacketDissector
         s.HopLimit = ip[Ipv6.HopLimitOffset];
         s.AddressOffset = at + Ipv6.SourceOffset;
         s.AddressLength = Ipv6.AddressLength;
-        int end = at + Ipv6.HeaderLength + BinaryPrimitives.ReadUInt16BigEndian(ip[Ipv6.PayloadLengthOffset..]);
-        byte next = ip[Ipv6.NextHeaderOffset];
-        int header = at + Ipv6.HeaderLength;
-        for (int skipped = 0; ; skipped++)
+        var end = at + Ipv6.HeaderLength + BinaryPrimitives.ReadUInt16BigEndian(ip[Ipv6.PayloadLengthOffset..]);
+        var next = ip[Ipv6.NextHeaderOffset];
+        var header = at + Ipv6.HeaderLength;
+        for (var skipped = 0; ; skipped++)
         {
             int length;
             switch (next)
@@ -236,7 +236,7 @@ public static class PacketDissector
 
                     if (next == Ipv6.Fragment)
                     {
-                        ushort offsetFlags = BinaryPrimitives.ReadUInt16BigEndian(data[(header + 2)..]);
+                        var offsetFlags = BinaryPrimitives.ReadUInt16BigEndian(data[(header + 2)..]);
                         if ((offsetFlags & (Ipv6.FragmentOffsetMask | Ipv6.MoreFragments)) != 0)
                         {
                             s.IpProtocol = data[header];

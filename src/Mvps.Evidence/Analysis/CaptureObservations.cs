@@ -42,19 +42,19 @@ public sealed class CaptureObservations
         var frames = new List<FrameObservation>();
         Span<byte> tagScratch = stackalloc byte[FieldLengths.Tag];
         long skipped = 0;
-        while (reader.TryReadNext(out CaptureRecord record))
+        while (reader.TryReadNext(out var record))
         {
             // The verifier's capture-mode rules, so any encapsulation verify accepts is analysed too; a checksum
             // mismatch (offload on the capturing host) does not change the coherence vector, so it does not skip.
             // FrameScreen answers exactly that (CleanFrameScreenPropertyTests) without building problem texts.
-            PacketLayers layers = PacketDissector.Dissect(record.LinkType, record.Data);
+            var layers = PacketDissector.Dissect(record.LinkType, record.Data);
             if (layers.Class != RecordClass.Mvps || !FrameScreen.IsCleanCaptured(record.Data, layers, authenticator, tagScratch))
             {
                 skipped++;
                 continue;
             }
 
-            CoherenceFrame f = FrameDecoder.ReadPayloadFields(record.Data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
+            var f = FrameDecoder.ReadPayloadFields(record.Data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));
             if (!float.IsFinite(f.C1) || !float.IsFinite(f.C2) || !float.IsFinite(f.C3))
             {
                 skipped++;

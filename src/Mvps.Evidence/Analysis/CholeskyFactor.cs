@@ -19,12 +19,12 @@ internal sealed class CholeskyFactor
     /// </summary>
     public static CholeskyFactor? TryFactor(double[,] matrix, double minimumPivotSquared = 0)
     {
-        int size = matrix.GetLength(0);
+        var size = matrix.GetLength(0);
         var lower = new double[size, size];
-        for (int j = 0; j < size; j++)
+        for (var j = 0; j < size; j++)
         {
-            double diagonal = matrix[j, j];
-            for (int k = 0; k < j; k++)
+            var diagonal = matrix[j, j];
+            for (var k = 0; k < j; k++)
             {
                 diagonal -= lower[j, k] * lower[j, k];
             }
@@ -34,12 +34,12 @@ internal sealed class CholeskyFactor
                 return null;
             }
 
-            double pivot = Math.Sqrt(diagonal);
+            var pivot = Math.Sqrt(diagonal);
             lower[j, j] = pivot;
-            for (int i = j + 1; i < size; i++)
+            for (var i = j + 1; i < size; i++)
             {
-                double sum = matrix[i, j];
-                for (int k = 0; k < j; k++)
+                var sum = matrix[i, j];
+                for (var k = 0; k < j; k++)
                 {
                     sum -= lower[i, k] * lower[j, k];
                 }
@@ -56,10 +56,10 @@ internal sealed class CholeskyFactor
     {
         Span<double> y = stackalloc double[Size];
         double sum = 0;
-        for (int i = 0; i < Size; i++)
+        for (var i = 0; i < Size; i++)
         {
-            double value = z[i];
-            for (int k = 0; k < i; k++)
+            var value = z[i];
+            for (var k = 0; k < i; k++)
             {
                 value -= _lower[i, k] * y[k];
             }

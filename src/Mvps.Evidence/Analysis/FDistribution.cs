@@ -29,21 +29,21 @@ public static class FDistribution
             return 0;
         }
 
-        double scaled = d1 * f;
-        double x = scaled / (scaled + d2);
-        double oneMinusX = d2 / (scaled + d2); // computed directly: 1 − x would cancel for small x
+        var scaled = d1 * f;
+        var x = scaled / (scaled + d2);
+        var oneMinusX = d2 / (scaled + d2); // computed directly: 1 − x would cancel for small x
         double series = 0;
         double coefficient = 1;
         double xPower = 1;
-        double b = d2 / 2.0;
-        for (int j = 0; j < d1 / 2; j++)
+        var b = d2 / 2.0;
+        for (var j = 0; j < d1 / 2; j++)
         {
             series += coefficient * xPower;
             coefficient = coefficient * (b + j) / (j + 1);
             xPower *= x;
         }
 
-        double power = IntegerPower(oneMinusX, d2 / 2);
+        var power = IntegerPower(oneMinusX, d2 / 2);
         if (d2 % 2 == 1)
         {
             power *= Math.Sqrt(oneMinusX);
@@ -73,9 +73,9 @@ public static class FDistribution
             }
         }
 
-        for (int i = 0; i < MaxBisections; i++)
+        for (var i = 0; i < MaxBisections; i++)
         {
-            double middle = low + (high - low) / 2;
+            var middle = low + (high - low) / 2;
             if (!(middle > low && middle < high))
             {
                 break;
@@ -99,7 +99,7 @@ public static class FDistribution
     {
         ArgumentOutOfRangeException.ThrowIfNegative(exponent);
         double result = 1;
-        double square = value;
+        var square = value;
         while (exponent > 0)
         {
             if ((exponent & 1) != 0)

@@ -32,9 +32,9 @@ public sealed class MahalanobisAnalyzer
             throw new InvalidDataException($"{reference.DisplayName}: no authenticated MVPS frame to build a reference from");
         }
 
-        foreach (VantageSessionKey session in reference.Sessions)
+        foreach (var session in reference.Sessions)
         {
-            ReferenceModel? model = ReferenceModel.TryCreate([.. reference.Of(session).Select(f => f.Vector)], out string? problem);
+            var model = ReferenceModel.TryCreate([.. reference.Of(session).Select(f => f.Vector)], out var problem);
             _models[session] = model ?? throw new InvalidDataException($"{reference.DisplayName}: {session}: {problem}");
         }
     }
@@ -54,16 +54,16 @@ public sealed class MahalanobisAnalyzer
     private CaptureScore Score(CaptureObservations capture, bool isReference)
     {
         var sessions = new List<SessionScore>();
-        foreach (VantageSessionKey session in capture.Sessions)
+        foreach (var session in capture.Sessions)
         {
-            ReferenceModel model = ModelFor(session, capture.DisplayName);
-            long n = isReference ? model.Count - 1 : model.Count;
-            double threshold = HotellingThreshold.Critical(P, n, Alpha);
-            IReadOnlyList<FrameObservation> frames = capture.Of(session);
+            var model = ModelFor(session, capture.DisplayName);
+            var n = isReference ? model.Count - 1 : model.Count;
+            var threshold = HotellingThreshold.Critical(P, n, Alpha);
+            var frames = capture.Of(session);
             var scored = new List<ScoredFrame>(frames.Count);
-            foreach (FrameObservation frame in frames)
+            foreach (var frame in frames)
             {
-                double d2 = isReference ? model.LeaveOneOutDistanceSquared(frame.Vector) : model.DistanceSquared(frame.Vector);
+                var d2 = isReference ? model.LeaveOneOutDistanceSquared(frame.Vector) : model.DistanceSquared(frame.Vector);
                 scored.Add(new ScoredFrame(frame, d2, d2 > threshold));
             }
 
@@ -75,7 +75,7 @@ public sealed class MahalanobisAnalyzer
 
     private ReferenceModel ModelFor(VantageSessionKey session, string captureName)
     {
-        if (_models.TryGetValue(session, out ReferenceModel? model))
+        if (_models.TryGetValue(session, out var model))
         {
             return model;
         }
@@ -99,7 +99,7 @@ public sealed class MahalanobisAnalyzer
             return -1;
         }
 
-        long index = RegimeProfile.Ddos.FirstAttackedIndex(frames.Count);
+        var index = RegimeProfile.Ddos.FirstAttackedIndex(frames.Count);
         return index < 0 ? -1 : frames[(int)index].Tick;
     }
 
@@ -110,11 +110,11 @@ public sealed class MahalanobisAnalyzer
     private IReadOnlyList<BundleTick> Bundle(IReadOnlyList<SessionScore> sessions)
     {
         var ticks = new SortedDictionary<uint, (int Count, int Alarmed, double Sum, double MinP)>();
-        foreach (SessionScore session in sessions)
+        foreach (var session in sessions)
         {
-            foreach (ScoredFrame frame in session.Frames)
+            foreach (var frame in session.Frames)
             {
-                double u = HotellingThreshold.PValue(frame.DistanceSquared, P, session.ReferenceCount);
+                var u = HotellingThreshold.PValue(frame.DistanceSquared, P, session.ReferenceCount);
                 ticks.TryGetValue(frame.Frame.Tick, out var entry);
                 ticks[frame.Frame.Tick] = entry.Count == 0
                     ? (1, frame.Alarm ? 1 : 0, frame.DistanceSquared, u)
@@ -125,16 +125,16 @@ public sealed class MahalanobisAnalyzer
         var bundle = new List<BundleTick>(ticks.Count);
         foreach (var (tick, entry) in ticks)
         {
-            double q = 1 - entry.MinP;
+            var q = 1 - entry.MinP;
             double geometric = 0;
             double power = 1;
-            for (int j = 0; j < entry.Count; j++)
+            for (var j = 0; j < entry.Count; j++)
             {
                 geometric += power;
                 power *= q;
             }
 
-            double joint = entry.MinP * geometric;
+            var joint = entry.MinP * geometric;
             bundle.Add(new BundleTick(tick, entry.Count, entry.Alarmed, entry.Sum, joint, joint < Alpha));
         }
 

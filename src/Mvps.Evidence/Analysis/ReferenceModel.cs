@@ -56,31 +56,31 @@ public sealed class ReferenceModel
         }
 
         var mean = new double[P];
-        foreach (CoherenceVector x in vectors)
+        foreach (var x in vectors)
         {
-            for (int i = 0; i < P; i++)
+            for (var i = 0; i < P; i++)
             {
                 mean[i] += x[i];
             }
         }
 
-        for (int i = 0; i < P; i++)
+        for (var i = 0; i < P; i++)
         {
             mean[i] /= n;
         }
 
         var covariance = new double[P, P];
         Span<double> d = stackalloc double[P];
-        foreach (CoherenceVector x in vectors)
+        foreach (var x in vectors)
         {
-            for (int i = 0; i < P; i++)
+            for (var i = 0; i < P; i++)
             {
                 d[i] = x[i] - mean[i];
             }
 
-            for (int i = 0; i < P; i++)
+            for (var i = 0; i < P; i++)
             {
-                for (int j = 0; j <= i; j++)
+                for (var j = 0; j <= i; j++)
                 {
                     covariance[i, j] += d[i] * d[j];
                 }
@@ -88,9 +88,9 @@ public sealed class ReferenceModel
         }
 
         var scale = new double[P];
-        for (int i = 0; i < P; i++)
+        for (var i = 0; i < P; i++)
         {
-            for (int j = 0; j <= i; j++)
+            for (var j = 0; j <= i; j++)
             {
                 covariance[i, j] /= n - 1;
                 covariance[j, i] = covariance[i, j];
@@ -105,15 +105,15 @@ public sealed class ReferenceModel
         }
 
         var correlation = new double[P, P];
-        for (int i = 0; i < P; i++)
+        for (var i = 0; i < P; i++)
         {
-            for (int j = 0; j < P; j++)
+            for (var j = 0; j < P; j++)
             {
                 correlation[i, j] = i == j ? 1 : covariance[i, j] / (scale[i] * scale[j]);
             }
         }
 
-        CholeskyFactor? factor = CholeskyFactor.TryFactor(correlation, MinimumPivotSquared);
+        var factor = CholeskyFactor.TryFactor(correlation, MinimumPivotSquared);
         if (factor is null)
         {
             problem = "the reference's correlation matrix is singular (the variables are linearly dependent): D² is undefined";
@@ -128,7 +128,7 @@ public sealed class ReferenceModel
     public double DistanceSquared(in CoherenceVector x)
     {
         Span<double> z = stackalloc double[P];
-        for (int i = 0; i < P; i++)
+        for (var i = 0; i < P; i++)
         {
             z[i] = (x[i] - _mean[i]) / _scale[i];
         }
@@ -144,8 +144,8 @@ public sealed class ReferenceModel
     internal double LeaveOneOutDistanceSquared(in CoherenceVector member)
     {
         double n = Count;
-        double h = DistanceSquared(member) / (n - 1);
-        double ratio = n / (n - 1);
+        var h = DistanceSquared(member) / (n - 1);
+        var ratio = n / (n - 1);
         return (n - 2) * ratio * ratio * h / (1 - ratio * h);
     }
 }

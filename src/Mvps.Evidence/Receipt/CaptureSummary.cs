@@ -54,7 +54,7 @@ internal sealed class CaptureSummary
         Frames++;
         Alarms += frame.Alarm ? 1 : 0;
         MaxAbsPhiNanoseconds = Math.Max(MaxAbsPhiNanoseconds, Math.Abs((long)frame.PhiNanoseconds));
-        foreach (float c in (ReadOnlySpan<float>)[frame.C1, frame.C2, frame.C3])
+        foreach (var c in (ReadOnlySpan<float>)[frame.C1, frame.C2, frame.C3])
         {
             MinCoherence = Math.Min(MinCoherence, c);
             MaxCoherence = Math.Max(MaxCoherence, c);

@@ -31,7 +31,7 @@ public static class FrameJsonWriter
     public static void WritePayloadProperties(Utf8JsonWriter json, ReadOnlySpan<byte> payload)
     {
         payload = payload[..FieldLengths.UdpPayload];
-        CoherenceFrame f = FrameDecoder.ReadPayloadFields(payload);
+        var f = FrameDecoder.ReadPayloadFields(payload);
 
         WriteBfd(json, payload);
 
@@ -60,7 +60,7 @@ public static class FrameJsonWriter
     /// </summary>
     public static void WriteBfd(Utf8JsonWriter json, ReadOnlySpan<byte> packet)
     {
-        BfdControlPacket bfd = BfdControlPacket.Read(packet);
+        var bfd = BfdControlPacket.Read(packet);
         json.WriteStartObject("bfd");
         json.WriteNumber("version", bfd.Version);
         json.WriteNumber("diagnostic", (int)bfd.Diagnostic);
@@ -75,7 +75,7 @@ public static class FrameJsonWriter
         json.WriteNumber("desiredMinTxUs", bfd.DesiredMinTxIntervalUs);
         json.WriteNumber("requiredMinRxUs", bfd.RequiredMinRxIntervalUs);
         json.WriteNumber("requiredMinEchoRxUs", bfd.RequiredMinEchoRxIntervalUs);
-        if (BfdAuthentication.TryRead(packet, out BfdAuthentication authentication))
+        if (BfdAuthentication.TryRead(packet, out var authentication))
         {
             json.WriteStartObject("authentication");
             json.WriteNumber("type", (int)authentication.Type);

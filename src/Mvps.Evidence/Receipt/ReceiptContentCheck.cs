@@ -45,7 +45,7 @@ internal static class ReceiptContentCheck
 
         ReceiptWriter.ForEachFrameEntry(capturePath, (index, entry) =>
         {
-            if (!stated.ReadRawValue(out ReadOnlyMemory<byte> frame))
+            if (!stated.ReadRawValue(out var frame))
             {
                 return false; // the frame count is reported by the caller
             }
@@ -95,7 +95,7 @@ internal static class ReceiptContentCheck
                 return i == left.Length && j == right.Length;
             }
 
-            byte b = left[i];
+            var b = left[i];
             if (b != right[j])
             {
                 return false;
@@ -143,10 +143,10 @@ internal static class ReceiptContentCheck
     {
         if (computed.ValueKind == JsonValueKind.Object && stated.ValueKind == JsonValueKind.Object)
         {
-            foreach (JsonProperty property in computed.EnumerateObject())
+            foreach (var property in computed.EnumerateObject())
             {
-                string child = path.Length == 0 ? property.Name : path + "." + property.Name;
-                if (!stated.TryGetProperty(property.Name, out JsonElement other))
+                var child = path.Length == 0 ? property.Name : path + "." + property.Name;
+                if (!stated.TryGetProperty(property.Name, out var other))
                 {
                     return $"no {child} (computed {property.Value.GetRawText()})";
                 }
@@ -157,7 +157,7 @@ internal static class ReceiptContentCheck
                 }
             }
 
-            foreach (JsonProperty property in stated.EnumerateObject())
+            foreach (var property in stated.EnumerateObject())
             {
                 if (!computed.TryGetProperty(property.Name, out _))
                 {
@@ -195,11 +195,11 @@ internal static class ReceiptContentCheck
         switch (left.ValueKind)
         {
             case JsonValueKind.Object:
-                int members = 0;
-                foreach (JsonProperty property in left.EnumerateObject())
+                var members = 0;
+                foreach (var property in left.EnumerateObject())
                 {
                     members++;
-                    if (!right.TryGetProperty(property.Name, out JsonElement other) || !SameValue(property.Value, other))
+                    if (!right.TryGetProperty(property.Name, out var other) || !SameValue(property.Value, other))
                     {
                         return false;
                     }
@@ -232,7 +232,7 @@ internal static class ReceiptContentCheck
 
             case JsonValueKind.Number:
                 return string.Equals(left.GetRawText(), right.GetRawText(), StringComparison.Ordinal)
-                    || (left.TryGetDecimal(out decimal a) && right.TryGetDecimal(out decimal b) && a == b);
+                    || (left.TryGetDecimal(out var a) && right.TryGetDecimal(out var b) && a == b);
 
             default: // true, false, null: the kind is the value
                 return true;

@@ -29,9 +29,9 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
     /// </summary>
     public static IReadOnlyDictionary<string, ReceiptExpectations> Load(string path)
     {
-        string name = DisplayName.Of(path);
+        var name = DisplayName.Of(path);
         // Not a pipe: the content check reads each capture's "frames" again from its offset beside the capture.
-        using FileStream file = BoundedFile.OpenRegular(path, "receipt", why: "a receipt is read twice (its frame hashes, then its frames beside each capture)");
+        using var file = BoundedFile.OpenRegular(path, "receipt", why: "a receipt is read twice (its frame hashes, then its frames beside each capture)");
         if (file.Length == 0)
         {
             throw new InvalidDataException($"{name}: empty file, not a receipt");
@@ -66,7 +66,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
     private static IReadOnlyDictionary<string, ReceiptExpectations> Read(string name, string path, ReceiptJsonStream json)
     {
         var result = new Dictionary<string, ReceiptExpectations>(StringComparer.Ordinal);
-        bool sawCaptures = false;
+        var sawCaptures = false;
         if (json.Read() && json.TokenType == JsonTokenType.StartObject)
         {
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
@@ -88,7 +88,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
 
     private static void ReadCaptures(string name, string path, ReceiptJsonStream json, Dictionary<string, ReceiptExpectations> result)
     {
-        for (int position = 0; ; position++)
+        for (var position = 0; ; position++)
         {
             if (!json.Read())
             {
@@ -100,7 +100,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                 return;
             }
 
-            string where = string.Create(CultureInfo.InvariantCulture, $"capture entry {position}");
+            var where = string.Create(CultureInfo.InvariantCulture, $"capture entry {position}");
             if (json.TokenType != JsonTokenType.StartObject)
             {
                 throw Malformed(name, $"{where} is {Kind(json.TokenType)}, not an object");
@@ -113,7 +113,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                 long framesOffset = -1;
                 while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
                 {
-                    string member = json.Text!;
+                    var member = json.Text!;
                     if (member == "frames")
                     {
                         if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
@@ -130,8 +130,8 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                     }
                     else
                     {
-                        JsonDocument value = json.ReadValue()!;
-                        if (members.Remove(member, out JsonDocument? earlier))
+                        var value = json.ReadValue()!;
+                        if (members.Remove(member, out var earlier))
                         {
                             earlier.Dispose();
                         }
@@ -140,7 +140,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                     }
                 }
 
-                string file = RequiredString(name, members, "file", where);
+                var file = RequiredString(name, members, "file", where);
                 var expectations = new ReceiptExpectations(
                     file,
                     RequiredInt64(name, members, "bytes", where),
@@ -149,7 +149,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                     frames)
                 {
                     Contents = frames is null ? null
-                        : new ReceiptContents(path, framesOffset, members.TryGetValue("summary", out JsonDocument? summary) ? summary.RootElement.Clone() : null),
+                        : new ReceiptContents(path, framesOffset, members.TryGetValue("summary", out var summary) ? summary.RootElement.Clone() : null),
                 };
 
                 if (!result.TryAdd(file, expectations))
@@ -159,7 +159,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
             }
             finally
             {
-                foreach (JsonDocument document in members.Values)
+                foreach (var document in members.Values)
                 {
                     document.Dispose();
                 }
@@ -174,7 +174,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
     private static ReceiptFrameHashes ReadFrameHashes(string name, ReceiptJsonStream json, string where)
     {
         var hashes = new ReceiptFrameHashes();
-        while (json.ReadRawValue(out ReadOnlyMemory<byte> entry))
+        while (json.ReadRawValue(out var entry))
         {
             if (hashes.Count == Receipt.ReceiptSettings.MaxFramesListed)
             {
@@ -188,8 +188,8 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                 continue;
             }
 
-            using JsonDocument frame = JsonDocument.Parse(entry);
-            string frameWhere = string.Create(CultureInfo.InvariantCulture, $"{where}, frame {hashes.Count}");
+            using var frame = JsonDocument.Parse(entry);
+            var frameWhere = string.Create(CultureInfo.InvariantCulture, $"{where}, frame {hashes.Count}");
             if (frame.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw Malformed(name, $"{frameWhere} is {Kind(frame.RootElement)}, not an object");
@@ -213,7 +213,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
             return false;
         }
 
-        int found = 0;
+        var found = 0;
         ReadOnlySpan<byte> hash = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -222,7 +222,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
                 return false; // an escaped name is compared by the parse, which says what is wrong with it
             }
 
-            bool isHash = reader.ValueTextEquals("frameSha256"u8);
+            var isHash = reader.ValueTextEquals("frameSha256"u8);
             reader.Read();
             if (isHash)
             {
@@ -237,7 +237,7 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
     }
 
     private static JsonElement Required(string name, Dictionary<string, JsonDocument> members, string member, string where) =>
-        members.TryGetValue(member, out JsonDocument? value)
+        members.TryGetValue(member, out var value)
             ? value.RootElement
             : throw new InvalidDataException($"{name}: a capture entry lacks \"{member}\" ({where})");
 
@@ -246,14 +246,14 @@ public sealed record ReceiptExpectations(string File, long Bytes, long Packets, 
 
     private static long RequiredInt64(string name, Dictionary<string, JsonDocument> members, string member, string where)
     {
-        JsonElement value = Required(name, members, member, where);
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && number >= 0
+        var value = Required(name, members, member, where);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0
             ? number
             : throw Malformed(name, $"{where}: \"{member}\" is {Kind(value)}, not a non-negative 64-bit integer");
     }
 
     private static string RequiredString(string name, JsonElement element, string member, string where) =>
-        element.TryGetProperty(member, out JsonElement value)
+        element.TryGetProperty(member, out var value)
             ? AsString(name, value, member, where)
             : throw new InvalidDataException($"{name}: a capture entry lacks \"{member}\" ({where})");
 

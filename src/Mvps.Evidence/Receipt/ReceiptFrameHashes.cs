@@ -28,8 +28,8 @@ public sealed class ReceiptFrameHashes
     /// <summary>Appends the next frame's stated value, as text of any form.</summary>
     internal void Add(string stated)
     {
-        Span<byte> digest = NextSlot();
-        bool canonical = TryParse(stated.AsSpan(), digest);
+        var digest = NextSlot();
+        var canonical = TryParse(stated.AsSpan(), digest);
         Append(canonical);
         if (!canonical && _otherText.Count < CaptureVerdict.MaxIssuesKept)
         {
@@ -51,7 +51,7 @@ public sealed class ReceiptFrameHashes
 
     private Span<byte> NextSlot()
     {
-        int slot = Count & (ChunkLength - 1);
+        var slot = Count & (ChunkLength - 1);
         if (slot == 0 && Count >> ChunkShift == _chunks.Count)
         {
             _chunks.Add(new byte[ChunkLength * DigestLength]);
@@ -74,7 +74,7 @@ public sealed class ReceiptFrameHashes
     /// <summary>Frame <paramref name="index"/>'s value as the receipt states it, for a message.</summary>
     internal string Stated(int index) =>
         _canonical[index >> ChunkShift][index & (ChunkLength - 1)] ? Mvps.IO.LowerHex.Of(Digest(index))
-        : _otherText.TryGetValue(index, out string? text) ? text
+        : _otherText.TryGetValue(index, out var text) ? text
         : "(a value that is not a lowercase SHA-256)"; // never shown: see the class summary
 
     private ReadOnlySpan<byte> Digest(int index) =>
@@ -89,7 +89,7 @@ public sealed class ReceiptFrameHashes
             return false;
         }
 
-        for (int i = 0; i < DigestLength; i++)
+        for (var i = 0; i < DigestLength; i++)
         {
             int high = Nibble(int.CreateTruncating(text[2 * i])), low = Nibble(int.CreateTruncating(text[(2 * i) + 1]));
             if ((high | low) < 0)

@@ -58,7 +58,7 @@ internal sealed class ReceiptJsonStream : IDisposable
     /// </summary>
     public void SkipValue()
     {
-        int depth = 0;
+        var depth = 0;
         do
         {
             if (!Next(elideStrings: true))
@@ -112,7 +112,7 @@ internal sealed class ReceiptJsonStream : IDisposable
     /// null when the array ends instead. The caller disposes the document.
     /// </summary>
     public JsonDocument? ReadValue() =>
-        ReadRawValue(out ReadOnlyMemory<byte> value) ? JsonDocument.Parse(value.ToArray()) : null; // a copy: the window moves on
+        ReadRawValue(out var value) ? JsonDocument.Parse(value.ToArray()) : null; // a copy: the window moves on
 
     /// <summary>
     /// The next whole value (as <see cref="ReadValue"/>) as its bytes in the receipt, checked by the reader but not
@@ -126,8 +126,8 @@ internal sealed class ReceiptJsonStream : IDisposable
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
             if (reader.Read())
             {
-                int first = _start + (int)reader.TokenStartIndex;
-                long offset = OffsetOf(first);
+                var first = _start + (int)reader.TokenStartIndex;
+                var offset = OffsetOf(first);
                 if (reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject)
                 {
                     TokenType = reader.TokenType;
@@ -176,7 +176,7 @@ internal sealed class ReceiptJsonStream : IDisposable
 
     private ValueTooLargeException TooLarge()
     {
-        int next = _start;
+        var next = _start;
         while (next < _end && IsSpaceOrSeparator(_buffer[next]))
         {
             next++;
@@ -191,15 +191,15 @@ internal sealed class ReceiptJsonStream : IDisposable
     /// </summary>
     private bool DropSpace()
     {
-        int next = SkipSpace(_start);
-        int separator = -1;
+        var next = SkipSpace(_start);
+        var separator = -1;
         if (next < _end && _buffer[next] is (byte)',' or (byte)':')
         {
             separator = next;
             next = SkipSpace(next + 1);
         }
 
-        int newStart = separator >= 0 ? next - 1 : next;
+        var newStart = separator >= 0 ? next - 1 : next;
         if (newStart <= _start)
         {
             return false;
@@ -220,7 +220,7 @@ internal sealed class ReceiptJsonStream : IDisposable
     /// </summary>
     private bool ElideString()
     {
-        int quote = _start;
+        var quote = _start;
         if (quote < _end && _buffer[quote] is (byte)',' or (byte)':')
         {
             quote++;
@@ -231,11 +231,11 @@ internal sealed class ReceiptJsonStream : IDisposable
             return false;
         }
 
-        int prefix = quote - _start;
-        byte separator = _buffer[_start];
-        long openOffset = _bufferBase + quote;
+        var prefix = quote - _start;
+        var separator = _buffer[_start];
+        var openOffset = _bufferBase + quote;
         var scan = new StringScan();
-        int from = quote + 1;
+        var from = quote + 1;
         int closing;
         while ((closing = scan.FindClosingQuote(_buffer.AsSpan(from, _end - from))) < 0)
         {
@@ -250,9 +250,9 @@ internal sealed class ReceiptJsonStream : IDisposable
             }
         }
 
-        int rest = from + closing + 1;
-        long restOffset = _bufferBase + rest;
-        int kept = prefix + 2;
+        var rest = from + closing + 1;
+        var restOffset = _bufferBase + rest;
+        var kept = prefix + 2;
         Buffer.BlockCopy(_buffer, rest, _buffer, kept, _end - rest);
         if (prefix == 1)
         {
@@ -289,9 +289,9 @@ internal sealed class ReceiptJsonStream : IDisposable
         /// <summary>Index of the closing quote in <paramref name="chunk"/>, or -1 when the string goes on.</summary>
         public int FindClosingQuote(ReadOnlySpan<byte> chunk)
         {
-            for (int i = 0; i < chunk.Length; i++)
+            for (var i = 0; i < chunk.Length; i++)
             {
-                byte b = chunk[i];
+                var b = chunk[i];
                 if (_pending == -1)
                 {
                     _pending = b == (byte)'u' ? 4
@@ -333,7 +333,7 @@ internal sealed class ReceiptJsonStream : IDisposable
     /// <summary>Keeps the unread bytes, doubling the window when one value fills it, and reads more.</summary>
     private void Refill()
     {
-        int unread = _end - _start;
+        var unread = _end - _start;
         if (unread == _buffer.Length)
         {
             // Grows only up to MaxWindow: the callers refuse, drop or skip what a full window cannot hold.
@@ -348,7 +348,7 @@ internal sealed class ReceiptJsonStream : IDisposable
         _elidedIndex = _elidedIndex >= 0 ? _elidedIndex - _start : -1;
         _start = 0;
         _end = unread;
-        int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         _end += read;
         _final = read == 0;
     }

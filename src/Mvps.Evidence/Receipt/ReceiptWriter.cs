@@ -46,7 +46,7 @@ public static class ReceiptWriter
             WriteGenerator(json, settings);
 
             json.WriteStartArray("captures");
-            for (int i = 0; i < captures.Count; i++)
+            for (var i = 0; i < captures.Count; i++)
             {
                 WriteCapture(json, settings, captures[i], facts[i].Item2, facts[i].Item3);
             }
@@ -54,7 +54,7 @@ public static class ReceiptWriter
             json.WriteEndArray();
 
             json.WriteStartArray("validation");
-            foreach (RecipeStep step in ValidationRecipe.Build(settings, facts))
+            foreach (var step in ValidationRecipe.Build(settings, facts))
             {
                 json.WriteStartObject();
                 json.WriteString("id", step.Id);
@@ -85,7 +85,7 @@ public static class ReceiptWriter
         json.WriteNumber("frameLength", FieldLengths.Frame);
         json.WriteString("byteOrder", "big-endian; floats IEEE 754 binary32");
         json.WriteStartArray("layout");
-        foreach ((int offset, int length, string field) in FrameFieldTable.Rows)
+        foreach ((var offset, var length, var field) in FrameFieldTable.Rows)
         {
             json.WriteStartObject();
             json.WriteNumber("offset", offset);
@@ -137,7 +137,7 @@ public static class ReceiptWriter
 
     private static void WriteCapture(Utf8JsonWriter json, ReceiptSettings settings, ReceiptCapture capture, string sha256, long bytes)
     {
-        CaptureSummary summary = Summarize(capture.Path);
+        var summary = Summarize(capture.Path);
         json.WriteStartObject();
         json.WriteString("file", capture.Profile.FileName);
         json.WriteString("regime", capture.Profile.Name);
@@ -200,10 +200,10 @@ public static class ReceiptWriter
     internal static void ForEachFrameEntry(string capturePath, FrameEntryVisitor visit)
     {
         using var buffer = new MemoryStream();
-        Stream target = LfLineEnds.For(buffer);
+        var target = LfLineEnds.For(buffer);
         using var json = new Utf8JsonWriter(target, Options);
-        using CaptureReader reader = CaptureReader.Open(capturePath);
-        while (reader.TryReadNext(out CaptureRecord record))
+        using var reader = CaptureReader.Open(capturePath);
+        while (reader.TryReadNext(out var record))
         {
             RequireFrameLength(capturePath, record);
             buffer.SetLength(0);
@@ -232,7 +232,7 @@ public static class ReceiptWriter
         json.WriteNumber("alarms", summary.Alarms);
         json.WriteNumber("sessionTimeouts", summary.SessionTimeouts);
         json.WriteStartObject("framesByState");
-        foreach (BfdState state in (ReadOnlySpan<BfdState>)[BfdState.AdminDown, BfdState.Down, BfdState.Init, BfdState.Up])
+        foreach (var state in (ReadOnlySpan<BfdState>)[BfdState.AdminDown, BfdState.Down, BfdState.Init, BfdState.Up])
         {
             json.WriteNumber(state.ToString(), summary.FramesInState(state));
         }
@@ -295,8 +295,8 @@ public static class ReceiptWriter
 
     private static void ForEachFrame(string path, FrameAction action)
     {
-        using CaptureReader reader = CaptureReader.Open(path);
-        while (reader.TryReadNext(out CaptureRecord record))
+        using var reader = CaptureReader.Open(path);
+        while (reader.TryReadNext(out var record))
         {
             RequireFrameLength(path, record);
             action(new FrameView(record.Index, record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data));

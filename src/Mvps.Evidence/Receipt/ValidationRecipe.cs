@@ -42,7 +42,7 @@ public static class ValidationRecipe
     internal static IReadOnlyList<RecipeStep> Build(ReceiptSettings settings, IReadOnlyList<(string File, string Sha256, long Bytes, long Packets)> captures)
     {
         var steps = new List<RecipeStep>();
-        string files = string.Join(' ', captures.Select(c => c.File));
+        var files = string.Join(' ', captures.Select(c => c.File));
 
         steps.Add(new RecipeStep(
             "sha256",
@@ -52,8 +52,8 @@ public static class ValidationRecipe
 
         foreach (var capture in captures)
         {
-            string path = capture.File;
-            string packets = capture.Packets.ToString(CultureInfo.InvariantCulture);
+            var path = capture.File;
+            var packets = capture.Packets.ToString(CultureInfo.InvariantCulture);
             steps.Add(new RecipeStep(
                 $"capinfos-{Stem(capture.File)}",
                 "Classic libpcap, Ethernet, microsecond timestamps, the stated packet count and size.",

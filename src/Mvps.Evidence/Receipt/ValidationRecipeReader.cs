@@ -61,7 +61,7 @@ public static class ValidationRecipeReader
             else if (json.TokenType is JsonTokenType.StartArray)
             {
                 // Not a receipt, but JSON: walked to its end (a string in it longer than the window is refused).
-                for (int depth = 1; depth > 0;)
+                for (var depth = 1; depth > 0;)
                 {
                     if (!json.Read())
                     {
@@ -82,7 +82,7 @@ public static class ValidationRecipeReader
                 throw new JsonException("more than one JSON value in the receipt");
             }
 
-            (JsonDocument? result, recipe) = (recipe, null);
+            (var result, recipe) = (recipe, null);
             return result;
         }
         finally

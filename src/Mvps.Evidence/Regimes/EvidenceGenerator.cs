@@ -19,7 +19,7 @@ public static class EvidenceGenerator
         using var writer = new PcapWriter(output, leaveOpen: true);
         Span<byte> frame = stackalloc byte[FieldLengths.Frame];
         long written = 0;
-        while (model.TryNext(out FrameSample sample))
+        while (model.TryNext(out var sample))
         {
             FrameEncoder.Write(sample.Fields, authenticator, frame);
             writer.WriteRecord((uint)sample.TimestampSeconds, sample.TimestampMicroseconds, frame);

@@ -107,15 +107,15 @@ public sealed class RegimeModel
             return false;
         }
 
-        int severity = _attacked ? _profile.SeverityPerMille(_index, _frameCount) : 0;
+        var severity = _attacked ? _profile.SeverityPerMille(_index, _frameCount) : 0;
         AdvanceTick(severity);
         // Queueing under attack delays frames (positive bias) and spreads them (wider noise).
-        int phi = severity * 400 + _random.Bell(1_500 + severity * 800);
+        var phi = severity * 400 + _random.Bell(1_500 + severity * 800);
 
-        int c1 = Coherence(0, severity);
-        int c2 = Coherence(1, severity);
-        int c3 = Coherence(2, severity);
-        bool alarm = Math.Min(c1, Math.Min(c2, c3)) < AlarmCoherencePpm || Math.Abs(phi) > AlarmPhiNs;
+        var c1 = Coherence(0, severity);
+        var c2 = Coherence(1, severity);
+        var c3 = Coherence(2, severity);
+        var alarm = Math.Min(c1, Math.Min(c2, c3)) < AlarmCoherencePpm || Math.Abs(phi) > AlarmPhiNs;
 
         var bfd = new BfdControlPacket(
             Version: WireConstants.BfdVersion,
@@ -143,7 +143,7 @@ public sealed class RegimeModel
             (float)c3 / PpmPerUnit);
 
         // The capture sees the frame when it leaves: lattice time of its tick plus its phase residual.
-        long microseconds = LatticeEpochSeconds * 1_000_000 + (long)_tick * LatticePeriodUs + FloorDiv(phi, 1_000);
+        var microseconds = LatticeEpochSeconds * 1_000_000 + (long)_tick * LatticePeriodUs + FloorDiv(phi, 1_000);
         sample = new FrameSample(microseconds / 1_000_000, (uint)(microseconds % 1_000_000), fields);
         _index++;
         return true;
@@ -162,15 +162,15 @@ public sealed class RegimeModel
             return;
         }
 
-        int lossPerMille = severity * 6 / 10;
-        int lost = 0;
+        var lossPerMille = severity * 6 / 10;
+        var lost = 0;
         while (lost < MaxLostTicks && _random.Below(1000) < (uint)lossPerMille)
         {
             lost++;
         }
 
-        int minimumStep = _state == BfdState.Up ? 1 : (int)(SlowTxIntervalUs / LatticePeriodUs);
-        int step = Math.Max(lost + 1, minimumStep);
+        var minimumStep = _state == BfdState.Up ? 1 : (int)(SlowTxIntervalUs / LatticePeriodUs);
+        var step = Math.Max(lost + 1, minimumStep);
         _tick += (uint)step;
         if (!_scriptedSession)
         {
@@ -193,7 +193,7 @@ public sealed class RegimeModel
 
     private int Coherence(int axis, int severity)
     {
-        int value = AxisBasePpm[axis] - severity * AxisDropPerMille[axis] + _random.Bell(2_000 + severity * 40);
+        var value = AxisBasePpm[axis] - severity * AxisDropPerMille[axis] + _random.Bell(2_000 + severity * 40);
         return Math.Clamp(value, 0, PpmPerUnit);
     }
 

@@ -67,7 +67,7 @@ public sealed record RegimeProfile(Regime Regime, string Name, string FileName, 
             return 0;
         }
 
-        long p = index * 1000 / frameCount; // position in the run, per mille
+        var p = index * 1000 / frameCount; // position in the run, per mille
         return p switch
         {
             < 200 => 0,                                 // before the attack

@@ -13,7 +13,7 @@ internal struct SplitMix64
 
     public ulong Next()
     {
-        ulong z = _state += Gamma;
+        var z = _state += Gamma;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
         return z ^ (z >> 31);

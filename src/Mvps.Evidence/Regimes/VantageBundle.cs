@@ -31,7 +31,7 @@ public static class VantageBundle
         var models = new RegimeModel[vantages];
         var pending = new FrameSample[vantages];
         var live = new bool[vantages];
-        for (int i = 0; i < vantages; i++)
+        for (var i = 0; i < vantages; i++)
         {
             models[i] = new RegimeModel(profile, seed, frameCount, i);
             live[i] = models[i].TryNext(out pending[i]);
@@ -42,8 +42,8 @@ public static class VantageBundle
         long written = 0;
         while (true)
         {
-            int next = -1;
-            for (int i = 0; i < vantages; i++)
+            var next = -1;
+            for (var i = 0; i < vantages; i++)
             {
                 if (live[i] && (next < 0 || Earlier(pending[i], pending[next])))
                 {
@@ -56,7 +56,7 @@ public static class VantageBundle
                 break;
             }
 
-            FrameSample sample = pending[next];
+            var sample = pending[next];
             FrameEncoder.Write(sample.Fields, authenticator, frame, SourceHost(next));
             writer.WriteRecord((uint)sample.TimestampSeconds, sample.TimestampMicroseconds, frame);
             live[next] = models[next].TryNext(out pending[next]);

@@ -59,8 +59,8 @@ internal sealed class BatchChecker
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Check(RecordBatch batch)
     {
-        bool strict = _mode == VerificationMode.Strict;
-        for (int i = 0; i < batch.Count; i++)
+        var strict = _mode == VerificationMode.Strict;
+        for (var i = 0; i < batch.Count; i++)
         {
             _stage[i] = strict ? ScreenStrict(batch, i) : ScreenCaptured(batch, i);
         }
@@ -68,12 +68,12 @@ internal sealed class BatchChecker
         ComputeTags(batch);
 
         var problems = _problems;
-        for (int i = 0; i < batch.Count; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
             var data = batch.Data(i);
-            long index = batch.FirstIndex + i;
+            var index = batch.FirstIndex + i;
             problems.Clear();
-            bool ticked = _stage[i] switch
+            var ticked = _stage[i] switch
             {
                 Stage.NotMvps => false,
                 Stage.TagPending when _tagHolds[i] => true,
@@ -81,12 +81,12 @@ internal sealed class BatchChecker
             };
             batch.Ticked[i] = ticked;
 
-            string? receiptProblem = _frameHashes is null ? null : CheckFrameHash(data, index);
-            bool hasProblems = problems.Count > 0 || receiptProblem is not null;
+            var receiptProblem = _frameHashes is null ? null : CheckFrameHash(data, index);
+            var hasProblems = problems.Count > 0 || receiptProblem is not null;
             batch.HasProblems[i] = hasProblems;
             if (hasProblems)
             {
-                foreach (FrameProblem problem in problems)
+                foreach (var problem in problems)
                 {
                     batch.AddIssue(FrameIssue.From(index, batch.FileOffset(i), problem), afterTick: false);
                 }
@@ -113,7 +113,7 @@ internal sealed class BatchChecker
     private Stage ScreenCaptured(RecordBatch batch, int i)
     {
         var data = batch.Data(i);
-        PacketLayers layers = PacketDissector.Dissect(batch.LinkType(i), data);
+        var layers = PacketDissector.Dissect(batch.LinkType(i), data);
         batch.ClassCounts[(int)layers.Class]++;
         if (layers.Class != RecordClass.Mvps)
         {
@@ -141,8 +141,8 @@ internal sealed class BatchChecker
     private void ComputeTags(RecordBatch batch)
     {
         var arena = batch.Arena;
-        int pending = 0;
-        for (int i = 0; i < batch.Count; i++)
+        var pending = 0;
+        for (var i = 0; i < batch.Count; i++)
         {
             if (_stage[i] != Stage.TagPending)
             {
@@ -167,7 +167,7 @@ internal sealed class BatchChecker
     private void CompareTags(ReadOnlySpan<byte> arena, int count)
     {
         _authenticator.ComputePayloadTags(arena, _pendingOffset.AsSpan(0, count), _tags);
-        for (int k = 0; k < count; k++)
+        for (var k = 0; k < count; k++)
         {
             var stated = arena.Slice(_pendingOffset[k] + PayloadLocations.Tag, FieldLengths.Tag);
             _tagHolds[_pendingRecord[k]] = CryptographicOperations.FixedTimeEquals(_tags.AsSpan(k * FieldLengths.Tag, FieldLengths.Tag), stated);
@@ -176,8 +176,8 @@ internal sealed class BatchChecker
 
     private bool DecodeCaptured(RecordBatch batch, int i, ReadOnlySpan<byte> data, List<FrameProblem> problems)
     {
-        PacketLayers layers = PacketDissector.Dissect(batch.LinkType(i), data);
-        bool decoded = FrameDecoder.TryDecodeCaptured(data, layers, _authenticator, problems, out _);
+        var layers = PacketDissector.Dissect(batch.LinkType(i), data);
+        var decoded = FrameDecoder.TryDecodeCaptured(data, layers, _authenticator, problems, out _);
         problems.RemoveAll(static p => FrameDecoder.IsChecksumWarning(p.Kind)); // counted in pass 1, not failures here
         return decoded;
     }

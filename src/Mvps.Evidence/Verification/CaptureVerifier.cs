@@ -28,7 +28,7 @@ public static class CaptureVerifier
         ArgumentNullException.ThrowIfNull(authenticator);
         mode = expected is null ? mode : VerificationMode.Strict;
         CaptureVerdict verdict;
-        using (CaptureReader reader = CaptureReader.Open(path))
+        using (var reader = CaptureReader.Open(path))
         {
             verdict = VerifyOnOneThread(reader, displayName, authenticator, mode, expected, progress);
         }
@@ -45,7 +45,7 @@ public static class CaptureVerifier
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         mode = expected is null ? mode : VerificationMode.Strict;
         CaptureVerdict verdict;
-        using (CaptureReader reader = CaptureReader.Open(path))
+        using (var reader = CaptureReader.Open(path))
         {
             verdict = VerifyReader(reader, displayName, key, threads, mode, expected, progress);
         }
@@ -61,7 +61,7 @@ public static class CaptureVerifier
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         CaptureVerdict verdict;
-        using (CaptureReader reader = CaptureReader.Open(stream, displayName, leaveOpen: true))
+        using (var reader = CaptureReader.Open(stream, displayName, leaveOpen: true))
         {
             verdict = VerifyReader(reader, displayName, key, threads, mode, null, progress);
         }
@@ -120,7 +120,7 @@ public static class CaptureVerifier
     private static bool Fill(CaptureReader reader, string displayName, VerificationMode mode, RecordBatch batch, long firstIndex)
     {
         batch.Reset(firstIndex);
-        while (batch.HasRoom && reader.TryReadNext(out CaptureRecord record))
+        while (batch.HasRoom && reader.TryReadNext(out var record))
         {
             if (mode == VerificationMode.Strict && record.LinkType != LinkTypes.Ethernet)
             {
@@ -164,7 +164,7 @@ public static class CaptureVerifier
         string sha256;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {
-            byte[] hash = System.Security.Cryptography.SHA256.HashData(stream);
+            var hash = System.Security.Cryptography.SHA256.HashData(stream);
             bytes = stream.Position;
             sha256 = LowerHex.Of(hash);
         }
@@ -186,7 +186,7 @@ public static class CaptureVerifier
 
         if (expected.Contents is ReceiptContents contents)
         {
-            foreach (FrameIssue issue in ReceiptContentCheck.Compare(path, contents))
+            foreach (var issue in ReceiptContentCheck.Compare(path, contents))
             {
                 verdict.Add(issue);
             }

@@ -20,8 +20,8 @@ public static class FrameHashListing
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# {fileName}: frame index -> payload SHA-256, frame SHA-256");
-        using CaptureReader reader = CaptureReader.Open(capture, fileName);
-        while (reader.TryReadNext(out CaptureRecord record))
+        using var reader = CaptureReader.Open(capture, fileName);
+        while (reader.TryReadNext(out var record))
         {
             text.Append('\n').Append(CultureInfo.InvariantCulture,
                 $"{record.Index,2} -> {LowerHex.Of(SHA256.HashData(record.Data[FieldLocations.Bfd..]))} {LowerHex.Of(SHA256.HashData(record.Data))}");

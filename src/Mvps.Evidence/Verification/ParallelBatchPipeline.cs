@@ -37,7 +37,7 @@ internal sealed class ParallelBatchPipeline : IDisposable
         _readerChecker = new BatchChecker(_readerAuthenticator, frameHashes, mode);
         _key = key.ToArray();
         _workers = new Thread[threads - 1];
-        for (int i = 0; i < _workers.Length; i++)
+        for (var i = 0; i < _workers.Length; i++)
         {
             _workers[i] = new Thread(() => Work(frameHashes, mode)) { IsBackground = true, Name = "mvps verify worker" };
             _workers[i].Start();

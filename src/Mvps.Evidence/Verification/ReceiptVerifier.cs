@@ -30,7 +30,7 @@ public sealed class ReceiptVerifier
     /// <see cref="Codec.Capture.CaptureFormatException"/> when the file is not a usable capture.
     /// </summary>
     public CaptureVerdict? Verify(string capturePath, string displayName, ReadOnlySpan<byte> key, int threads, IProgress<long>? progress = null) =>
-        _captures.TryGetValue(Path.GetFileName(capturePath), out ReceiptExpectations? expected)
+        _captures.TryGetValue(Path.GetFileName(capturePath), out var expected)
             ? CaptureVerifier.Verify(capturePath, displayName, key, threads, VerificationMode.Strict, expected, progress)
             : null;
 }

@@ -24,22 +24,22 @@ internal sealed class VerdictMerger(CaptureVerdict verdict)
     public void Merge(RecordBatch batch)
     {
         var issues = batch.Issues;
-        int next = 0;
-        bool strict = verdict.Mode == VerificationMode.Strict;
-        for (int i = 0; i < batch.Count; i++)
+        var next = 0;
+        var strict = verdict.Mode == VerificationMode.Strict;
+        for (var i = 0; i < batch.Count; i++)
         {
             if (!batch.Ticked[i])
             {
                 continue;
             }
 
-            long index = batch.FirstIndex + i;
+            var index = batch.FirstIndex + i;
             var data = batch.Data(i);
             var payload = data[batch.PayloadOffset[i]..];
-            uint tick = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.Tick..]);
-            uint period = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.LatticePeriod..]);
-            byte state = (byte)(payload[PayloadLocations.BfdStateFlags] >> 6);
-            SessionSummary? session = Find(strict, data, batch.AddressOffset[i], batch.AddressLength[i], payload);
+            var tick = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.Tick..]);
+            var period = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.LatticePeriod..]);
+            var state = (byte)(payload[PayloadLocations.BfdStateFlags] >> 6);
+            var session = Find(strict, data, batch.AddressOffset[i], batch.AddressLength[i], payload);
             if (session is null)
             {
                 continue;
@@ -123,7 +123,7 @@ internal sealed class VerdictMerger(CaptureVerdict verdict)
         verdict.FramesWithProblems += batch.FramesWithProblems;
         verdict.Frames += batch.Count;
         verdict.ChecksumWarnings += batch.ChecksumWarnings;
-        for (int c = 0; c < batch.ClassCounts.Length; c++)
+        for (var c = 0; c < batch.ClassCounts.Length; c++)
         {
             verdict.ClassCountsMutable[c] += batch.ClassCounts[c];
         }
@@ -137,8 +137,8 @@ internal sealed class VerdictMerger(CaptureVerdict verdict)
 
     private SessionSummary? Find(bool strict, ReadOnlySpan<byte> data, int addressOffset, int addressLength, ReadOnlySpan<byte> payload)
     {
-        uint discriminator = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.BfdMyDiscriminator..]);
-        AddressedSessionKey key = strict ? default : new AddressedSessionKey(
+        var discriminator = BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.BfdMyDiscriminator..]);
+        var key = strict ? default : new AddressedSessionKey(
             Address(data.Slice(addressOffset, addressLength)),
             Address(data.Slice(addressOffset + addressLength, addressLength)),
             discriminator,
@@ -148,7 +148,7 @@ internal sealed class VerdictMerger(CaptureVerdict verdict)
             return _lastSession;
         }
 
-        if (!_sessions.TryGetValue(key, out SessionSummary? session))
+        if (!_sessions.TryGetValue(key, out var session))
         {
             if (_sessions.Count == MaxSessions)
             {

@@ -14,17 +14,17 @@ public static class VerdictText
     internal static string ClassCounts(CaptureVerdict verdict)
     {
         var text = new StringBuilder();
-        long mvps = verdict.CountOf(RecordClass.Mvps);
+        var mvps = verdict.CountOf(RecordClass.Mvps);
         if (mvps > 0)
         {
-            int sessions = verdict.Sessions.Count;
+            var sessions = verdict.Sessions.Count;
             text.Append(I($"{mvps:N0} MVPS ({sessions:N0} session{(sessions == 1 ? "" : "s")})"));
         }
 
         // Fixed order of the enum, not of the counts, so two runs on similar files read alike.
-        for (int c = 1; c < RecordClasses.Count; c++)
+        for (var c = 1; c < RecordClasses.Count; c++)
         {
-            long count = verdict.ClassCounts[c];
+            var count = verdict.ClassCounts[c];
             if (count == 0)
             {
                 continue;
@@ -49,7 +49,7 @@ public static class VerdictText
     /// <summary>The first line of a file's report.</summary>
     public static string Headline(CaptureVerdict verdict)
     {
-        string receiptNote = verdict.ReceiptChecked ? ", receipt matches" : "";
+        var receiptNote = verdict.ReceiptChecked ? ", receipt matches" : "";
         if (verdict.Mode == VerificationMode.Strict)
         {
             return verdict.Passed
@@ -57,7 +57,7 @@ public static class VerdictText
                 : I($"{verdict.DisplayName}: FAILED, {verdict.Frames} frames, {verdict.FramesWithProblems} with problems, {verdict.IssueCount} problem(s)");
         }
 
-        string warnings = verdict.ChecksumWarnings == 0
+        var warnings = verdict.ChecksumWarnings == 0
             ? ""
             : I($"; {verdict.ChecksumWarnings:N0} checksum warning(s): MVPS frames with a wrong IPv4 or UDP checksum, as checksum offload on the capturing host leaves them (--strict fails them)");
         if (verdict.DuplicateCopies > 0)

@@ -19,20 +19,20 @@ internal static class BasicMath
             throw new ArgumentOutOfRangeException(nameof(x), x, "log10 needs a positive, finite, normal number");
         }
 
-        long bits = BitConverter.DoubleToInt64Bits(x);
-        int exponent = (int)((bits >> 52) & 0x7FF) - 1023;
-        double mantissa = BitConverter.Int64BitsToDouble((bits & 0x000F_FFFF_FFFF_FFFFL) | 0x3FF0_0000_0000_0000L); // [1, 2)
+        var bits = BitConverter.DoubleToInt64Bits(x);
+        var exponent = (int)((bits >> 52) & 0x7FF) - 1023;
+        var mantissa = BitConverter.Int64BitsToDouble((bits & 0x000F_FFFF_FFFF_FFFFL) | 0x3FF0_0000_0000_0000L); // [1, 2)
         if (mantissa > Sqrt2)
         {
             mantissa /= 2;
             exponent++;
         }
 
-        double s = (mantissa - 1) / (mantissa + 1);
-        double s2 = s * s;
-        double term = s;
+        var s = (mantissa - 1) / (mantissa + 1);
+        var s2 = s * s;
+        var term = s;
         double sum = 0;
-        for (int k = 0; k < SeriesTerms; k++)
+        for (var k = 0; k < SeriesTerms; k++)
         {
             sum += term / (2 * k + 1);
             term *= s2;

@@ -11,17 +11,17 @@ internal static class HexDump
 {
     public static string Build(string capturePath)
     {
-        using CaptureReader reader = CaptureReader.Open(capturePath);
-        if (!reader.TryReadNext(out CaptureRecord record) || record.Data.Length < FieldLengths.Frame)
+        using var reader = CaptureReader.Open(capturePath);
+        if (!reader.TryReadNext(out var record) || record.Data.Length < FieldLengths.Frame)
         {
             return "<p>No complete frame 0.</p>\n";
         }
 
-        ReadOnlySpan<byte> frame = record.Data[..FieldLengths.Frame];
+        var frame = record.Data[..FieldLengths.Frame];
         var rows = FrameFieldTable.Rows;
         int FieldOf(int offset)
         {
-            for (int i = rows.Count - 1; i >= 0; i--)
+            for (var i = rows.Count - 1; i >= 0; i--)
             {
                 if (offset >= rows[i].Offset)
                 {
@@ -33,12 +33,12 @@ internal static class HexDump
         }
 
         var html = new StringBuilder("<pre class=\"hex\">");
-        for (int line = 0; line < frame.Length; line += 16)
+        for (var line = 0; line < frame.Length; line += 16)
         {
             html.Append(line.ToString("x4", CultureInfo.InvariantCulture)).Append("  ");
-            for (int i = line; i < Math.Min(line + 16, frame.Length); i++)
+            for (var i = line; i < Math.Min(line + 16, frame.Length); i++)
             {
-                int field = FieldOf(i);
+                var field = FieldOf(i);
                 html.Append(string.Create(CultureInfo.InvariantCulture, $"<span class=\"f{field}\" title=\"{i}: {SvgChart.Escape(rows[field].Field)}\">{frame[i]:x2}</span>"));
                 html.Append(i + 1 < Math.Min(line + 16, frame.Length) ? (i % 8 == 7 ? "  " : " ") : "");
             }
@@ -47,7 +47,7 @@ internal static class HexDump
         }
 
         html.Append("</pre>\n<table class=\"fields\"><thead><tr><th class=\"num\">offset</th><th class=\"num\">len</th><th>field</th><th>bytes</th></tr></thead><tbody>\n");
-        for (int i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
             var (offset, length, name) = rows[i];
             html.Append(string.Create(CultureInfo.InvariantCulture,

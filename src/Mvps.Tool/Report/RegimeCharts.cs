@@ -25,17 +25,17 @@ internal static class RegimeCharts
             return "<p>No frames.</p>\n";
         }
 
-        double first = frames.Min(f => (double)f.Frame.Tick);
-        double last = frames.Max(f => (double)f.Frame.Tick);
-        double xMin = first - 0.5;
-        double xMax = last + 0.5;
+        var first = frames.Min(f => (double)f.Frame.Tick);
+        var last = frames.Max(f => (double)f.Frame.Tick);
+        var xMin = first - 0.5;
+        var xMax = last + 0.5;
         var html = new StringBuilder();
 
-        double phiMax = frames.Max(f => Math.Abs(f.Frame.Vector.PhiNanoseconds));
-        double phiAxis = Math.Max(1, Ceiling(BasicMath.SymmetricLog(phiMax, PhiLinearNs)));
+        var phiMax = frames.Max(f => Math.Abs(f.Frame.Vector.PhiNanoseconds));
+        var phiAxis = Math.Max(1, Ceiling(BasicMath.SymmetricLog(phiMax, PhiLinearNs)));
         var phi = new SvgChart(id + "-phi", "phase residual φ (ns, symmetric log scale)", 190, xMin, xMax, v => BasicMath.SymmetricLog(v, PhiLinearNs), -phiAxis, phiAxis);
         Decorate(phi, profile, frames, first, last);
-        foreach (double v in SymmetricTicks(phiAxis, PhiLinearNs))
+        foreach (var v in SymmetricTicks(phiAxis, PhiLinearNs))
         {
             phi.YTick(v, NsLabel(v));
         }
@@ -45,7 +45,7 @@ internal static class RegimeCharts
 
         var coherence = new SvgChart(id + "-c", "coherence C1 causal, C2 semantic, C3 byzantine", 190, xMin, xMax, v => v, 0, 1);
         Decorate(coherence, profile, frames, first, last);
-        foreach (double v in new[] { 0, 0.25, 0.5, 0.75, 1 })
+        foreach (var v in new[] { 0, 0.25, 0.5, 0.75, 1 })
         {
             coherence.YTick(v, v.ToString("0.00", CultureInfo.InvariantCulture));
         }
@@ -55,16 +55,16 @@ internal static class RegimeCharts
         coherence.Series("C3", "s-c3", [.. frames.Select(f => (f.Frame.Tick * 1.0, f.Frame.Vector.C3, Tip(f, "C3 " + Fixed6(f.Frame.Vector.C3))))]);
         html.Append(coherence.ToSvg());
 
-        double d2Max = Math.Max(frames.Max(f => f.DistanceSquared), score.Sessions.Max(s => s.Threshold));
-        double d2Axis = Math.Max(2, Ceiling(BasicMath.SymmetricLog(d2Max, DistanceLinear)));
+        var d2Max = Math.Max(frames.Max(f => f.DistanceSquared), score.Sessions.Max(s => s.Threshold));
+        var d2Axis = Math.Max(2, Ceiling(BasicMath.SymmetricLog(d2Max, DistanceLinear)));
         var distance = new SvgChart(id + "-d2", "Mahalanobis D² (symmetric log scale) and the T² alarm threshold", 190, xMin, xMax, v => BasicMath.SymmetricLog(v, DistanceLinear), 0, d2Axis);
         Decorate(distance, profile, frames, first, last);
-        for (int decade = 0; BasicMath.SymmetricLog(Power10(decade), DistanceLinear) <= d2Axis; decade++)
+        for (var decade = 0; BasicMath.SymmetricLog(Power10(decade), DistanceLinear) <= d2Axis; decade++)
         {
             distance.YTick(Power10(decade), Power10(decade).ToString("#,0", CultureInfo.InvariantCulture));
         }
 
-        foreach (SessionScore session in score.Sessions.Take(1))
+        foreach (var session in score.Sessions.Take(1))
         {
             distance.HorizontalLine(session.Threshold, "threshold", $"T²crit {session.Threshold.ToString("0.000", CultureInfo.InvariantCulture)}{(session.LeaveOneOut ? " (n − 1)" : "")}");
         }
@@ -83,25 +83,25 @@ internal static class RegimeCharts
         Decorate(strip, profile, frames, first, last);
         var cells = new StringBuilder();
         cells.Append(I($"<g class=\"series s-state\" data-series=\"state\" data-points=\"{frames.Count}\">"));
-        for (int i = 0; i < frames.Count; i++)
+        for (var i = 0; i < frames.Count; i++)
         {
-            double from = frames[i].Frame.Tick - 0.5;
-            double to = i + 1 < frames.Count ? frames[i].Frame.Tick + 0.5 : xMax;
-            string state = frames[i].Frame.State.ToString();
+            var from = frames[i].Frame.Tick - 0.5;
+            var to = i + 1 < frames.Count ? frames[i].Frame.Tick + 0.5 : xMax;
+            var state = frames[i].Frame.State.ToString();
             cells.Append(I($"<rect class=\"state-{state.ToLowerInvariant()}\" x=\"{SvgChart.N(strip.X(from))}\" y=\"{SvgChart.N(strip.Y(1))}\" width=\"{SvgChart.N(strip.X(to) - strip.X(from))}\" height=\"{SvgChart.N(strip.Y(0.55) - strip.Y(1))}\"><title>tick {frames[i].Frame.Tick}: {state}</title></rect>"));
         }
 
         cells.Append("</g>\n");
-        int gaps = 0;
+        var gaps = 0;
         var gapCells = new StringBuilder();
-        for (int i = 1; i < frames.Count; i++)
+        for (var i = 1; i < frames.Count; i++)
         {
-            long lost = (long)frames[i].Frame.Tick - frames[i - 1].Frame.Tick - 1;
+            var lost = (long)frames[i].Frame.Tick - frames[i - 1].Frame.Tick - 1;
             if (lost > 0)
             {
                 gaps++;
-                double from = frames[i - 1].Frame.Tick + 0.5;
-                double to = frames[i].Frame.Tick - 0.5;
+                var from = frames[i - 1].Frame.Tick + 0.5;
+                var to = frames[i].Frame.Tick - 0.5;
                 gapCells.Append(I($"<rect class=\"gap\" x=\"{SvgChart.N(strip.X(from))}\" y=\"{SvgChart.N(strip.Y(0.45))}\" width=\"{SvgChart.N(strip.X(to) - strip.X(from))}\" height=\"{SvgChart.N(strip.Y(0) - strip.Y(0.45))}\"><title>{lost} tick(s) without a frame after tick {frames[i - 1].Frame.Tick}</title></rect>"));
             }
         }
@@ -116,22 +116,22 @@ internal static class RegimeCharts
     {
         if (profile.Regime == Regime.Ddos)
         {
-            int start = 0;
-            for (int i = 1; i <= frames.Count; i++)
+            var start = 0;
+            for (var i = 1; i <= frames.Count; i++)
             {
-                string phase = profile.AttackPhase(start, frames.Count);
+                var phase = profile.AttackPhase(start, frames.Count);
                 if (i == frames.Count || profile.AttackPhase(i, frames.Count) != phase)
                 {
-                    double from = frames[start].Frame.Tick - 0.5;
-                    double to = i == frames.Count ? last + 0.5 : frames[i].Frame.Tick - 0.5;
-                    string css = "phase-" + phase.Replace(' ', '-');
+                    var from = frames[start].Frame.Tick - 0.5;
+                    var to = i == frames.Count ? last + 0.5 : frames[i].Frame.Tick - 0.5;
+                    var css = "phase-" + phase.Replace(' ', '-');
                     chart.Band(from, to, css, phase);
                     start = i;
                 }
             }
         }
 
-        long span = (long)(last - first);
+        var span = (long)(last - first);
         long step = span <= 40 ? 10 : span <= 200 ? 50 : 100;
         for (long t = 0; t <= span; t += step)
         {
@@ -145,7 +145,7 @@ internal static class RegimeCharts
     private static IEnumerable<double> SymmetricTicks(double axis, double linear)
     {
         yield return 0;
-        for (int decade = 0; BasicMath.SymmetricLog(Power10(decade) * linear, linear) <= axis; decade++)
+        for (var decade = 0; BasicMath.SymmetricLog(Power10(decade) * linear, linear) <= axis; decade++)
         {
             yield return Power10(decade) * linear;
             yield return -Power10(decade) * linear;
@@ -154,8 +154,8 @@ internal static class RegimeCharts
 
     private static string NsLabel(double ns)
     {
-        string sign = ns < 0 ? "−" : "+";
-        double magnitude = Math.Abs(ns);
+        var sign = ns < 0 ? "−" : "+";
+        var magnitude = Math.Abs(ns);
         return magnitude switch
         {
             0 => "0",

@@ -81,10 +81,10 @@ internal static class ReportPage
     {
         Section(html, "regime-" + profile.Name, I($"{profile.Name}: {profile.FileName}"));
         html.Append(I($"<p>{Escape(profile.Description)}.</p>\n"));
-        foreach (SessionScore session in score.Sessions)
+        foreach (var session in score.Sessions)
         {
-            string onset = session.OnsetTick < 0 ? "" : I($", attack onset at tick {session.OnsetTick}, first alarm {(session.DetectionDelayTicks is long d ? d + " tick(s) after it" : "never")}, {session.AlarmsBeforeOnset} alarm(s) before it");
-            string max = session.Max is ScoredFrame m ? I($"{m.DistanceSquared.ToString("0.000", CultureInfo.InvariantCulture)} at tick {m.Frame.Tick}") : "none";
+            var onset = session.OnsetTick < 0 ? "" : I($", attack onset at tick {session.OnsetTick}, first alarm {(session.DetectionDelayTicks is long d ? d + " tick(s) after it" : "never")}, {session.AlarmsBeforeOnset} alarm(s) before it");
+            var max = session.Max is ScoredFrame m ? I($"{m.DistanceSquared.ToString("0.000", CultureInfo.InvariantCulture)} at tick {m.Frame.Tick}") : "none";
             html.Append(I($"<p class=\"summary\" data-session=\"{session.Session.VantageId}\"><b>{Escape(session.Session.ToString())}</b>: {session.Frames.Count} frames, threshold T²crit = {session.Threshold.ToString("0.000", CultureInfo.InvariantCulture)} for n = {session.ReferenceCount}{(session.LeaveOneOut ? " (scored leave-one-out: each frame against the other n − 1)" : "")}, <b>{session.Alarms} alarm(s)</b>{onset}, max D² {max}.</p>\n"));
         }
 
@@ -94,10 +94,10 @@ internal static class ReportPage
         html.Append("</p>\n");
 
         html.Append(I($"<table class=\"d2\" id=\"table-{profile.Name}\"><thead><tr><th class=\"num\">frame</th><th class=\"num\">tick</th><th class=\"num\">φ ns</th><th class=\"num\">C1</th><th class=\"num\">C2</th><th class=\"num\">C3</th><th>BFD</th><th>phase</th><th class=\"num\">D²</th><th>alarm</th></tr></thead><tbody>\n"));
-        long count = score.Frames;
-        foreach (ScoredFrame f in score.Sessions.SelectMany(s => s.Frames).OrderBy(f => f.Frame.Index))
+        var count = score.Frames;
+        foreach (var f in score.Sessions.SelectMany(s => s.Frames).OrderBy(f => f.Frame.Index))
         {
-            CoherenceVector v = f.Frame.Vector;
+            var v = f.Frame.Vector;
             html.Append(I($"<tr{(f.Alarm ? " class=\"alarm\"" : "")}><td class=\"num\">{f.Frame.Index}</td><td class=\"num\">{f.Frame.Tick}</td><td class=\"num\">{v.PhiNanoseconds.ToString("0", CultureInfo.InvariantCulture)}</td><td class=\"num\">{RegimeCharts.Fixed6(v.C1)}</td><td class=\"num\">{RegimeCharts.Fixed6(v.C2)}</td><td class=\"num\">{RegimeCharts.Fixed6(v.C3)}</td><td>{f.Frame.State}</td><td>{profile.AttackPhase(f.Frame.Index, count)}</td><td class=\"num\" data-d2=\"{f.DistanceSquared.ToString("R", CultureInfo.InvariantCulture)}\">{f.DistanceSquared.ToString("0.000", CultureInfo.InvariantCulture)}</td><td>{(f.Alarm ? "ALARM" : "")}</td></tr>\n"));
         }
 
@@ -109,21 +109,21 @@ internal static class ReportPage
         Section(html, "determinism", "Determinism matrix");
         html.Append("<p>Every run of <code>./build.sh Evidence</code> generated the evidence under different settings, instruction sets and code generators (docs/build.md); each cell is the SHA-256 of that run's file.</p>\n");
         html.Append("<table class=\"matrix\"><thead><tr><th>run</th><th>what it varied</th>");
-        foreach (string file in files)
+        foreach (var file in files)
         {
             html.Append(I($"<th>{Escape(file)}</th>"));
         }
 
         html.Append("</tr></thead><tbody>\n");
         var digests = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (ReportRun run in runs)
+        foreach (var run in runs)
         {
             html.Append(I($"<tr><th>{Escape(run.Name)}</th><td class=\"varied\">{string.Join("; ", run.Variations.Select(Escape))}</td>"));
-            foreach (string file in files)
+            foreach (var file in files)
             {
-                string path = Path.Combine(run.Folder, file);
+                var path = Path.Combine(run.Folder, file);
                 // Only a regular file is opened: a FIFO or a link to a device in a run folder must not hang the page.
-                string digest = FileKind.Of(path) == FileKindValue.Regular ? Sha256Text.OfFile(path) : "missing";
+                var digest = FileKind.Of(path) == FileKindValue.Regular ? Sha256Text.OfFile(path) : "missing";
                 (digests.TryGetValue(file, out var set) ? set : digests[file] = new HashSet<string>(StringComparer.Ordinal)).Add(digest);
                 html.Append(I($"<td><code title=\"{digest}\">{(digest.Length > 16 ? digest[..16] + "…" : digest)}</code></td>"));
             }
@@ -136,8 +136,8 @@ internal static class ReportPage
             html.Append(I($"<tr class=\"not-run\"><th>{Escape(name)}</th><td colspan=\"{files.Count + 1}\">not run here: {Escape(why)}</td></tr>\n"));
         }
 
-        bool identical = files.All(file => digests[file].Count == 1 && !digests[file].Contains("missing"));
-        string notRunText = notRun.Count == 0 ? "" : I($" {notRun.Count} run{(notRun.Count == 1 ? "" : "s")} not made on this machine: {string.Join(", ", notRun.Select(item => Escape(item.Name)))}.");
+        var identical = files.All(file => digests[file].Count == 1 && !digests[file].Contains("missing"));
+        var notRunText = notRun.Count == 0 ? "" : I($" {notRun.Count} run{(notRun.Count == 1 ? "" : "s")} not made on this machine: {string.Join(", ", notRun.Select(item => Escape(item.Name)))}.");
         html.Append(I($"</tbody></table>\n<p class=\"verdict {(identical ? "same" : "differ")}\">{runs.Count} runs × {files.Count} files: {(identical ? "all identical" : "DIFFERENT")}.{notRunText}</p>\n</section>\n"));
     }
 
@@ -159,11 +159,11 @@ internal static class ReportPage
         using var document = recipe;
         if (recipe?.RootElement is { ValueKind: JsonValueKind.Array } steps)
         {
-            foreach (JsonElement step in steps.EnumerateArray())
+            foreach (var step in steps.EnumerateArray())
             {
-                string claim = Text(step, "claim");
-                string command = Text(step, "command");
-                string expected = Text(step, "expectedOutput");
+                var claim = Text(step, "claim");
+                var command = Text(step, "command");
+                var expected = Text(step, "expectedOutput");
                 html.Append(I($"<li><p>{Escape(claim)}</p><pre class=\"command\">{Escape(command)}</pre><pre class=\"expected\">{Escape(expected)}</pre></li>\n"));
             }
         }
@@ -173,7 +173,7 @@ internal static class ReportPage
 
     /// <summary>A string member of a recipe step, or "" when absent or not a string (a hand-edited receipt is not trusted).</summary>
     private static string Text(JsonElement step, string name) =>
-        step.ValueKind == JsonValueKind.Object && step.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        step.ValueKind == JsonValueKind.Object && step.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private static void Section(StringBuilder html, string id, string title) => html.Append(I($"<section id=\"{id}\">\n<h2>{Escape(title)}</h2>\n"));
 

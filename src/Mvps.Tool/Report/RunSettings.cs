@@ -17,7 +17,7 @@ internal static class RunSettings
     /// <summary>The run's variations for the determinism matrix; empty when the folder has no settings.json.</summary>
     public static IReadOnlyList<string> Variations(string runFolder)
     {
-        string path = Path.Combine(runFolder, FileName);
+        var path = Path.Combine(runFolder, FileName);
         if (FileKind.Of(path) == FileKindValue.Missing)
         {
             return [];

@@ -53,7 +53,7 @@ internal sealed class SvgChart
     /// <summary>The pixel row of a data value, clamped to the plot area.</summary>
     public double Y(double value)
     {
-        double axis = Math.Clamp(_transform(value), _yMin, _yMax);
+        var axis = Math.Clamp(_transform(value), _yMin, _yMax);
         return Top + (_yMax - axis) / (_yMax - _yMin) * (_height - Top - Bottom);
     }
 
@@ -64,8 +64,8 @@ internal sealed class SvgChart
     /// <summary>A shaded interval of ticks with a label at its top (attack phases).</summary>
     public void Band(double fromTick, double toTick, string cssClass, string label)
     {
-        double x0 = X(fromTick);
-        double x1 = X(toTick);
+        var x0 = X(fromTick);
+        var x1 = X(toTick);
         _body.Append(I($"<rect class=\"{cssClass}\" x=\"{N(x0)}\" y=\"{N(Top)}\" width=\"{N(x1 - x0)}\" height=\"{N(PlotBottom - Top)}\"><title>{Escape(label)}</title></rect>"));
         // A label only where it fits (about 5 px a character at 9 px): a narrow band keeps its tooltip.
         _body.Append(x1 - x0 >= 6 + 5 * label.Length ? I($"<text class=\"band-label\" x=\"{N(x0 + 3)}\" y=\"{N(Top + 10)}\">{Escape(label)}</text>\n") : "\n");
@@ -73,20 +73,20 @@ internal sealed class SvgChart
 
     public void YTick(double value, string label)
     {
-        double y = Y(value);
+        var y = Y(value);
         _body.Append(I($"<line class=\"grid\" x1=\"{N(Left)}\" y1=\"{N(y)}\" x2=\"{N(Width - Right)}\" y2=\"{N(y)}\"/><text class=\"y-label\" x=\"{N(Left - 5)}\" y=\"{N(y + 3.5)}\">{Escape(label)}</text>\n"));
     }
 
     public void XTick(double tick, string label)
     {
-        double x = X(tick);
+        var x = X(tick);
         _body.Append(I($"<line class=\"axis\" x1=\"{N(x)}\" y1=\"{N(PlotBottom)}\" x2=\"{N(x)}\" y2=\"{N(PlotBottom + 4)}\"/><text class=\"x-label\" x=\"{N(x)}\" y=\"{N(PlotBottom + 15)}\">{Escape(label)}</text>\n"));
     }
 
     /// <summary>A horizontal reference line (the T² threshold).</summary>
     public void HorizontalLine(double value, string cssClass, string label)
     {
-        double y = Y(value);
+        var y = Y(value);
         _body.Append(I($"<g class=\"{cssClass}\" data-value=\"{value.ToString("R", CultureInfo.InvariantCulture)}\"><line x1=\"{N(Left)}\" y1=\"{N(y)}\" x2=\"{N(Width - Right)}\" y2=\"{N(y)}\"/><text x=\"{N(Width - Right - 3)}\" y=\"{N(y - 4)}\">{Escape(label)}</text></g>\n"));
     }
 
@@ -95,7 +95,7 @@ internal sealed class SvgChart
     {
         _body.Append(I($"<g class=\"series {cssClass}\" data-series=\"{Escape(name)}\" data-points=\"{points.Count}\">"));
         _body.Append("<polyline points=\"");
-        for (int i = 0; i < points.Count; i++)
+        for (var i = 0; i < points.Count; i++)
         {
             _body.Append(i == 0 ? "" : " ").Append(N(X(points[i].Tick))).Append(',').Append(N(Y(points[i].Value)));
         }

@@ -87,13 +87,13 @@ internal sealed class BfdSession
     /// <summary>Applies §6.8.6 to a decoded packet that arrived in <paramref name="receivedLength"/> bytes.</summary>
     public PacketVerdict Receive(in BfdControlPacket packet, int receivedLength, long nowUs)
     {
-        PacketVerdict verdict = Check(packet, receivedLength);
+        var verdict = Check(packet, receivedLength);
         if (verdict != PacketVerdict.Accepted)
         {
             return verdict;
         }
 
-        BfdState previousRemote = RemoteState;
+        var previousRemote = RemoteState;
         RemoteDiscriminator = packet.MyDiscriminator;
         RemoteState = packet.State;
         RemoteMinRxIntervalUs = packet.RequiredMinRxIntervalUs;
@@ -193,7 +193,7 @@ internal sealed class BfdSession
     /// </summary>
     public BfdControlPacket NextPacket()
     {
-        BfdFlags flags = BfdFlags.None;
+        var flags = BfdFlags.None;
         if (FinalPending)
         {
             flags |= BfdFlags.Final;
@@ -254,7 +254,7 @@ internal sealed class BfdSession
 
     private void Enter(BfdState state, long nowUs, string cause)
     {
-        BfdState previous = State;
+        var previous = State;
         State = state;
         _transitions.Add(new SessionTransition(nowUs, previous, state, RemoteState, LocalDiagnostic, LocalDiscriminator, RemoteDiscriminator, cause));
     }

@@ -42,12 +42,12 @@ internal sealed class BfdSockets : IDisposable
             throw new UsageException("mvps send needs Linux: it reads the TTL of the peer's packets with IP_RECVTTL");
         }
 
-        Socket receive = NewSocket();
+        var receive = NewSocket();
         try
         {
             Bind(receive, new IPEndPoint(local, WireConstants.UdpDestinationPort));
             EnlargeReceiveBuffer(receive);
-            Socket send = OpenSender(local);
+            var send = OpenSender(local);
             return new BfdSockets(receive, send);
         }
         catch
@@ -84,7 +84,7 @@ internal sealed class BfdSockets : IDisposable
         // RFC 5881 §4: one source port in 49152..65535 for the whole session; the first free one.
         for (int port = WireConstants.UdpSourcePort; port <= ushort.MaxValue; port++)
         {
-            Socket send = NewSocket();
+            var send = NewSocket();
             try
             {
                 send.Ttl = WireConstants.Ipv4Ttl;

@@ -21,7 +21,7 @@ internal sealed class JsonSendReporter(Stream output) : ISendReporter
 
     public void Transition(in SessionTransition t, long tick)
     {
-        SessionTransition transition = t;
+        var transition = t;
         Line(w =>
         {
             w.WriteString("event", "transition");
@@ -60,7 +60,7 @@ internal sealed class JsonSendReporter(Stream output) : ISendReporter
         w.WriteNumber("packetsReceived", s.PacketsReceived);
         w.WriteNumber("packetsDiscarded", s.Discarded.Total);
         w.WriteStartObject("discardedBy");
-        foreach (PacketVerdict reason in DiscardCounts.Reasons)
+        foreach (var reason in DiscardCounts.Reasons)
         {
             w.WriteNumber(reason.ToString(), s.Discarded[reason]);
         }

@@ -29,8 +29,8 @@ internal sealed class PeerDatagramFilter(BfdSession session, FrameAuthenticator 
             return PacketVerdict.WrongTtl;
         }
 
-        ReadOnlySpan<byte> payload = buffer[..length];
-        PacketVerdict verdict = session.Validate(payload);
+        var payload = buffer[..length];
+        var verdict = session.Validate(payload);
         if (verdict != PacketVerdict.Accepted)
         {
             return verdict;

@@ -13,7 +13,7 @@ internal sealed class SendTimeError
 
     public void Add(long errorNs)
     {
-        long magnitude = Math.Abs(errorNs);
+        var magnitude = Math.Abs(errorNs);
         Count++;
         SumNs += magnitude;
         MaxNs = Math.Max(MaxNs, magnitude);

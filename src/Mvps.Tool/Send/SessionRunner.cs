@@ -67,9 +67,9 @@ internal sealed class SessionRunner
 #pragma warning restore RS0030
         long? lastSentTick = null;
         long previousTick = -1;
-        int regimeFrames = 0;
-        int adminDownSent = 0;
-        while (model.TryNext(out FrameSample sample))
+        var regimeFrames = 0;
+        var adminDownSent = 0;
+        while (model.TryNext(out var sample))
         {
             long tick = sample.Fields.Tick;
             if (previousTick < 0)
@@ -83,8 +83,8 @@ internal sealed class SessionRunner
             }
 
             previousTick = tick;
-            long dueNs = (tick - _firstTick) * _options.LatticeUs * 1_000L + sample.Fields.PhiNanoseconds;
-            bool ending = regimeFrames >= _options.Ticks || cancel.IsCancellationRequested;
+            var dueNs = (tick - _firstTick) * _options.LatticeUs * 1_000L + sample.Fields.PhiNanoseconds;
+            var ending = regimeFrames >= _options.Ticks || cancel.IsCancellationRequested;
             if (!ending)
             {
                 WaitUntil(dueNs, cancel);
@@ -111,7 +111,7 @@ internal sealed class SessionRunner
             }
 
             regimeFrames++;
-            bool allowed = lastSentTick is not long last || (tick - last) * _options.LatticeUs >= _session.TransmitIntervalUs;
+            var allowed = lastSentTick is not long last || (tick - last) * _options.LatticeUs >= _session.TransmitIntervalUs;
             if (_session.MayTransmit && (allowed || _session.FinalPending))
             {
                 Transmit(sample, authenticator, dueNs);
@@ -128,7 +128,7 @@ internal sealed class SessionRunner
         _summary.FinalState = _session.State;
         _summary.ReachedUp = _session.HasBeenUp;
         _summary.RemoteDiscriminator = _session.RemoteDiscriminator;
-        foreach (SessionTransition transition in _session.Transitions)
+        foreach (var transition in _session.Transitions)
         {
             if (transition.LocalState != transition.PreviousLocalState && transition.LocalState == BfdState.Up)
             {
@@ -148,11 +148,11 @@ internal sealed class SessionRunner
 
     private void Transmit(in FrameSample sample, FrameAuthenticator authenticator, long dueNs)
     {
-        BfdControlPacket bfd = _session.NextPacket();
-        CoherenceFrame fields = sample.Fields with { Bfd = bfd, LatticePeriodUs = _options.LatticeUs };
+        var bfd = _session.NextPacket();
+        var fields = sample.Fields with { Bfd = bfd, LatticePeriodUs = _options.LatticeUs };
         FrameEncoder.Write(fields, authenticator, _frame);
         // The kernel writes Ethernet, IPv4 and UDP headers; the UDP payload is the frame from the BFD packet on.
-        long error = NowNs() - dueNs;
+        var error = NowNs() - dueNs;
         try
         {
             _sockets.Send.SendTo(_frame.AsSpan(FieldLocations.Bfd), SocketFlags.None, _peer);
@@ -193,22 +193,22 @@ internal sealed class SessionRunner
             }
 
             ReportTransitions();
-            long remaining = dueNs - NowNs();
+            var remaining = dueNs - NowNs();
             if (remaining <= 0 || cancel.IsCancellationRequested)
             {
                 return;
             }
 
             // poll(2) counts whole milliseconds: sleep that many, spin the rest.
-            long pollMs = (remaining - SpinWindowNs) / 1_000_000;
+            var pollMs = (remaining - SpinWindowNs) / 1_000_000;
             if (pollMs > 0)
             {
-                long timeoutNs = pollMs * 1_000_000;
-                long before = NowNs();
+                var timeoutNs = pollMs * 1_000_000;
+                var before = NowNs();
                 if (!_sockets.Receive.Poll(TimeSpan.FromMilliseconds(pollMs), SelectMode.SelectRead))
                 {
                     // A timed-out poll(2): how late the OS woke us is the baseline the spin improves on.
-                    long late = Math.Max(0, NowNs() - before - timeoutNs);
+                    var late = Math.Max(0, NowNs() - before - timeoutNs);
                     _summary.WakeCount++;
                     _summary.WakeLatenessSumNs += late;
                     _summary.WakeLatenessMaxNs = Math.Max(_summary.WakeLatenessMaxNs, late);
@@ -229,7 +229,7 @@ internal sealed class SessionRunner
     {
         while (NowNs() < dueNs)
         {
-            if (!_reader.TryReceive(out int length, out uint address, out ushort port, out int ttl))
+            if (!_reader.TryReceive(out var length, out var address, out var port, out var ttl))
             {
                 return true;
             }
@@ -241,11 +241,11 @@ internal sealed class SessionRunner
             }
 
             _summary.PacketsReceived++;
-            PacketVerdict verdict = _filter.Receive(_reader.Buffer, length, ttl, NowUs());
+            var verdict = _filter.Receive(_reader.Buffer, length, ttl, NowUs());
             if (verdict.IsRejection())
             {
                 _discardedSinceSend = true;
-                long count = _summary.Discarded.Add(verdict);
+                var count = _summary.Discarded.Add(verdict);
                 if (count <= ListedDiscardsPerReason)
                 {
                     _reporter.Rejected(verdict, TtlDatagramReader.EndPoint(address, port), TickAt(NowUs()), count == ListedDiscardsPerReason);
@@ -260,7 +260,7 @@ internal sealed class SessionRunner
     {
         while (_reportedTransitions < _session.Transitions.Count)
         {
-            SessionTransition transition = _session.Transitions[_reportedTransitions++];
+            var transition = _session.Transitions[_reportedTransitions++];
             _reporter.Transition(transition, TickAt(transition.AtUs));
         }
     }

@@ -13,7 +13,7 @@ internal sealed class TextSendReporter(TextWriter output) : ISendReporter
 
     public void Transition(in SessionTransition t, long tick)
     {
-        string local = t.PreviousLocalState == t.LocalState ? I($"local {t.LocalState}") : I($"local {t.PreviousLocalState} -> {t.LocalState}");
+        var local = t.PreviousLocalState == t.LocalState ? I($"local {t.LocalState}") : I($"local {t.PreviousLocalState} -> {t.LocalState}");
         output.WriteLine(I(
             $"tick {tick}: {local}, remote {t.RemoteState}, diag {(int)t.LocalDiagnostic} ({SendText.Diagnostic(t.LocalDiagnostic)}), my 0x{t.LocalDiscriminator:x8}, your 0x{t.RemoteDiscriminator:x8} ({t.Cause})"));
         output.Flush();

@@ -63,10 +63,10 @@ internal sealed class TtlDatagramReader : IDisposable
             Control = _control.AddrOfPinnedObject(),
             ControlLength = ControlLength,
         };
-        long received = (long)RecvMsg((int)_socket.SafeHandle.DangerousGetHandle(), ref message, MessageDontWait | MessageTruncate);
+        var received = (long)RecvMsg((int)_socket.SafeHandle.DangerousGetHandle(), ref message, MessageDontWait | MessageTruncate);
         if (received < 0)
         {
-            int error = Marshal.GetLastPInvokeError();
+            var error = Marshal.GetLastPInvokeError();
             if (error == ErrorWouldBlock)
             {
                 length = 0;
@@ -101,7 +101,7 @@ internal sealed class TtlDatagramReader : IDisposable
     public long KernelDrops()
     {
         Span<byte> info = stackalloc byte[(MemInfoDrops + 1) * sizeof(uint)];
-        int written = _socket.GetRawSocketOption(SolSocket, SoMemInfo, info);
+        var written = _socket.GetRawSocketOption(SolSocket, SoMemInfo, info);
         return written >= info.Length ? BitConverter.ToUInt32(info[(MemInfoDrops * sizeof(uint))..]) : -1;
     }
 
@@ -116,15 +116,15 @@ internal sealed class TtlDatagramReader : IDisposable
     /// <summary>Walks the cmsghdr list (size_t length, int level, int type, data; each aligned to size_t).</summary>
     private static int FindTtl(ReadOnlySpan<byte> control)
     {
-        int header = IntPtr.Size + 8;
-        int offset = 0;
+        var header = IntPtr.Size + 8;
+        var offset = 0;
         while (offset + header <= control.Length)
         {
-            long cmsgLength = IntPtr.Size == 8
+            var cmsgLength = IntPtr.Size == 8
                 ? (long)BitConverter.ToUInt64(control[offset..])
                 : BitConverter.ToUInt32(control[offset..]);
-            int level = BitConverter.ToInt32(control[(offset + IntPtr.Size)..]);
-            int type = BitConverter.ToInt32(control[(offset + IntPtr.Size + 4)..]);
+            var level = BitConverter.ToInt32(control[(offset + IntPtr.Size)..]);
+            var type = BitConverter.ToInt32(control[(offset + IntPtr.Size + 4)..]);
             if (cmsgLength < header || offset + cmsgLength > control.Length)
             {
                 break;

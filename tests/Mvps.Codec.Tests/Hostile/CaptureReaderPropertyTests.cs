@@ -11,7 +11,7 @@ namespace Mvps.Codec.Tests.Hostile;
 /// never another exception, never a hang. Random bytes alone rarely pass the magic, so most cases start from
 /// real capture headers (pcap in both byte orders and resolutions, pcapng) and damage them.
 /// </summary>
-public class CaptureReaderPropertyTests
+public sealed class CaptureReaderPropertyTests
 {
     private static readonly byte[][] Seeds = BuildSeeds();
 
@@ -22,10 +22,10 @@ public class CaptureReaderPropertyTests
     public bool Damaged_real_captures_give_records_or_a_CaptureFormatException(byte seedChoice, byte[] edits, ushort cut, byte[] tail)
     {
         var bytes = (byte[])Seeds[seedChoice % Seeds.Length].Clone();
-        for (int i = 0; i + 2 < edits.Length && i < 24; i += 3)
+        for (var i = 0; i + 2 < edits.Length && i < 24; i += 3)
         {
             // Edits are biased towards headers and length fields: the first 64 bytes and the first record header.
-            int position = (edits[i] | (edits[i + 1] << 8)) % bytes.Length;
+            var position = (edits[i] | (edits[i + 1] << 8)) % bytes.Length;
             bytes[position] = edits[i + 2];
         }
 
@@ -40,7 +40,7 @@ public class CaptureReaderPropertyTests
         {
             using var reader = CaptureReader.Open(new MemoryStream(bytes, writable: false), "property-input");
             long records = 0;
-            while (reader.TryReadNext(out CaptureRecord record))
+            while (reader.TryReadNext(out var record))
             {
                 problems.Clear();
                 FrameDecoder.TryDecode(record.Data, null, problems, out _);
@@ -64,9 +64,9 @@ public class CaptureReaderPropertyTests
     {
         var frame = TestFramesForHostile.Valid();
         var seeds = new List<byte[]>();
-        foreach (bool bigEndian in new[] { false, true })
+        foreach (var bigEndian in new[] { false, true })
         {
-            foreach (bool nanoseconds in new[] { false, true })
+            foreach (var nanoseconds in new[] { false, true })
             {
                 seeds.Add(new Mvps.Codec.Tests.Capture.ClassicPcapBuilder(bigEndian, nanoseconds)
                     .Record(1, 2, frame).Record(3, 4, frame).ToArray());

@@ -10,7 +10,7 @@ namespace Mvps.Codec.Tests.Hostile;
 /// must accept every such frame (else verify would be slow, not wrong). Checked on valid frames with random
 /// edits, with and without the checksums and tag repaired afterwards, so both outcomes are well exercised.
 /// </summary>
-public class CleanFrameScreenPropertyTests
+public sealed class CleanFrameScreenPropertyTests
 {
     private static readonly FrameAuthenticator Authenticator = FrameAuthenticator.ForProofKey();
 
@@ -18,7 +18,7 @@ public class CleanFrameScreenPropertyTests
     public bool Fast_path_agrees_with_the_decoder(uint tick, byte[] edits, bool repair, int lengthChange)
     {
         var frame = TestFramesForHostile.Valid(tick);
-        for (int i = 0; i + 1 < edits.Length && i < 8; i += 2)
+        for (var i = 0; i + 1 < edits.Length && i < 8; i += 2)
         {
             frame[edits[i] % frame.Length] ^= edits[i + 1];
         }
@@ -28,7 +28,7 @@ public class CleanFrameScreenPropertyTests
             Repair(frame);
         }
 
-        byte[] candidate = (lengthChange % 7) switch
+        var candidate = (lengthChange % 7) switch
         {
             1 => frame[..^1],
             2 => [.. frame, 0],
@@ -61,11 +61,11 @@ public class CleanFrameScreenPropertyTests
         Authenticator.ComputeTag(f, f.AsSpan(FieldLocations.Tag, FieldLengths.Tag));
         f[FieldLocations.Ipv4Checksum] = 0;
         f[FieldLocations.Ipv4Checksum + 1] = 0;
-        ushort ip = InternetChecksum.Compute(f.AsSpan(FieldLocations.Ipv4, FieldLengths.Ipv4Header));
+        var ip = InternetChecksum.Compute(f.AsSpan(FieldLocations.Ipv4, FieldLengths.Ipv4Header));
         System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(f.AsSpan(FieldLocations.Ipv4Checksum), ip);
         f[FieldLocations.UdpChecksum] = 0;
         f[FieldLocations.UdpChecksum + 1] = 0;
-        ushort udp = InternetChecksum.ComputeUdp(
+        var udp = InternetChecksum.ComputeUdp(
             f.AsSpan(FieldLocations.Ipv4Source, FieldLengths.Ipv4Address),
             f.AsSpan(FieldLocations.Ipv4Destination, FieldLengths.Ipv4Address),
             f.AsSpan(FieldLocations.Udp, FieldLengths.UdpTotal));
@@ -74,23 +74,23 @@ public class CleanFrameScreenPropertyTests
 }
 
 /// <summary>Capture mode's fast path against <see cref="FrameDecoder.TryDecodeCaptured"/> on damaged VLAN-tagged and IPv6 records.</summary>
-public class CapturedFrameScreenPropertyTests
+public sealed class CapturedFrameScreenPropertyTests
 {
     private static readonly FrameAuthenticator Authenticator = FrameAuthenticator.ForProofKey();
 
     [Property(MaxTest = 3000)]
     public bool Fast_path_agrees_with_the_decoder_in_capture_mode(bool ipv6, byte[] edits, bool repairTag)
     {
-        byte[] record = ipv6
+        var record = ipv6
             ? Mvps.Codec.Tests.Wire.TestPackets.Ipv6Packet(Mvps.Codec.Tests.Wire.TestPackets.Payload)
             : Mvps.Codec.Tests.Wire.TestPackets.WithVlanTags(Mvps.Codec.Tests.Wire.TestPackets.Frame, 0x8100, 100);
-        uint linkType = ipv6 ? LinkTypes.Ipv6 : LinkTypes.Ethernet;
-        for (int i = 0; i + 1 < edits.Length && i < 6; i += 2)
+        var linkType = ipv6 ? LinkTypes.Ipv6 : LinkTypes.Ethernet;
+        for (var i = 0; i + 1 < edits.Length && i < 6; i += 2)
         {
             record[edits[i] % record.Length] ^= edits[i + 1];
         }
 
-        PacketLayers layers = PacketDissector.Dissect(linkType, record);
+        var layers = PacketDissector.Dissect(linkType, record);
         if (layers.Class != RecordClass.Mvps)
         {
             return true; // not judged: nothing to compare
@@ -105,7 +105,7 @@ public class CapturedFrameScreenPropertyTests
 
         var problems = new List<FrameProblem>();
         FrameDecoder.TryDecodeCaptured(record, layers, Authenticator, problems, out _);
-        bool clean = problems.TrueForAll(p => FrameDecoder.IsChecksumWarning(p.Kind));
+        var clean = problems.TrueForAll(p => FrameDecoder.IsChecksumWarning(p.Kind));
         return FrameScreen.IsCleanCaptured(record, layers, Authenticator, new byte[FieldLengths.Tag]) == clean;
     }
 }

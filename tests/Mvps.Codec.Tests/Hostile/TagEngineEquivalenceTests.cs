@@ -10,13 +10,13 @@ namespace Mvps.Codec.Tests.Hostile;
 /// The precomputed-key-state HMAC (native block function) must give exactly the BCL's tags, for any key
 /// length (short, one block, longer than a block, empty) and any frame contents.
 /// </summary>
-public class TagEngineEquivalenceTests
+public sealed class TagEngineEquivalenceTests
 {
     [Property(MaxTest = 300)]
     public bool Fast_and_fallback_tags_agree_with_the_BCL(byte[] key, byte[] payloadSeed)
     {
         var frame = new byte[FieldLengths.Frame];
-        for (int i = 0; i < frame.Length; i++)
+        for (var i = 0; i < frame.Length; i++)
         {
             frame[i] = payloadSeed.Length == 0 ? (byte)i : payloadSeed[i % payloadSeed.Length];
         }
@@ -40,21 +40,21 @@ public class TagEngineEquivalenceTests
     [Property(MaxTest = 100)]
     public bool Batched_tags_agree_with_the_BCL_at_every_position_of_a_partial_or_full_batch(byte[] key, byte[] seed, byte countSeed)
     {
-        int count = 1 + (countSeed % FrameAuthenticator.TagBatchSize);
+        var count = 1 + (countSeed % FrameAuthenticator.TagBatchSize);
         var source = new byte[(count * 70) + 3];
-        for (int i = 0; i < source.Length; i++)
+        for (var i = 0; i < source.Length; i++)
         {
             source[i] = seed.Length == 0 ? (byte)(i * 7) : (byte)(seed[i % seed.Length] + i);
         }
 
         var offsets = Enumerable.Range(0, count).Select(i => 3 + (i * 70)).ToArray(); // unaligned, not contiguous
         var tags = new byte[count * FieldLengths.Tag];
-        bool all = true;
-        foreach (bool native in new[] { true, false })
+        var all = true;
+        foreach (var native in new[] { true, false })
         {
             using var authenticator = new FrameAuthenticator(key, allowNative: native);
             authenticator.ComputePayloadTags(source, offsets, tags);
-            for (int i = 0; i < count; i++)
+            for (var i = 0; i < count; i++)
             {
                 var expected = HMACSHA256.HashData(key, source.AsSpan(offsets[i], FieldLengths.Authenticated))[..FieldLengths.Tag];
                 all &= tags.AsSpan(i * FieldLengths.Tag, FieldLengths.Tag).SequenceEqual(expected);

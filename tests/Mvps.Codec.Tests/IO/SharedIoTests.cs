@@ -3,15 +3,15 @@ using Mvps.IO;
 namespace Mvps.Codec.Tests.IO;
 
 /// <summary>The shared file helpers (src/Shared, compiled into each assembly) as the codec sees them.</summary>
-public class SharedIoTests
+public sealed class SharedIoTests
 {
     [Fact]
     public void AtomicFile_replaces_a_symlink_at_the_final_name_and_leaves_its_target_alone()
     {
         using var temp = new TempFolder();
-        string victim = temp.File("victim");
+        var victim = temp.File("victim");
         File.WriteAllText(victim, "precious");
-        string target = temp.File("out.bin");
+        var target = temp.File("out.bin");
         File.CreateSymbolicLink(target, victim);
 
         AtomicFile.Write(target, stream => stream.Write("new"u8));
@@ -26,7 +26,7 @@ public class SharedIoTests
     public void AtomicFile_leaves_nothing_when_the_writer_fails_and_keeps_the_old_file()
     {
         using var temp = new TempFolder();
-        string target = temp.File("out.bin");
+        var target = temp.File("out.bin");
         File.WriteAllText(target, "old");
 
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(target, stream =>
@@ -43,13 +43,13 @@ public class SharedIoTests
     public void AtomicFile_uses_a_new_unpredictable_temporary_name_each_time()
     {
         using var temp = new TempFolder();
-        string target = temp.File("out.bin");
+        var target = temp.File("out.bin");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < 5; i++)
+        for (var i = 0; i < 5; i++)
         {
             AtomicFile.Write(target, stream =>
             {
-                string name = Path.GetFileName(((FileStream)stream).Name);
+                var name = Path.GetFileName(((FileStream)stream).Name);
                 Assert.Matches("^\\.out\\.bin\\.[0-9a-f]{32}\\.partial$", name);
                 Assert.True(seen.Add(name), $"{name} used twice");
             });
@@ -63,7 +63,7 @@ public class SharedIoTests
         // becomes the final file at the rename, and a reader of it (File.ReadAllBytes takes a shared flock on Unix)
         // was refused while the writer still held an exclusive flock on it. Here the reader opens it mid-write.
         using var temp = new TempFolder();
-        string target = temp.File("out.bin");
+        var target = temp.File("out.bin");
         byte[]? seen = null;
         AtomicFile.Write(target, stream =>
         {
@@ -85,8 +85,8 @@ public class SharedIoTests
         }
 
         using var temp = new TempFolder();
-        string target = temp.File("out.bin");
-        string abandoned = temp.File(".out.bin.0123456789abcdef0123456789abcdef.partial");
+        var target = temp.File("out.bin");
+        var abandoned = temp.File(".out.bin.0123456789abcdef0123456789abcdef.partial");
         File.WriteAllText(abandoned, "left by a killed run");
         string? live = null;
         AtomicFile.Write(target, outer =>
@@ -126,10 +126,10 @@ public class SharedIoTests
     public void BoundedFile_opened_forward_reads_to_the_limit_and_refuses_the_next_byte()
     {
         // A device never ends: the read past the limit is the same one line as ReadAll's.
-        using (Stream zero = BoundedFile.OpenForward("/dev/zero", 1024, "test"))
+        using (var zero = BoundedFile.OpenForward("/dev/zero", 1024, "test"))
         {
-            byte[] buffer = new byte[4096];
-            int total = 0;
+            var buffer = new byte[4096];
+            var total = 0;
             void ReadOn()
             {
                 while (true)
@@ -149,7 +149,7 @@ public class SharedIoTests
         File.WriteAllBytes(temp.File("over"), new byte[1025]);
         Assert.Equal(temp.File("over") + ": larger than the 1 KiB limit for a test file",
             Assert.Throws<InvalidDataException>(() => BoundedFile.OpenForward(temp.File("over"), 1024, "test")).Message);
-        using Stream exact = BoundedFile.OpenForward(temp.File("exact"), 1024, "test");
+        using var exact = BoundedFile.OpenForward(temp.File("exact"), 1024, "test");
         exact.ReadExactly(new byte[1024]);
         Assert.Equal(0, exact.Read(new byte[1], 0, 1));
     }
@@ -170,7 +170,7 @@ public class SharedIoTests
         Assert.Contains("larger than the", error.Message);
         Assert.InRange(endless.Served, 100_001, 100_001 + 65_536);
 
-        byte[] exact = BoundedFile.ReadAll(new MemoryStream(new byte[1024]), "exact", 1024, "test");
+        var exact = BoundedFile.ReadAll(new MemoryStream(new byte[1024]), "exact", 1024, "test");
         Assert.Equal(1024, exact.Length);
     }
 
@@ -183,7 +183,7 @@ public class SharedIoTests
     [Fact]
     public void DisplayName_cuts_a_huge_name_and_states_its_length()
     {
-        string shown = DisplayName.Of(new string('x', 100_000));
+        var shown = DisplayName.Of(new string('x', 100_000));
         Assert.Equal(DisplayName.MaxLength + " (100000 characters)".Length + 3, shown.Length);
         Assert.EndsWith("... (100000 characters)", shown);
     }

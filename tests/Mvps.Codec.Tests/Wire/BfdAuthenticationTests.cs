@@ -4,7 +4,7 @@ using static Mvps.Tests.Shared.BfdTestPackets;
 namespace Mvps.Codec.Tests.Wire;
 
 /// <summary>The head of the RFC 5880 §4.2–4.4 authentication section, bounded by the packet's Length.</summary>
-public class BfdAuthenticationTests
+public sealed class BfdAuthenticationTests
 {
     public static TheoryData<string, byte[], BfdAuthentication> Sections => new()
     {
@@ -23,23 +23,23 @@ public class BfdAuthenticationTests
     [MemberData(nameof(Sections))]
     public void Reads_type_length_key_and_sequence(string what, byte[] packet, BfdAuthentication expected)
     {
-        Assert.True(BfdAuthentication.TryRead(packet, out BfdAuthentication authentication), what);
+        Assert.True(BfdAuthentication.TryRead(packet, out var authentication), what);
         Assert.Equal(expected, authentication);
     }
 
     [Fact]
     public void Nothing_without_the_A_bit_or_without_room_for_type_and_length()
     {
-        byte[] withoutABit = Authenticated(Keyed(4, 28, 5, 1, 20));
+        var withoutABit = Authenticated(Keyed(4, 28, 5, 1, 20));
         withoutABit[PayloadLocations.BfdStateFlags] &= 0xFB;
         Assert.False(BfdAuthentication.TryRead(withoutABit, out _));
-        byte[] aBitOnly = Control(0, 3, 0x04, 3, 1, 2, 3, 4, 5);
+        var aBitOnly = Control(0, 3, 0x04, 3, 1, 2, 3, 4, 5);
         Assert.False(BfdAuthentication.TryRead(aBitOnly, out _));
         Assert.False(BfdAuthentication.TryRead(Authenticated([4]), out _));
         Assert.False(BfdAuthentication.TryRead(aBitOnly[..20], out _));
 
         // The section is what the Length covers: bytes after it (an MVPS extension) are not read as one.
-        byte[] mvpsWithABit = TestPackets.Payload;
+        var mvpsWithABit = TestPackets.Payload;
         mvpsWithABit[PayloadLocations.BfdStateFlags] |= 0x04;
         Assert.False(BfdAuthentication.TryRead(mvpsWithABit, out _));
     }
@@ -47,8 +47,8 @@ public class BfdAuthenticationTests
     [Fact]
     public void A_Length_beyond_the_bytes_reads_only_the_bytes_there()
     {
-        byte[] packet = Authenticated(Keyed(4, 28, 5, 77, 20))[..30];
-        Assert.True(BfdAuthentication.TryRead(packet, out BfdAuthentication authentication));
+        var packet = Authenticated(Keyed(4, 28, 5, 77, 20))[..30];
+        Assert.True(BfdAuthentication.TryRead(packet, out var authentication));
         Assert.Equal(new BfdAuthentication(BfdAuthenticationType.KeyedSha1, 28, 5, null), authentication);
     }
 }

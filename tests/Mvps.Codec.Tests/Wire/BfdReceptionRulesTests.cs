@@ -3,7 +3,7 @@ using Mvps.Codec.Wire;
 namespace Mvps.Codec.Tests.Wire;
 
 /// <summary>RFC 5880 §6.8.6 as the codec states it for every reader: each rule alone, and the first broken one in the RFC's order.</summary>
-public class BfdReceptionRulesTests
+public sealed class BfdReceptionRulesTests
 {
     private const uint Ours = 0x4D56_5053;
 
@@ -43,7 +43,7 @@ public class BfdReceptionRulesTests
 
         var frame = TestFrames.Encode(TestFrames.Sample);
         var payload = frame.AsSpan(FieldLocations.Bfd, FieldLengths.UdpPayload);
-        uint theirYour = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.BfdYourDiscriminator..]);
+        var theirYour = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(payload[PayloadLocations.BfdYourDiscriminator..]);
         Assert.Equal(BfdReception.Valid, BfdReceptionRules.Check(payload, theirYour));
         Assert.Equal(BfdReception.UnknownYourDiscriminator, BfdReceptionRules.Check(payload, theirYour + 1));
     }

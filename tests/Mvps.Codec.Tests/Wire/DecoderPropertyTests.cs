@@ -6,7 +6,7 @@ using Mvps.Codec.Wire;
 namespace Mvps.Codec.Tests.Wire;
 
 /// <summary>Property-based checks: any field values round-trip; no byte string makes the decoder throw.</summary>
-public class DecoderPropertyTests
+public sealed class DecoderPropertyTests
 {
     [Property(MaxTest = 500)]
     public bool Any_field_values_round_trip(uint tick, int phi, uint c1Bits, uint c2Bits, uint c3Bits, byte state, byte diag, ushort vantage, uint my, uint your)
@@ -28,8 +28,8 @@ public class DecoderPropertyTests
             },
         };
 
-        byte[] bytes = TestFrames.Encode(frame);
-        CoherenceFrame decoded = FrameDecoder.ReadFields(bytes);
+        var bytes = TestFrames.Encode(frame);
+        var decoded = FrameDecoder.ReadFields(bytes);
 
         // Compare floats by bit pattern: NaN payloads and signed zeros must survive too.
         return TestFrames.Encode(decoded).AsSpan().SequenceEqual(bytes)
@@ -41,7 +41,7 @@ public class DecoderPropertyTests
     public bool Decoder_never_throws_on_arbitrary_bytes(byte[] data)
     {
         var problems = new List<FrameProblem>();
-        using FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey();
+        using var authenticator = FrameAuthenticator.ForProofKey();
         FrameDecoder.TryDecode(data ?? [], authenticator, problems, out _);
         return problems.Count > 0 || (data?.Length ?? 0) == 110;
     }
@@ -52,7 +52,7 @@ public class DecoderPropertyTests
         return Prop.ForAll(Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>(), 110).ToArbitrary(), data =>
         {
             var problems = new List<FrameProblem>();
-            using FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey();
+            using var authenticator = FrameAuthenticator.ForProofKey();
             return FrameDecoder.TryDecode(data, authenticator, problems, out _) && problems.Count > 0;
         });
     }

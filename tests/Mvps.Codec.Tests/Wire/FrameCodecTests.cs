@@ -5,16 +5,16 @@ using Mvps.Codec.Wire;
 
 namespace Mvps.Codec.Tests.Wire;
 
-public class FrameCodecTests
+public sealed class FrameCodecTests
 {
     [Fact]
     public void Encoded_frame_decodes_to_the_same_fields_without_problems_and_reencodes_identically()
     {
-        byte[] bytes = TestFrames.Encode(TestFrames.Sample);
+        var bytes = TestFrames.Encode(TestFrames.Sample);
 
         var problems = new List<FrameProblem>();
-        using FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey();
-        Assert.True(FrameDecoder.TryDecode(bytes, authenticator, problems, out CoherenceFrame decoded));
+        using var authenticator = FrameAuthenticator.ForProofKey();
+        Assert.True(FrameDecoder.TryDecode(bytes, authenticator, problems, out var decoded));
 
         Assert.Empty(problems);
         Assert.Equal(TestFrames.Sample, decoded);
@@ -24,7 +24,7 @@ public class FrameCodecTests
     [Fact]
     public void Fixed_fields_sit_at_the_offsets_of_the_seed_table()
     {
-        byte[] f = TestFrames.Encode(TestFrames.Sample);
+        var f = TestFrames.Encode(TestFrames.Sample);
 
         Assert.Equal(110, f.Length);
         Assert.Equal(new byte[] { 0x02, 0x4D, 0x56, 0x50, 0x53, 0x14 }, f[0..6]);
@@ -54,9 +54,9 @@ public class FrameCodecTests
     [Fact]
     public void Tag_is_the_first_12_bytes_of_HMAC_SHA256_over_bytes_42_to_97_with_the_proof_key()
     {
-        byte[] f = TestFrames.Encode(TestFrames.Sample);
+        var f = TestFrames.Encode(TestFrames.Sample);
 
-        byte[] full = HMACSHA256.HashData(Encoding.ASCII.GetBytes("MVPS-shared-secret-deterministic-2026"), f.AsSpan(42, 56));
+        var full = HMACSHA256.HashData(Encoding.ASCII.GetBytes("MVPS-shared-secret-deterministic-2026"), f.AsSpan(42, 56));
 
         Assert.Equal(full[..12], f[98..110]);
     }
@@ -64,7 +64,7 @@ public class FrameCodecTests
     [Fact]
     public void A_different_key_gives_a_different_tag_that_the_proof_key_rejects()
     {
-        byte[] f = new byte[110];
+        var f = new byte[110];
         using (var other = new FrameAuthenticator("another key"u8))
         {
             FrameEncoder.Write(TestFrames.Sample, other, f);
@@ -79,8 +79,8 @@ public class FrameCodecTests
         // Search ticks until one would produce a computed checksum of zero, and check it is sent as 0xFFFF.
         for (uint tick = 0; tick < 400_000; tick++)
         {
-            byte[] f = TestFrames.Encode(TestFrames.Sample with { Tick = tick });
-            ushort sent = BinaryPrimitives.ReadUInt16BigEndian(f.AsSpan(40));
+            var f = TestFrames.Encode(TestFrames.Sample with { Tick = tick });
+            var sent = BinaryPrimitives.ReadUInt16BigEndian(f.AsSpan(40));
             Assert.NotEqual(0, sent);
             if (sent == 0xFFFF)
             {
@@ -95,7 +95,7 @@ public class FrameCodecTests
     [Fact]
     public void Encoder_rejects_a_destination_shorter_than_a_frame()
     {
-        using FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey();
+        using var authenticator = FrameAuthenticator.ForProofKey();
         Assert.Throws<ArgumentException>(() => FrameEncoder.Write(TestFrames.Sample, authenticator, new byte[109]));
     }
 }

@@ -3,7 +3,7 @@ using Mvps.Codec.Wire;
 namespace Mvps.Codec.Tests.Wire;
 
 /// <summary>Every problem the decoder knows, triggered on purpose, with the offset it must name.</summary>
-public class FrameDecoderProblemTests
+public sealed class FrameDecoderProblemTests
 {
     public static TheoryData<string, int, byte, int, FrameProblemKind> Mutations => new()
     {
@@ -34,13 +34,13 @@ public class FrameDecoderProblemTests
     [MemberData(nameof(Mutations))]
     public void Each_mutation_is_reported_with_its_offset(string what, int offset, byte value, int fieldOffset, FrameProblemKind expected)
     {
-        byte[] f = TestFrames.Encode(TestFrames.Sample);
+        var f = TestFrames.Encode(TestFrames.Sample);
         Assert.NotEqual(value, f[offset]); // the mutation must change something
         f[offset] = value;
 
-        List<FrameProblem> problems = TestFrames.Problems(f);
+        var problems = TestFrames.Problems(f);
 
-        FrameProblem problem = Assert.Single(problems, p => p.Kind == expected);
+        var problem = Assert.Single(problems, p => p.Kind == expected);
         Assert.Equal(fieldOffset, problem.Offset);
         Assert.False(string.IsNullOrWhiteSpace(problem.Detail), what);
     }
@@ -48,7 +48,7 @@ public class FrameDecoderProblemTests
     [Fact]
     public void Zero_udp_checksum_is_reported_as_absent()
     {
-        byte[] f = TestFrames.Encode(TestFrames.Sample);
+        var f = TestFrames.Encode(TestFrames.Sample);
         f[40] = 0;
         f[41] = 0;
 
@@ -58,7 +58,7 @@ public class FrameDecoderProblemTests
     [Fact]
     public void Zero_my_discriminator_is_reported()
     {
-        byte[] f = TestFrames.Encode(TestFrames.Sample with { Bfd = TestFrames.Sample.Bfd with { MyDiscriminator = 0 } });
+        var f = TestFrames.Encode(TestFrames.Sample with { Bfd = TestFrames.Sample.Bfd with { MyDiscriminator = 0 } });
 
         Assert.Contains(TestFrames.Problems(f), p => p.Kind == FrameProblemKind.BfdMyDiscriminator && p.Offset == 46);
     }
@@ -66,12 +66,12 @@ public class FrameDecoderProblemTests
     [Fact]
     public void Truncated_frame_is_reported_at_its_end_and_not_decoded()
     {
-        byte[] f = TestFrames.Encode(TestFrames.Sample);
+        var f = TestFrames.Encode(TestFrames.Sample);
         var problems = new List<FrameProblem>();
 
         Assert.False(FrameDecoder.TryDecode(f.AsSpan(0, 60), null, problems, out _));
 
-        FrameProblem problem = Assert.Single(problems);
+        var problem = Assert.Single(problems);
         Assert.Equal(FrameProblemKind.Truncated, problem.Kind);
         Assert.Equal(60, problem.Offset);
     }
@@ -81,7 +81,7 @@ public class FrameDecoderProblemTests
     {
         byte[] f = [.. TestFrames.Encode(TestFrames.Sample), 0xAA, 0xBB];
 
-        FrameProblem problem = Assert.Single(TestFrames.Problems(f));
+        var problem = Assert.Single(TestFrames.Problems(f));
         Assert.Equal(FrameProblemKind.TrailingBytes, problem.Kind);
         Assert.Equal(110, problem.Offset);
     }
@@ -89,12 +89,12 @@ public class FrameDecoderProblemTests
     [Fact]
     public void Every_single_bit_flip_in_the_frame_is_detected()
     {
-        byte[] original = TestFrames.Encode(TestFrames.Sample);
-        for (int bit = 0; bit < 110 * 8; bit++)
+        var original = TestFrames.Encode(TestFrames.Sample);
+        for (var bit = 0; bit < 110 * 8; bit++)
         {
-            byte[] f = (byte[])original.Clone();
+            var f = (byte[])original.Clone();
             f[bit / 8] ^= (byte)(0x80 >> (bit % 8));
-            bool headerOnly = bit / 8 < 14 && bit / 8 != 12 && bit / 8 != 13; // MAC addresses are not judged
+            var headerOnly = bit / 8 < 14 && bit / 8 != 12 && bit / 8 != 13; // MAC addresses are not judged
             if (!headerOnly)
             {
                 Assert.NotEmpty(TestFrames.Problems(f));

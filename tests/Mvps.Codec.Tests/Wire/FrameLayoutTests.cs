@@ -65,8 +65,8 @@ public partial class FrameLayoutTests
         var documented = DocumentedFields();
         Assert.Equal(Fields.Count, documented.Count);
 
-        int next = 0;
-        foreach ((int offset, int length) in documented.Values.OrderBy(v => v.Offset))
+        var next = 0;
+        foreach ((var offset, var length) in documented.Values.OrderBy(v => v.Offset))
         {
             Assert.Equal(next, offset);
             next = offset + length;
@@ -92,11 +92,11 @@ public partial class FrameLayoutTests
 
     private static Dictionary<string, (int Offset, int Length)> DocumentedFields()
     {
-        string doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "wire-format.md"));
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "wire-format.md"));
         var fields = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         foreach (Match row in FieldRow().Matches(doc))
         {
-            int bytes = row.Groups["bytes"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            var bytes = row.Groups["bytes"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             fields.Add(row.Groups["field"].Value.Trim(), (int.Parse(row.Groups["offset"].Value, System.Globalization.CultureInfo.InvariantCulture), bytes));
         }
 

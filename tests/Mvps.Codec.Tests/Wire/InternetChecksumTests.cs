@@ -2,7 +2,7 @@ using Mvps.Codec.Wire;
 
 namespace Mvps.Codec.Tests.Wire;
 
-public class InternetChecksumTests
+public sealed class InternetChecksumTests
 {
     [Fact]
     public void Rfc1071_example_sums_to_ddf2()
@@ -22,7 +22,7 @@ public class InternetChecksumTests
     [Fact]
     public void A_header_with_its_checksum_in_place_sums_to_zero()
     {
-        byte[] f = TestFrames.Encode(TestFrames.Sample);
+        var f = TestFrames.Encode(TestFrames.Sample);
 
         Assert.Equal(0, InternetChecksum.Compute(f.AsSpan(14, 20)));
     }

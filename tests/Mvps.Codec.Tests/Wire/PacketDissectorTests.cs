@@ -4,7 +4,7 @@ using Mvps.Codec.Wire;
 namespace Mvps.Codec.Tests.Wire;
 
 /// <summary>Every link type, VLAN shape, network layer and class of <see cref="PacketDissector"/>, one record each.</summary>
-public class PacketDissectorTests
+public sealed class PacketDissectorTests
 {
     private static readonly byte[] Sll = [0x00, 0x04, 0x00, 0x01, 0x00, 0x06, 2, 0x4d, 0x56, 0x50, 0x53, 0x0a, 0, 0, 0x08, 0x00];
     private static readonly byte[] Sll2 = [0x08, 0x00, 0, 0, 0, 0, 0, 2, 0x00, 0x01, 0x04, 0x06, 2, 0x4d, 0x56, 0x50, 0x53, 0x0a, 0, 0];
@@ -44,7 +44,7 @@ public class PacketDissectorTests
             record[6] = 44;
         }
 
-        PacketLayers layers = PacketDissector.Dissect(linkType, record);
+        var layers = PacketDissector.Dissect(linkType, record);
 
         Assert.Equal(RecordClass.Mvps, layers.Class);
         Assert.Equal(payloadOffset, layers.PayloadOffset);
@@ -53,7 +53,7 @@ public class PacketDissectorTests
         Assert.False(layers.HasChecksumWarning, shape);
         using var authenticator = FrameAuthenticator.ForProofKey();
         var problems = new List<FrameProblem>();
-        Assert.True(FrameDecoder.TryDecodeCaptured(record, layers, authenticator, problems, out CoherenceFrame fields));
+        Assert.True(FrameDecoder.TryDecodeCaptured(record, layers, authenticator, problems, out var fields));
         Assert.Empty(problems);
         Assert.Equal(TestFrames.Sample.Tick, fields.Tick);
         Assert.True(FrameScreen.IsCleanCaptured(record, layers, authenticator, new byte[FieldLengths.Tag]));
@@ -63,19 +63,19 @@ public class PacketDissectorTests
     public bool Never_throws_and_keeps_offsets_inside_the_record(byte[] bytes, byte linkTypeChoice, bool startFromFrame)
     {
         uint[] linkTypes = [LinkTypes.Null, LinkTypes.Ethernet, LinkTypes.Raw, LinkTypes.Loop, LinkTypes.LinuxSll, LinkTypes.Ipv4, LinkTypes.Ipv6, LinkTypes.LinuxSll2, 65000];
-        uint linkType = linkTypes[linkTypeChoice % linkTypes.Length];
-        byte[] record = bytes;
+        var linkType = linkTypes[linkTypeChoice % linkTypes.Length];
+        var record = bytes;
         if (startFromFrame)
         {
             // Damage a real frame rather than start from noise, so the deeper layers are reached.
             record = TestPackets.Frame;
-            for (int i = 0; i + 1 < bytes.Length && i < 8; i += 2)
+            for (var i = 0; i + 1 < bytes.Length && i < 8; i += 2)
             {
                 record[bytes[i] % record.Length] ^= bytes[i + 1];
             }
         }
 
-        PacketLayers layers = PacketDissector.Dissect(linkType, record);
+        var layers = PacketDissector.Dissect(linkType, record);
         if (layers.Class is RecordClass.Mvps or RecordClass.BfdWithoutExtension)
         {
             using var authenticator = FrameAuthenticator.ForProofKey();
@@ -89,7 +89,7 @@ public class PacketDissectorTests
     [Fact]
     public void Vlan_ids_are_outer_then_inner()
     {
-        PacketLayers layers = PacketDissector.Dissect(LinkTypes.Ethernet, TestPackets.WithVlanTags(TestPackets.Frame, 0x88a8, 0x1c8, 0x8100, 0x2064));
+        var layers = PacketDissector.Dissect(LinkTypes.Ethernet, TestPackets.WithVlanTags(TestPackets.Frame, 0x88a8, 0x1c8, 0x8100, 0x2064));
         Assert.Equal(2, layers.VlanCount);
         Assert.Equal(0x1c8, layers.OuterVlanId);
         Assert.Equal(0x064, layers.InnerVlanId); // priority bits are not part of the id
@@ -97,7 +97,7 @@ public class PacketDissectorTests
 
     public static TheoryData<string, uint, byte[], RecordClass> OtherRecords()
     {
-        byte[] frame = TestPackets.Frame;
+        var frame = TestPackets.Frame;
         byte[] fragment = [.. frame];
         fragment[FieldLocations.Ipv4FlagsFragment] |= 0x20; // more fragments
         byte[] tcp = [.. frame];
@@ -109,12 +109,12 @@ public class PacketDissectorTests
         BinaryPrimitives.WriteUInt16BigEndian(plainBfd.AsSpan(FieldLocations.UdpLength), 8 + 24);
         byte[] echo = [.. frame];
         BinaryPrimitives.WriteUInt16BigEndian(echo.AsSpan(FieldLocations.UdpDestinationPort), 3785);
-        byte[] echoV6 = TestPackets.Ipv6Packet([1, 2, 3], 255, 3785);
+        var echoV6 = TestPackets.Ipv6Packet([1, 2, 3], 255, 3785);
         byte[] udpTooLong = [.. frame];
         BinaryPrimitives.WriteUInt16BigEndian(udpTooLong.AsSpan(FieldLocations.UdpLength), 200);
         byte[] bfdLengthBeyond = [.. frame];
         bfdLengthBeyond[FieldLocations.BfdLength] = 100;
-        byte[] ipv6Fragment = TestPackets.Ipv6Packet(TestPackets.Payload, 255, 3784, [17, 0, 0, 8, 0, 0, 0, 1]);
+        var ipv6Fragment = TestPackets.Ipv6Packet(TestPackets.Payload, 255, 3784, [17, 0, 0, 8, 0, 0, 0, 1]);
         ipv6Fragment[6] = 44;
         return new()
         {
@@ -150,7 +150,7 @@ public class PacketDissectorTests
     [Fact]
     public void Snap_length_truncation_reports_captured_and_needed_bytes()
     {
-        PacketLayers layers = PacketDissector.Dissect(LinkTypes.Ethernet, TestPackets.Frame[..64]);
+        var layers = PacketDissector.Dissect(LinkTypes.Ethernet, TestPackets.Frame[..64]);
         Assert.Equal(RecordClass.CapturedTruncated, layers.Class);
         Assert.Equal(64, layers.CapturedBytes);
         Assert.Equal(110, layers.NeededBytes);
@@ -159,12 +159,12 @@ public class PacketDissectorTests
     [Fact]
     public void Udp_checksum_zero_is_none_over_ipv4_and_wrong_over_ipv6()
     {
-        byte[] v4 = TestPackets.Frame;
+        var v4 = TestPackets.Frame;
         v4[FieldLocations.UdpChecksum] = 0;
         v4[FieldLocations.UdpChecksum + 1] = 0;
         Assert.Equal(ChecksumState.Absent, PacketDissector.Dissect(LinkTypes.Ethernet, v4).UdpChecksum);
 
-        byte[] v6 = TestPackets.Ipv6Packet(TestPackets.Payload);
+        var v6 = TestPackets.Ipv6Packet(TestPackets.Payload);
         v6[46] = 0;
         v6[47] = 0;
         Assert.Equal(ChecksumState.Mismatch, PacketDissector.Dissect(LinkTypes.Ipv6, v6).UdpChecksum);
@@ -173,9 +173,9 @@ public class PacketDissectorTests
     [Fact]
     public void A_flipped_payload_bit_is_a_checksum_mismatch_the_dissector_reports_and_the_decoder_calls_a_warning()
     {
-        byte[] frame = TestPackets.Frame;
+        var frame = TestPackets.Frame;
         frame[FieldLocations.C1] ^= 1;
-        PacketLayers layers = PacketDissector.Dissect(LinkTypes.Ethernet, frame);
+        var layers = PacketDissector.Dissect(LinkTypes.Ethernet, frame);
         Assert.Equal(ChecksumState.Mismatch, layers.UdpChecksum);
         Assert.Equal(ChecksumState.Valid, layers.Ipv4HeaderChecksum);
 
@@ -193,8 +193,8 @@ public class PacketDissectorTests
     [InlineData(4784, 1, false)] // multihop (RFC 5883): any hop limit
     public void Single_hop_needs_hop_limit_255(ushort port, byte hopLimit, bool problem)
     {
-        byte[] packet = TestPackets.Ipv6Packet(TestPackets.Payload, hopLimit, port);
-        PacketLayers layers = PacketDissector.Dissect(LinkTypes.Ipv6, packet);
+        var packet = TestPackets.Ipv6Packet(TestPackets.Payload, hopLimit, port);
+        var layers = PacketDissector.Dissect(LinkTypes.Ipv6, packet);
         using var authenticator = FrameAuthenticator.ForProofKey();
         var problems = new List<FrameProblem>();
         FrameDecoder.TryDecodeCaptured(packet, layers, authenticator, problems, out _);

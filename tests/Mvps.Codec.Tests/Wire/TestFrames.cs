@@ -13,7 +13,7 @@ internal static class TestFrames
     public static byte[] Encode(in CoherenceFrame frame)
     {
         var bytes = new byte[FieldLengths.Frame];
-        using FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey();
+        using var authenticator = FrameAuthenticator.ForProofKey();
         FrameEncoder.Write(frame, authenticator, bytes);
         return bytes;
     }
@@ -21,7 +21,7 @@ internal static class TestFrames
     public static List<FrameProblem> Problems(ReadOnlySpan<byte> frame)
     {
         var problems = new List<FrameProblem>();
-        using FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey();
+        using var authenticator = FrameAuthenticator.ForProofKey();
         FrameDecoder.TryDecode(frame, authenticator, problems, out _);
         return problems;
     }

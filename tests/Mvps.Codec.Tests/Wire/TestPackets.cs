@@ -15,7 +15,7 @@ internal static class TestPackets
     public static byte[] WithVlanTags(byte[] frame, params ushort[] tpidAndIds)
     {
         var tagged = new List<byte>(frame[..12]);
-        for (int i = 0; i < tpidAndIds.Length; i += 2)
+        for (var i = 0; i < tpidAndIds.Length; i += 2)
         {
             tagged.AddRange([(byte)(tpidAndIds[i] >> 8), (byte)tpidAndIds[i], (byte)(tpidAndIds[i + 1] >> 8), (byte)tpidAndIds[i + 1]]);
         }
@@ -27,7 +27,7 @@ internal static class TestPackets
     /// <summary>An IPv6 packet carrying <paramref name="payload"/> over UDP, after optional extension headers (each 8 bytes).</summary>
     public static byte[] Ipv6Packet(byte[] payload, byte hopLimit = 255, ushort destinationPort = 3784, params byte[][] extensionHeaders)
     {
-        int extensions = extensionHeaders.Sum(h => h.Length);
+        var extensions = extensionHeaders.Sum(h => h.Length);
         var packet = new byte[40 + extensions + 8 + payload.Length];
         packet[0] = 0x60;
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(4), (ushort)(extensions + 8 + payload.Length));
@@ -37,20 +37,20 @@ internal static class TestPackets
         byte[] destination = [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x20];
         source.CopyTo(packet, 8);
         destination.CopyTo(packet, 24);
-        int at = 40;
-        foreach (byte[] header in extensionHeaders)
+        var at = 40;
+        foreach (var header in extensionHeaders)
         {
             header.CopyTo(packet, at);
             at += header.Length;
         }
 
-        int udp = at;
+        var udp = at;
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(udp), 49152);
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(udp + 2), destinationPort);
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(udp + 4), (ushort)(8 + payload.Length));
         payload.CopyTo(packet, udp + 8);
-        uint sum = InternetChecksum.Add(0, packet.AsSpan(8, 32)) + 17 + (uint)(8 + payload.Length);
-        ushort checksum = InternetChecksum.Finish(InternetChecksum.Add(sum, packet.AsSpan(udp)));
+        var sum = InternetChecksum.Add(0, packet.AsSpan(8, 32)) + 17 + (uint)(8 + payload.Length);
+        var checksum = InternetChecksum.Finish(InternetChecksum.Add(sum, packet.AsSpan(udp)));
         BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(udp + 6), checksum == 0 ? (ushort)0xFFFF : checksum);
         return packet;
     }

@@ -11,11 +11,11 @@ public sealed class CaptureObservationsTests
     [Fact]
     public void A_vlan_tagged_copy_with_other_traffic_gives_the_same_observations_as_the_evidence()
     {
-        byte[] evidence = File.ReadAllBytes(RepositoryRoot.Evidence("mvps_ddos.pcap"));
+        var evidence = File.ReadAllBytes(RepositoryRoot.Evidence("mvps_ddos.pcap"));
         var frames = new List<(uint Seconds, uint Micros, byte[] Data)>();
         using (var reader = CaptureReader.Open(new MemoryStream(evidence), "mvps_ddos.pcap"))
         {
-            while (reader.TryReadNext(out CaptureRecord record))
+            while (reader.TryReadNext(out var record))
             {
                 frames.Add(((uint)record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data.ToArray()));
             }

@@ -26,7 +26,7 @@ public sealed class FDistributionTests
     [Fact]
     public void The_evidence_threshold_is_the_issue_s_29_532_and_far_above_the_chi_square_quantile()
     {
-        double critical = HotellingThreshold.Critical(4, 30, 0.001);
+        var critical = HotellingThreshold.Critical(4, 30, 0.001);
         AssertRelative(29.53209568315885, critical, 1e-12); // scipy: 4·29·31/(30·26) · f.ppf(0.999, 4, 26)
         Assert.True(critical > 18.46682695290317 + 11); // χ²(4) 0.999 quantile: too low for n = 30
         Assert.Equal(0.001, HotellingThreshold.PValue(critical, 4, 30), 12);
@@ -38,7 +38,7 @@ public sealed class FDistributionTests
         double previous = 1;
         for (double f = 0; f < 200; f += 0.25)
         {
-            double s = FDistribution.Survival(f, 4, 26);
+            var s = FDistribution.Survival(f, 4, 26);
             Assert.InRange(s, 0, previous);
             previous = s;
         }

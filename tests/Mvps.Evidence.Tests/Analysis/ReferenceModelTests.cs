@@ -10,12 +10,12 @@ public sealed class ReferenceModelTests
     [Fact]
     public void Leave_one_out_closed_form_equals_refitting_without_the_frame()
     {
-        ReferenceModel full = ReferenceModel.TryCreate(Sample, out _)!;
-        for (int i = 0; i < Sample.Length; i++)
+        var full = ReferenceModel.TryCreate(Sample, out _)!;
+        for (var i = 0; i < Sample.Length; i++)
         {
-            ReferenceModel refit = ReferenceModel.TryCreate([.. Sample.Where((_, k) => k != i)], out _)!;
-            double expected = refit.DistanceSquared(Sample[i]);
-            double actual = full.LeaveOneOutDistanceSquared(Sample[i]);
+            var refit = ReferenceModel.TryCreate([.. Sample.Where((_, k) => k != i)], out _)!;
+            var expected = refit.DistanceSquared(Sample[i]);
+            var actual = full.LeaveOneOutDistanceSquared(Sample[i]);
             Assert.True(Math.Abs(expected - actual) <= 1e-9 * expected, $"frame {i}: refit {expected:R}, closed form {actual:R}");
         }
     }
@@ -23,27 +23,27 @@ public sealed class ReferenceModelTests
     [Fact]
     public void Distance_of_the_mean_is_zero_and_scaling_an_axis_changes_nothing()
     {
-        ReferenceModel model = ReferenceModel.TryCreate(Sample, out _)!;
+        var model = ReferenceModel.TryCreate(Sample, out _)!;
         var mean = new CoherenceVector(model.Mean(0), model.Mean(1), model.Mean(2), model.Mean(3));
         Assert.True(model.DistanceSquared(mean) < 1e-20);
 
         // D² is invariant under a change of unit: φ in µs instead of ns gives the same distances.
-        ReferenceModel micro = ReferenceModel.TryCreate([.. Sample.Select(v => v with { PhiNanoseconds = v.PhiNanoseconds / 1000 })], out _)!;
+        var micro = ReferenceModel.TryCreate([.. Sample.Select(v => v with { PhiNanoseconds = v.PhiNanoseconds / 1000 })], out _)!;
         var probe = new CoherenceVector(2500, 0.9, 0.95, 0.99);
-        double expected = model.DistanceSquared(probe);
+        var expected = model.DistanceSquared(probe);
         Assert.True(Math.Abs(expected - micro.DistanceSquared(probe with { PhiNanoseconds = 2.5 })) <= 1e-9 * expected);
     }
 
     [Fact]
     public void Degenerate_references_are_refused_with_a_reason()
     {
-        Assert.Null(ReferenceModel.TryCreate(Sample[..5], out string? tooFew));
+        Assert.Null(ReferenceModel.TryCreate(Sample[..5], out var tooFew));
         Assert.Contains("at least 6", tooFew);
 
-        Assert.Null(ReferenceModel.TryCreate([.. Sample.Select(v => v with { C2 = 0.5 })], out string? constant));
+        Assert.Null(ReferenceModel.TryCreate([.. Sample.Select(v => v with { C2 = 0.5 })], out var constant));
         Assert.Contains("C2 has no variance", constant);
 
-        Assert.Null(ReferenceModel.TryCreate([.. Sample.Select(v => v with { C3 = v.C1 })], out string? dependent));
+        Assert.Null(ReferenceModel.TryCreate([.. Sample.Select(v => v with { C3 = v.C1 })], out var dependent));
         Assert.Contains("singular", dependent);
     }
 
@@ -51,7 +51,7 @@ public sealed class ReferenceModelTests
     public void Cholesky_quadratic_form_matches_a_hand_inverse()
     {
         // A = [[4, 2], [2, 3]], A⁻¹ = [[3, -2], [-2, 4]] / 8; z = (1, 2): zᵀA⁻¹z = (3 - 8 + 16) / 8 = 11/8.
-        CholeskyFactor factor = CholeskyFactor.TryFactor(new double[,] { { 4, 2 }, { 2, 3 } })!;
+        var factor = CholeskyFactor.TryFactor(new double[,] { { 4, 2 }, { 2, 3 } })!;
         Assert.Equal(11.0 / 8, factor.QuadraticForm([1, 2]), 15);
         Assert.Null(CholeskyFactor.TryFactor(new double[,] { { 1, 1 }, { 1, 1 } }));
     }

@@ -11,11 +11,11 @@ public partial class DocsMatchEvidenceTests
     [Fact]
     public void Wire_format_hex_dump_is_frame_0_of_the_baseline_capture()
     {
-        Match block = HexBlock().Match(Doc("wire-format.md"));
+        var block = HexBlock().Match(Doc("wire-format.md"));
         Assert.True(block.Success, "no ```hex frame0 block in docs/wire-format.md");
-        byte[] documented = Convert.FromHexString(Regex.Replace(block.Groups[1].Value, @"\s", ""));
+        var documented = Convert.FromHexString(Regex.Replace(block.Groups[1].Value, @"\s", ""));
 
-        byte[] capture = File.ReadAllBytes(RepositoryRoot.Evidence("mvps_baseline.pcap"));
+        var capture = File.ReadAllBytes(RepositoryRoot.Evidence("mvps_baseline.pcap"));
 
         Assert.Equal(capture[40..150], documented);
     }
@@ -29,11 +29,11 @@ public partial class DocsMatchEvidenceTests
     [InlineData("sessionTimeouts")]
     public void Regimes_table_states_the_receipt_summary(string figure)
     {
-        Match row = Regex.Match(Doc("regimes.md"), $@"^\| {figure} \| ([^|]+) \| ([^|]+) \|$", RegexOptions.Multiline);
+        var row = Regex.Match(Doc("regimes.md"), $@"^\| {figure} \| ([^|]+) \| ([^|]+) \|$", RegexOptions.Multiline);
         Assert.True(row.Success, $"no row for {figure} in docs/regimes.md");
 
         using var receipt = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Evidence("mvps_pcap_receipt.json")));
-        JsonElement captures = receipt.RootElement.GetProperty("captures");
+        var captures = receipt.RootElement.GetProperty("captures");
         Assert.Equal(captures[0].GetProperty("summary").GetProperty(figure).GetRawText(), row.Groups[1].Value.Trim());
         Assert.Equal(captures[1].GetProperty("summary").GetProperty(figure).GetRawText(), row.Groups[2].Value.Trim());
     }
@@ -41,12 +41,12 @@ public partial class DocsMatchEvidenceTests
     [Fact]
     public void Every_sha256sum_line_quoted_in_the_docs_is_the_evidence_hash()
     {
-        int quoted = 0;
-        foreach (string doc in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "docs"), "*.md").Order(StringComparer.Ordinal))
+        var quoted = 0;
+        foreach (var doc in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "docs"), "*.md").Order(StringComparer.Ordinal))
         {
             foreach (Match line in Sha256SumLine().Matches(File.ReadAllText(doc)))
             {
-                string actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(RepositoryRoot.Evidence(line.Groups[2].Value))));
+                var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(RepositoryRoot.Evidence(line.Groups[2].Value))));
                 Assert.True(actual == line.Groups[1].Value, $"{Path.GetFileName(doc)} quotes {line.Value.Trim()}, the file hashes to {actual}");
                 quoted++;
             }

@@ -14,10 +14,10 @@ public sealed class EvidenceReproductionTests : IDisposable
     private List<ReceiptCapture> GenerateAll()
     {
         var captures = new List<ReceiptCapture>();
-        using FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey();
-        foreach (RegimeProfile profile in RegimeProfile.All)
+        using var authenticator = FrameAuthenticator.ForProofKey();
+        foreach (var profile in RegimeProfile.All)
         {
-            string path = Path.Combine(_folder.Path, profile.FileName);
+            var path = Path.Combine(_folder.Path, profile.FileName);
             using (var stream = File.Create(path))
             {
                 EvidenceGenerator.WriteCapture(new RegimeModel(profile, RegimeModel.DefaultSeed, 30), authenticator, stream);
@@ -36,7 +36,7 @@ public sealed class EvidenceReproductionTests : IDisposable
     {
         GenerateAll();
 
-        byte[] generated = File.ReadAllBytes(Path.Combine(_folder.Path, file));
+        var generated = File.ReadAllBytes(Path.Combine(_folder.Path, file));
         Assert.Equal(3804, generated.Length);
         Assert.Equal(File.ReadAllBytes(RepositoryRoot.Evidence(file)), generated);
     }
@@ -44,7 +44,7 @@ public sealed class EvidenceReproductionTests : IDisposable
     [Fact]
     public void Generated_receipt_equals_the_committed_one()
     {
-        List<ReceiptCapture> captures = GenerateAll();
+        var captures = GenerateAll();
         using var receipt = new MemoryStream();
         ReceiptWriter.Write(receipt, new ReceiptSettings(RegimeModel.DefaultSeed, 30, WireConstants.ProofKeyText), captures);
 
@@ -54,7 +54,7 @@ public sealed class EvidenceReproductionTests : IDisposable
     [Fact]
     public void Receipt_has_lf_endings_a_trailing_newline_and_no_byte_order_mark()
     {
-        byte[] bytes = File.ReadAllBytes(RepositoryRoot.Evidence(ReceiptWriter.FileName));
+        var bytes = File.ReadAllBytes(RepositoryRoot.Evidence(ReceiptWriter.FileName));
 
         Assert.DoesNotContain((byte)'\r', bytes);
         Assert.Equal((byte)'\n', bytes[^1]);
@@ -65,10 +65,10 @@ public sealed class EvidenceReproductionTests : IDisposable
     [Fact]
     public void A_private_key_is_never_written_into_the_receipt()
     {
-        List<ReceiptCapture> captures = GenerateAll();
+        var captures = GenerateAll();
         using var receipt = new MemoryStream();
         ReceiptWriter.Write(receipt, new ReceiptSettings(RegimeModel.DefaultSeed, 30, PublicKeyText: null), captures);
-        string text = System.Text.Encoding.UTF8.GetString(receipt.ToArray());
+        var text = System.Text.Encoding.UTF8.GetString(receipt.ToArray());
 
         Assert.Contains("\"key\": null", text);
         Assert.DoesNotContain("python-hmac", text); // the Python step needs the key, so it is left out

@@ -13,7 +13,7 @@ namespace Mvps.Evidence.Tests.Evidence;
 /// regenerates evidence/, the one deliberate way to change the evidence.
 /// </summary>
 [UseApprovalSubdirectory("Approved")]
-public class FrameHashApprovalTests
+public sealed class FrameHashApprovalTests
 {
     [Fact]
     public void Baseline_frame_hashes() => Approvals.Verify(FrameHashes(RegimeProfile.Baseline));
@@ -25,7 +25,7 @@ public class FrameHashApprovalTests
     internal static string FrameHashes(RegimeProfile profile)
     {
         using var capture = new MemoryStream();
-        using (FrameAuthenticator authenticator = FrameAuthenticator.ForProofKey())
+        using (var authenticator = FrameAuthenticator.ForProofKey())
         {
             EvidenceGenerator.WriteCapture(new RegimeModel(profile, RegimeModel.DefaultSeed, EvidenceGenerator.EvidenceFrameCount), authenticator, capture);
         }

@@ -5,7 +5,7 @@ using Json.Schema;
 namespace Mvps.Evidence.Tests.Evidence;
 
 /// <summary>The receipt conforms to the published evidence/receipt.schema.json, and the schema is strict enough to notice a change.</summary>
-public class ReceiptSchemaTests
+public sealed class ReceiptSchemaTests
 {
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(RepositoryRoot.Evidence("receipt.schema.json")));
 
@@ -17,7 +17,7 @@ public class ReceiptSchemaTests
     [Fact]
     public void Committed_receipt_is_valid()
     {
-        EvaluationResults results = Evaluate(Receipt());
+        var results = Evaluate(Receipt());
 
         Assert.True(results.IsValid, string.Join("\n", results.Details?.Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")) ?? []));
     }
@@ -25,7 +25,7 @@ public class ReceiptSchemaTests
     [Fact]
     public void Unknown_property_fails()
     {
-        JsonNode receipt = Receipt();
+        var receipt = Receipt();
         receipt["captures"]![0]!["frames"]![3]!["surprise"] = 1;
 
         Assert.False(Evaluate(receipt).IsValid);
@@ -34,7 +34,7 @@ public class ReceiptSchemaTests
     [Fact]
     public void Wrong_magic_fails()
     {
-        JsonNode receipt = Receipt();
+        var receipt = Receipt();
         receipt["captures"]![1]!["frames"]![0]!["mvps"]!["magic"] = "CHOE";
 
         Assert.False(Evaluate(receipt).IsValid);
@@ -43,7 +43,7 @@ public class ReceiptSchemaTests
     [Fact]
     public void Malformed_hash_fails()
     {
-        JsonNode receipt = Receipt();
+        var receipt = Receipt();
         receipt["captures"]![0]!["sha256"] = "ABC";
 
         Assert.False(Evaluate(receipt).IsValid);

@@ -10,18 +10,18 @@ namespace Mvps.Evidence.Tests.IO;
 /// The codec also builds for net8.0 (the net8 evidence run): the helpers that stand in for .NET 9+ APIs must
 /// give exactly what those APIs give, which the net10.0 tests can still call as the oracle.
 /// </summary>
-public class Net8FallbackTests
+public sealed class Net8FallbackTests
 {
     [Fact]
     public void LowerHex_equals_Convert_ToHexStringLower_for_every_length_and_byte_value()
     {
         var bytes = new byte[300];
-        for (int i = 0; i < bytes.Length; i++)
+        for (var i = 0; i < bytes.Length; i++)
         {
             bytes[i] = (byte)((i * 167) + 13); // every byte value appears
         }
 
-        for (int length = 0; length <= bytes.Length; length++)
+        for (var length = 0; length <= bytes.Length; length++)
         {
             Assert.Equal(Convert.ToHexStringLower(bytes.AsSpan(0, length)), LowerHex.Of(bytes.AsSpan(0, length)));
         }
@@ -49,8 +49,8 @@ public class Net8FallbackTests
             return buffer.ToArray();
         }
 
-        byte[] lf = Write("\n", filter: false);
-        byte[] crlf = Write("\r\n", filter: false);
+        var lf = Write("\n", filter: false);
+        var crlf = Write("\r\n", filter: false);
 
         Assert.Contains((byte)'\r', crlf); // the sabotage is real: unfiltered, the line ends differ
         Assert.Equal(Encoding.UTF8.GetString(lf), Encoding.UTF8.GetString(Write("\r\n", filter: true)));

@@ -9,7 +9,7 @@ namespace Mvps.Evidence.Tests.Receipt;
 /// outside it in ISO 8601's expanded year form. The out-of-range values were computed independently with
 /// Python's datetime, shifted by whole 400-year Gregorian cycles (146,097 days) into its range.
 /// </summary>
-public class TimestampFormatTests
+public sealed class TimestampFormatTests
 {
     [Theory]
     [InlineData(253_402_300_800L, 0u, "+10000-01-01T00:00:00.000000Z")]
@@ -29,12 +29,12 @@ public class TimestampFormatTests
     [Fact]
     public void Agrees_with_DateTimeOffset_across_its_whole_range()
     {
-        long min = DateTimeOffset.MinValue.ToUnixTimeSeconds();
-        long max = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+        var min = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+        var max = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
         // A prime step crosses every month, leap day and century rule many times over.
-        for (long s = min; s <= max; s += 9_999_991)
+        for (var s = min; s <= max; s += 9_999_991)
         {
-            string expected = DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + ".000042Z";
+            var expected = DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + ".000042Z";
             Assert.Equal(expected, UtcTimestamp.Format(s, 42));
         }
 

@@ -11,9 +11,9 @@ public sealed class LiveRegimeTests
     {
         var scripted = new RegimeModel(RegimeProfile.Baseline, RegimeModel.DefaultSeed, 2_000);
         var live = new RegimeModel(RegimeProfile.Baseline, RegimeModel.DefaultSeed, 2_000, scriptedSession: false);
-        while (scripted.TryNext(out FrameSample expected))
+        while (scripted.TryNext(out var expected))
         {
-            Assert.True(live.TryNext(out FrameSample actual));
+            Assert.True(live.TryNext(out var actual));
             Assert.Equal(expected, actual);
         }
 
@@ -26,7 +26,7 @@ public sealed class LiveRegimeTests
         var live = new RegimeModel(RegimeProfile.Ddos, RegimeModel.DefaultSeed, 150, scriptedSession: false);
         var steps = new List<long>();
         long previous = -1;
-        while (live.TryNext(out FrameSample sample))
+        while (live.TryNext(out var sample))
         {
             Assert.Equal(BfdState.Up, sample.Fields.Bfd.State);
             Assert.Equal(BfdDiagnostic.NoDiagnostic, sample.Fields.Bfd.Diagnostic);
@@ -41,7 +41,7 @@ public sealed class LiveRegimeTests
         Assert.All(steps, step => Assert.True(step >= 1));
         Assert.Contains(steps, step => step - 1 >= RegimeModel.DetectMultiplier);
         // The scripted model follows a detection expiry with one-second steps (Down, Init); the live one does not.
-        int afterExpiry = steps.FindIndex(step => step - 1 >= RegimeModel.DetectMultiplier) + 1;
+        var afterExpiry = steps.FindIndex(step => step - 1 >= RegimeModel.DetectMultiplier) + 1;
         Assert.Contains(steps.Skip(afterExpiry).Take(40), step => step == 1);
     }
 }

@@ -5,13 +5,13 @@ using Mvps.Evidence.Regimes;
 namespace Mvps.Evidence.Tests.Regimes;
 
 /// <summary>The regimes must be told apart by their numbers (docs/regimes.md), at 30 frames and at scale.</summary>
-public class RegimeSeparationTests
+public sealed class RegimeSeparationTests
 {
     private static CaptureSummary Summarize(RegimeProfile profile, long frames, ulong seed = RegimeModel.DefaultSeed)
     {
         var model = new RegimeModel(profile, seed, frames);
         var summary = new CaptureSummary();
-        while (model.TryNext(out FrameSample sample))
+        while (model.TryNext(out var sample))
         {
             summary.Add(sample.Fields, sample.TimestampSeconds * 1_000_000 + sample.TimestampMicroseconds);
         }
@@ -25,7 +25,7 @@ public class RegimeSeparationTests
     [InlineData(10_000L, 20260525UL)]
     public void Baseline_is_healthy(long frames, ulong seed)
     {
-        CaptureSummary s = Summarize(RegimeProfile.Baseline, frames, seed);
+        var s = Summarize(RegimeProfile.Baseline, frames, seed);
 
         Assert.Equal(frames, s.FramesInState(BfdState.Up));
         Assert.Equal(0, s.LostTicks);
@@ -42,7 +42,7 @@ public class RegimeSeparationTests
     [InlineData(10_000L, 20260525UL)]
     public void Ddos_degrades_in_every_figure(long frames, ulong seed)
     {
-        CaptureSummary s = Summarize(RegimeProfile.Ddos, frames, seed);
+        var s = Summarize(RegimeProfile.Ddos, frames, seed);
 
         Assert.True(s.MinCoherence < 0.5f, $"min coherence {s.MinCoherence}");
         Assert.True(s.MaxAbsPhiNanoseconds > 100_000, $"max |phi| {s.MaxAbsPhiNanoseconds}");
@@ -59,7 +59,7 @@ public class RegimeSeparationTests
         {
             var model = new RegimeModel(RegimeProfile.Ddos, seed, 200);
             var list = new List<FrameSample>();
-            while (model.TryNext(out FrameSample s))
+            while (model.TryNext(out var s))
             {
                 list.Add(s);
             }
@@ -75,11 +75,11 @@ public class RegimeSeparationTests
     public void Timestamps_never_go_backwards_and_ticks_always_increase()
     {
         var model = new RegimeModel(RegimeProfile.Ddos, RegimeModel.DefaultSeed, 50_000);
-        long last = long.MinValue;
+        var last = long.MinValue;
         uint lastTick = 0;
-        while (model.TryNext(out FrameSample s))
+        while (model.TryNext(out var s))
         {
-            long micros = s.TimestampSeconds * 1_000_000 + s.TimestampMicroseconds;
+            var micros = s.TimestampSeconds * 1_000_000 + s.TimestampMicroseconds;
             Assert.True(micros > last);
             Assert.True(s.Fields.Tick > lastTick);
             last = micros;

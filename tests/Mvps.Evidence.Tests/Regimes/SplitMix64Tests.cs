@@ -2,7 +2,7 @@ using Mvps.Evidence.Regimes;
 
 namespace Mvps.Evidence.Tests.Regimes;
 
-public class SplitMix64Tests
+public sealed class SplitMix64Tests
 {
     [Fact]
     public void Seed_zero_gives_the_published_first_outputs()
@@ -20,9 +20,9 @@ public class SplitMix64Tests
     {
         var random = new SplitMix64(42);
         long sum = 0;
-        for (int i = 0; i < 100_000; i++)
+        for (var i = 0; i < 100_000; i++)
         {
-            int value = random.Bell(1000);
+            var value = random.Bell(1000);
             Assert.InRange(value, -2000, 2000);
             sum += value;
         }
@@ -34,7 +34,7 @@ public class SplitMix64Tests
     public void Below_stays_below_its_bound()
     {
         var random = new SplitMix64(7);
-        for (int i = 0; i < 10_000; i++)
+        for (var i = 0; i < 10_000; i++)
         {
             Assert.InRange(random.Below(3), 0u, 2u);
         }

@@ -23,7 +23,7 @@ public sealed class VerifierBatchingTests : IDisposable
     [InlineData(8)]
     public void Verdict_is_the_same_for_any_thread_count_and_equals_the_frame_by_frame_reference(int threads)
     {
-        int batch = RecordBatch.MaxRecords;
+        var batch = RecordBatch.MaxRecords;
         var path = WriteCapture(3 * batch + 100, index => index switch
         {
             _ when index == batch => Edit.TickBack,                       // first frame of batch 2, clean otherwise
@@ -42,7 +42,7 @@ public sealed class VerifierBatchingTests : IDisposable
     [InlineData(2)]
     public void Many_issues_are_counted_past_the_ones_kept(int threads)
     {
-        int batch = RecordBatch.MaxRecords;
+        var batch = RecordBatch.MaxRecords;
         var path = WriteCapture(2 * batch + 10, index => index % 3 == 0 ? Edit.TickBackAndTtl : index == batch ? Edit.TickBack : Edit.None);
         var verdict = Verify(path, threads);
         AssertSame(Reference(path), verdict);
@@ -70,7 +70,7 @@ public sealed class VerifierBatchingTests : IDisposable
         using var stream = File.Create(path);
         using var writer = new PcapWriter(stream);
         uint tick = 100;
-        for (int i = 0; i < frames; i++)
+        for (var i = 0; i < frames; i++)
         {
             var e = edit(i);
             tick = e is Edit.TickBack or Edit.TickBackAndTtl ? tick - 5 : tick + 1;
@@ -96,11 +96,11 @@ public sealed class VerifierBatchingTests : IDisposable
         var kept = new List<string>();
         long frames = 0, withProblems = 0, count = 0;
         uint? previousTick = null;
-        while (reader.TryReadNext(out CaptureRecord record))
+        while (reader.TryReadNext(out var record))
         {
             problems.Clear();
             issues.Clear();
-            bool decoded = FrameDecoder.TryDecode(record.Data, authenticator, problems, out CoherenceFrame fields);
+            var decoded = FrameDecoder.TryDecode(record.Data, authenticator, problems, out var fields);
             long index = record.Index, offset = record.FileOffset;
             issues.AddRange(problems.Select(p => FrameIssue.From(index, offset, p)));
             if (decoded)

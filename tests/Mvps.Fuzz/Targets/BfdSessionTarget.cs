@@ -26,28 +26,28 @@ public sealed class BfdSessionTarget : IFuzzTarget
 
     public void Check(byte[] input)
     {
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var session = new BfdSession(Settings);
         long now = 0;
-        bool adminDown = false;
+        var adminDown = false;
         var seen = new TransitionsSeen();
-        int at = 0;
+        var at = 0;
         while (at + 2 <= input.Length)
         {
-            byte op = input[at];
-            int length = Math.Min(input[at + 1], input.Length - at - 2);
+            var op = input[at];
+            var length = Math.Min(input[at + 1], input.Length - at - 2);
             ReadOnlySpan<byte> payload = input.AsSpan(at + 2, length);
             at += 2 + length;
             now += (op >> 2) * StepUs;
 
-            BfdState state = session.State;
-            uint remote = session.RemoteDiscriminator;
-            int transitions = session.Transitions.Count;
+            var state = session.State;
+            var remote = session.RemoteDiscriminator;
+            var transitions = session.Transitions.Count;
             switch (op & 3)
             {
                 case 0:
                 case 1:
-                    PacketVerdict verdict = session.Receive(payload, now);
+                    var verdict = session.Receive(payload, now);
                     if (verdict.IsRejection())
                     {
                         FuzzFinding.Require(session.State == state && session.RemoteDiscriminator == remote && session.Transitions.Count == transitions,
@@ -95,11 +95,11 @@ public sealed class BfdSessionTarget : IFuzzTarget
             $"desired transmit interval {session.DesiredMinTxIntervalUs} us while {session.State} (RFC 5880 §6.8.3: at least 1 s)");
         FuzzFinding.Require(session.TransmitIntervalUs >= 1 && session.DetectionTimeUs >= 0, "a negative interval");
 
-        IReadOnlyList<SessionTransition> transitions = session.Transitions;
+        var transitions = session.Transitions;
         for (; seen.Count < transitions.Count; seen.Count++)
         {
-            SessionTransition transition = transitions[seen.Count];
-            BfdState previous = seen.Count == 0 ? BfdState.Down : transitions[seen.Count - 1].LocalState;
+            var transition = transitions[seen.Count];
+            var previous = seen.Count == 0 ? BfdState.Down : transitions[seen.Count - 1].LocalState;
             FuzzFinding.Require(transition.PreviousLocalState == previous, $"transition {seen.Count} starts from {transition.PreviousLocalState}, not {previous}");
             seen.WentUp |= transition.LocalState == BfdState.Up;
         }
@@ -107,7 +107,7 @@ public sealed class BfdSessionTarget : IFuzzTarget
         FuzzFinding.Require(transitions.Count == 0 || transitions[^1].LocalState == session.State, "the last transition is not to the current state");
         FuzzFinding.Require(session.HasBeenUp == seen.WentUp, $"HasBeenUp {session.HasBeenUp} while a transition to Up was {(seen.WentUp ? "" : "not ")}seen");
 
-        BfdControlPacket next = session.NextPacket();
+        var next = session.NextPacket();
         FuzzFinding.Require(next.Version == WireConstants.BfdVersion && next.Length == WireConstants.BfdLength
             && next.MyDiscriminator == LocalDiscriminator && next.DetectMultiplier == Settings.DetectMultiplier && next.State == session.State,
             $"an outgoing packet with wrong constants: {next}");

@@ -20,11 +20,11 @@ public sealed class CaptureTarget : IFuzzTarget, IDisposable
 
     public void Check(byte[] input)
     {
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetAllocatedBytesForCurrentThread();
 
         _problems.Clear();
         FrameDecoder.TryDecode(input, _authenticator, _problems, out _);
-        foreach (uint linkType in DissectorTarget.LinkTypesRead)
+        foreach (var linkType in DissectorTarget.LinkTypesRead)
         {
             DissectAndDecode(linkType, input);
         }
@@ -32,7 +32,7 @@ public sealed class CaptureTarget : IFuzzTarget, IDisposable
         try
         {
             using var reader = CaptureReader.Open(new MemoryStream(input, writable: false), "fuzz-input");
-            while (reader.TryReadNext(out CaptureRecord record))
+            while (reader.TryReadNext(out var record))
             {
                 _problems.Clear();
                 FrameDecoder.TryDecode(record.Data, _authenticator, _problems, out _);
@@ -52,7 +52,7 @@ public sealed class CaptureTarget : IFuzzTarget, IDisposable
     /// <summary>Capture mode's path: the dissector under a link type, and the decoder on what it calls MVPS.</summary>
     private void DissectAndDecode(uint linkType, ReadOnlySpan<byte> data)
     {
-        PacketLayers layers = PacketDissector.Dissect(linkType, data);
+        var layers = PacketDissector.Dissect(linkType, data);
         if (layers.Class == RecordClass.Mvps)
         {
             _problems.Clear();

@@ -27,13 +27,13 @@ public sealed class DissectorTarget : IFuzzTarget, IDisposable
 
     public void Check(byte[] input)
     {
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         if (input.Length >= 4 && IsCaptureMagic(BinaryPrimitives.ReadUInt32LittleEndian(input)))
         {
             try
             {
                 using var reader = CaptureReader.Open(new MemoryStream(input, writable: false), "fuzz-input");
-                while (reader.TryReadNext(out CaptureRecord record))
+                while (reader.TryReadNext(out var record))
                 {
                     DissectRecord(record.LinkType, record.Data);
                 }
@@ -59,8 +59,8 @@ public sealed class DissectorTarget : IFuzzTarget, IDisposable
 
     private void DissectRecord(uint linkType, ReadOnlySpan<byte> data)
     {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        PacketLayers layers = PacketDissector.Dissect(linkType, data);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var layers = PacketDissector.Dissect(linkType, data);
         FuzzFinding.WithinBudget(before, 0, "dissecting one record");
         RequireConsistent(layers, data.Length);
 

@@ -28,7 +28,7 @@ public sealed class FuzzFinding(string message) : Exception(message)
     /// </summary>
     public static void WithinBudget(long before, long budget, string what)
     {
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         if (allocated > budget)
         {
             throw new FuzzFinding($"{what} allocated {allocated} bytes, over the budget of {budget}");

@@ -30,13 +30,13 @@ public sealed class PemKeyTarget : IFuzzTarget
     public void Check(byte[] input)
     {
         File.WriteAllBytes(_keyPath, input);
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         try
         {
-            using SigningKey key = SigningKey.Load(_keyPath, environmentVariable: null);
-            byte[] signature = key.SignData(Message);
+            using var key = SigningKey.Load(_keyPath, environmentVariable: null);
+            var signature = key.SignData(Message);
             FuzzFinding.Require(key.PublicKey.VerifyData(Message, signature), "a loaded private key whose signature does not verify");
-            using ReleasePublicKey again = ReleasePublicKey.FromPem(Encoding.ASCII.GetString(key.PublicKey.PemFileBytes), "public half");
+            using var again = ReleasePublicKey.FromPem(Encoding.ASCII.GetString(key.PublicKey.PemFileBytes), "public half");
             FuzzFinding.Require(again.KeyId == key.KeyId, "a public half that reads back with another key id");
         }
         catch (ReleaseInputException e)
@@ -46,7 +46,7 @@ public sealed class PemKeyTarget : IFuzzTarget
 
         try
         {
-            using ReleasePublicKey key = ReleasePublicKey.Load(_keyPath);
+            using var key = ReleasePublicKey.Load(_keyPath);
             FuzzFinding.Require(key.KeyId.Length == 64, "a public key without a SHA-256 key id");
         }
         catch (ReleaseInputException e)

@@ -44,7 +44,7 @@ public sealed class ReceiptTarget : IFuzzTarget, IDisposable
     public void Check(byte[] input)
     {
         File.WriteAllBytes(_receiptPath, input);
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         IReadOnlyDictionary<string, ReceiptExpectations> entries;
         try
         {
@@ -57,9 +57,9 @@ public sealed class ReceiptTarget : IFuzzTarget, IDisposable
             return;
         }
 
-        foreach (ReceiptExpectations expected in entries.Values.Take(EntriesChecked))
+        foreach (var expected in entries.Values.Take(EntriesChecked))
         {
-            CaptureVerdict verdict = CaptureVerifier.Verify(_capturePath, expected.File, _authenticator, VerificationMode.Strict, expected, progress: null);
+            var verdict = CaptureVerifier.Verify(_capturePath, expected.File, _authenticator, VerificationMode.Strict, expected, progress: null);
             FuzzFinding.Require(verdict.ReceiptChecked, "a receipt entry that was not checked");
         }
 
@@ -71,8 +71,8 @@ public sealed class ReceiptTarget : IFuzzTarget, IDisposable
     /// <summary>A little-endian classic pcap's header and its first <paramref name="count"/> records.</summary>
     private static byte[] FirstRecords(byte[] pcap, int count)
     {
-        int end = CaptureLayout.PcapFileHeader.Length;
-        for (int i = 0; i < count; i++)
+        var end = CaptureLayout.PcapFileHeader.Length;
+        for (var i = 0; i < count; i++)
         {
             end += CaptureLayout.PcapRecordHeader.Length + (int)BinaryPrimitives.ReadUInt32LittleEndian(pcap.AsSpan(end + CaptureLayout.PcapRecordHeader.IncludedLengthOffset));
         }

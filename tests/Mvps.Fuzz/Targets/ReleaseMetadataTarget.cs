@@ -17,9 +17,9 @@ public sealed class ReleaseMetadataTarget : IFuzzTarget
 
     public void Check(byte[] input)
     {
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         CheckChecksums(input);
-        int newline = Array.IndexOf(input, (byte)'\n');
+        var newline = Array.IndexOf(input, (byte)'\n');
         CheckEnvelope(newline < 0 ? input : input.AsSpan(0, newline));
         CheckStatement(input);
         FuzzFinding.WithinBudget(before, FixedBudget + (BudgetPerInputByte * input.Length), $"input of {input.Length} bytes");
@@ -27,9 +27,9 @@ public sealed class ReleaseMetadataTarget : IFuzzTarget
 
     private static void CheckChecksums(byte[] input)
     {
-        ChecksumList list = Sha256Sums.Parse(input);
+        var list = Sha256Sums.Parse(input);
         FuzzFinding.Require(list.Entries.Count > 0 || list.Problems.Count > 0, "SHA256SUMS with neither entries nor problems");
-        foreach (ReleaseProblem problem in list.Problems)
+        foreach (var problem in list.Problems)
         {
             FuzzFinding.Require(!problem.Message.Contains('\n', StringComparison.Ordinal), "a SHA256SUMS problem of more than one line");
         }
@@ -37,7 +37,7 @@ public sealed class ReleaseMetadataTarget : IFuzzTarget
         if (list.Entries.Count > 0)
         {
             // Every entry the reader accepts is one the writer can write; the written list reads back the same.
-            ChecksumList again = Sha256Sums.Parse(Sha256Sums.FormatBytes(list.Entries.Select(e => e with { Sha256 = e.Sha256.ToLowerInvariant() })));
+            var again = Sha256Sums.Parse(Sha256Sums.FormatBytes(list.Entries.Select(e => e with { Sha256 = e.Sha256.ToLowerInvariant() })));
             FuzzFinding.Require(again.Problems.Count == 0 && again.Entries.Count == list.Entries.Count, "accepted SHA256SUMS entries that do not survive writing");
         }
     }
@@ -56,8 +56,8 @@ public sealed class ReleaseMetadataTarget : IFuzzTarget
         }
 
         FuzzFinding.Require(envelope.Signatures.Count > 0, "an envelope without signatures");
-        byte[] written = envelope.ToJsonLine();
-        DsseEnvelope again = DsseEnvelope.Parse(written.AsSpan(0, written.Length - 1));
+        var written = envelope.ToJsonLine();
+        var again = DsseEnvelope.Parse(written.AsSpan(0, written.Length - 1));
         FuzzFinding.Require(again.PayloadType == envelope.PayloadType && again.Payload.AsSpan().SequenceEqual(envelope.Payload)
             && again.Signatures.Count == envelope.Signatures.Count, "an envelope that does not survive writing");
         _ = Dsse.PreAuthenticationEncoding(envelope.PayloadType, envelope.Payload);
@@ -68,7 +68,7 @@ public sealed class ReleaseMetadataTarget : IFuzzTarget
     {
         try
         {
-            ProvenanceStatement statement = InTotoStatement.Read(bytes);
+            var statement = InTotoStatement.Read(bytes);
             FuzzFinding.Require(statement.Subjects.All(s => IsLowercaseHexDigest(s.Sha256)), "a statement subject without a hex digest");
         }
         catch (InvalidDataException e)

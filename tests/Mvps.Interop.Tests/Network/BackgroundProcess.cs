@@ -49,7 +49,7 @@ internal sealed class BackgroundProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
-        foreach (string argument in arguments)
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -63,7 +63,7 @@ internal sealed class BackgroundProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        string display = Path.GetFileName(program) + " " + string.Join(' ', start.ArgumentList);
+        var display = Path.GetFileName(program) + " " + string.Join(' ', start.ArgumentList);
         var process = new Process { StartInfo = start };
         var background = new BackgroundProcess(display, process);
         process.OutputDataReceived += (_, e) => background.Add(background._stdout, background._stdoutClosed, e.Data);
@@ -110,7 +110,7 @@ internal sealed class BackgroundProcess : IDisposable
         {
             while (true)
             {
-                string? found = _stdout.Concat(_stderr).FirstOrDefault(condition);
+                var found = _stdout.Concat(_stderr).FirstOrDefault(condition);
                 if (found is not null)
                 {
                     return found;
@@ -121,7 +121,7 @@ internal sealed class BackgroundProcess : IDisposable
                     throw new InvalidOperationException($"{Display} exited before {what}\n{Output()}");
                 }
 
-                TimeSpan left = limit - deadline.Elapsed;
+                var left = limit - deadline.Elapsed;
                 if (left <= TimeSpan.Zero)
                 {
                     throw new TimeoutException($"{Display}: no {what} within {limit.TotalSeconds:0} s\n{Output()}");
@@ -155,7 +155,7 @@ internal sealed class BackgroundProcess : IDisposable
             {
                 // What the process was doing, taken before the kill: its signal masks and each thread's state and
                 // kernel wait channel say whether the signal was blocked, ignored, pending or handled but stuck.
-                string state = KernelState(_process.Id);
+                var state = KernelState(_process.Id);
                 _process.Kill();
                 _process.WaitForExit();
                 throw new TimeoutException($"{Display} ignored signal {signal} for {ExitLimit.TotalSeconds:0} s and was killed\n{state}\n{Output()}");
@@ -171,17 +171,17 @@ internal sealed class BackgroundProcess : IDisposable
         var text = new StringBuilder("kernel state:\n");
         try
         {
-            foreach (string line in File.ReadAllLines($"/proc/{pid}/status").Where(line => line.StartsWith("Sig", StringComparison.Ordinal) || line.StartsWith("ShdPnd", StringComparison.Ordinal) || line.StartsWith("State", StringComparison.Ordinal)))
+            foreach (var line in File.ReadAllLines($"/proc/{pid}/status").Where(line => line.StartsWith("Sig", StringComparison.Ordinal) || line.StartsWith("ShdPnd", StringComparison.Ordinal) || line.StartsWith("State", StringComparison.Ordinal)))
             {
                 text.Append("  ").Append(line).Append('\n');
             }
 
-            foreach (string task in Directory.EnumerateDirectories($"/proc/{pid}/task").Order(StringComparer.Ordinal))
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task").Order(StringComparer.Ordinal))
             {
-                string stat = File.ReadAllText(Path.Combine(task, "stat"));
-                string wchan = File.Exists(Path.Combine(task, "wchan")) ? File.ReadAllText(Path.Combine(task, "wchan")) : "?";
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var wchan = File.Exists(Path.Combine(task, "wchan")) ? File.ReadAllText(Path.Combine(task, "wchan")) : "?";
                 // stat: "tid (name) S ..." — the name may hold spaces, so split at the last ')'.
-                int close = stat.LastIndexOf(')');
+                var close = stat.LastIndexOf(')');
                 text.Append("  thread ").Append(stat.AsSpan(0, close + 1)).Append(' ').Append(stat.AsSpan(close + 2, 1)).Append(" wchan ").Append(wchan).Append('\n');
             }
         }
@@ -226,10 +226,10 @@ internal sealed class BackgroundProcess : IDisposable
     /// </summary>
     public int StopInnermost(int signal)
     {
-        int pid = Id;
+        var pid = Id;
         while (true)
         {
-            string children = File.Exists($"/proc/{pid}/task/{pid}/children") ? File.ReadAllText($"/proc/{pid}/task/{pid}/children").Trim() : "";
+            var children = File.Exists($"/proc/{pid}/task/{pid}/children") ? File.ReadAllText($"/proc/{pid}/task/{pid}/children").Trim() : "";
             if (children.Length == 0)
             {
                 break;
@@ -262,7 +262,7 @@ internal sealed class BackgroundProcess : IDisposable
 
         try
         {
-            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
             return stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault() != 'Z';
         }
         catch (IOException)

@@ -76,7 +76,7 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
         File.WriteAllText(peer.ConfigPath, Config(peer.LogFile, network.PeerInterface));
         // Without -f, bird forks into the background once its config is read; the pid file names the daemon.
         TestNetwork.Exec(network.PeerNamespace, Daemon, "-c", peer.ConfigPath, "-s", peer.Socket, "-P", peer.PidFile).AssertSuccess();
-        int pid = 0;
+        var pid = 0;
         Poll.Until(() => File.Exists(peer.PidFile) && int.TryParse(File.ReadAllText(peer.PidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pid),
             Limit, () => $"bird wrote no pid file {peer.PidFile}");
         peer.Pids = [pid];
@@ -90,10 +90,10 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
 
     public PeerView View()
     {
-        string line = SessionLine() ?? throw new InvalidOperationException("BIRD lists no session with " + TestNetwork.VantageAddress);
+        var line = SessionLine() ?? throw new InvalidOperationException("BIRD lists no session with " + TestNetwork.VantageAddress);
         // IP address, Interface, State, Since, Interval, Timeout
-        string state = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
-        string[] log = LogLines();
+        var state = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
+        var log = LogLines();
         return new PeerView(state, log.Count(l => l.Contains(Received, StringComparison.Ordinal)),
             log.Any(l => l.Contains(Received + "AdminDown", StringComparison.Ordinal)), null, null);
     }
@@ -102,11 +102,11 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
     {
         const string changed = "changed state from ";
         var changes = new List<PeerStateChange>();
-        bool expired = false;
-        string lastReceived = "";
-        foreach (string line in LogLines())
+        var expired = false;
+        var lastReceived = "";
+        foreach (var line in LogLines())
         {
-            int at = line.IndexOf(Received, StringComparison.Ordinal);
+            var at = line.IndexOf(Received, StringComparison.Ordinal);
             if (at >= 0)
             {
                 lastReceived = line[(at + Received.Length)..].TrimEnd(']').Split(' ')[0];
@@ -119,15 +119,15 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
                 continue;
             }
 
-            string what = line[(at + Session.Length)..];
+            var what = line[(at + Session.Length)..];
             if (what == "expired")
             {
                 expired = true; // BIRD's detection timer: the state change that follows, if any, is caused by it
             }
             else if (what.StartsWith(changed, StringComparison.Ordinal))
             {
-                string[] states = what[changed.Length..].Split(" to ");
-                string reason = expired ? PeerStateChange.DetectionTimeExpired
+                var states = what[changed.Length..].Split(" to ");
+                var reason = expired ? PeerStateChange.DetectionTimeExpired
                     : states[1] == "Down" && lastReceived is "Down" or "AdminDown" ? PeerStateChange.NeighborSignalledDown
                     : "";
                 changes.Add(new PeerStateChange(states[0], states[1], reason));
@@ -154,7 +154,7 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
 
     public void Stop()
     {
-        foreach (int pid in Pids)
+        foreach (var pid in Pids)
         {
             BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
         }
@@ -166,7 +166,7 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
     /// <summary>Polls birdc until <paramref name="condition"/> holds; fails naming what was awaited and BIRD's last view.</summary>
     public void WaitFor(Func<BirdPeer, bool> condition, string what)
     {
-        string last = "";
+        var last = "";
         Poll.Until(() =>
         {
             try

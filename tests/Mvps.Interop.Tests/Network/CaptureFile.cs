@@ -14,7 +14,7 @@ internal static class CaptureFile
         }
 
         using var reader = CaptureReader.Open(path);
-        while (reader.TryReadNext(out CaptureRecord record))
+        while (reader.TryReadNext(out var record))
         {
             frames.Add(record.Data.ToArray());
         }

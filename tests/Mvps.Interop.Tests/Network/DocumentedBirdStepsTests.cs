@@ -22,12 +22,12 @@ public sealed class DocumentedBirdStepsTests
     [NetworkFact("tcpdump", "birdc", "bash", NetworkRequirements.Bird)]
     public void The_BIRD_steps_work_as_written()
     {
-        string page = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "interop.md"));
-        string createNetwork = DocumentedInteropStepsTests.ShellBlocks(DocumentedInteropStepsTests.Section(page, DocumentedInteropStepsTests.ByHand))[0];
-        List<string> blocks = DocumentedInteropStepsTests.ShellBlocks(DocumentedInteropStepsTests.Section(page, Heading));
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "interop.md"));
+        var createNetwork = DocumentedInteropStepsTests.ShellBlocks(DocumentedInteropStepsTests.Section(page, DocumentedInteropStepsTests.ByHand))[0];
+        var blocks = DocumentedInteropStepsTests.ShellBlocks(DocumentedInteropStepsTests.Section(page, Heading));
         Assert.Equal(Blocks, blocks.Count);
-        string ns = string.Create(CultureInfo.InvariantCulture, $"mb{Environment.ProcessId % 1_000_000}");
-        string dir = Path.Combine(Path.GetTempPath(), ns + "-interop-doc");
+        var ns = string.Create(CultureInfo.InvariantCulture, $"mb{Environment.ProcessId % 1_000_000}");
+        var dir = Path.Combine(Path.GetTempPath(), ns + "-interop-doc");
         var environment = new Dictionary<string, string>
         {
             ["NS"] = ns,
@@ -51,27 +51,27 @@ public sealed class DocumentedBirdStepsTests
             capture.WaitForLine(line => line.StartsWith($"tcpdump: listening on {ns}-p", StringComparison.Ordinal), Limit, "'listening on'");
             var send = Run(blocks[3]).AssertSuccess();
             Assert.Equal("result: OK", send.Lines[^1]);
-            long sent = long.Parse(DocumentedInteropStepsTests.SentPackets().Match(send.StandardOutput).Groups[1].Value, CultureInfo.InvariantCulture);
+            var sent = long.Parse(DocumentedInteropStepsTests.SentPackets().Match(send.StandardOutput).Groups[1].Value, CultureInfo.InvariantCulture);
 
             // BIRD's view: as many "CTL received" lines as we sent, Down again, and one Up -> Down, after our AdminDown.
-            string countLine = sent.ToString(CultureInfo.InvariantCulture);
+            var countLine = sent.ToString(CultureInfo.InvariantCulture);
             ProcessResult view = null!;
             Poll.Until(() => (view = Run(blocks[4]).AssertSuccess()).Lines.Contains(countLine), Limit,
                 () => $"BIRD's log never counted {sent} packets of ours:\n{view.StandardOutput}");
             Assert.Contains(" Down ", SessionRow(view.StandardOutput), StringComparison.Ordinal);
             List<string> log = [.. view.Lines.SkipWhile(line => line != countLine).Skip(1)];
             Assert.Contains(log, line => line.Contains("changed state from ", StringComparison.Ordinal) && line.EndsWith(" to Up", StringComparison.Ordinal));
-            int down = Assert.Single(Enumerable.Range(0, log.Count), i => log[i].EndsWith("changed state from Up to Down", StringComparison.Ordinal));
-            int adminDown = log.FindIndex(line => line.Contains("[AdminDown", StringComparison.Ordinal));
+            var down = Assert.Single(Enumerable.Range(0, log.Count), i => log[i].EndsWith("changed state from Up to Down", StringComparison.Ordinal));
+            var adminDown = log.FindIndex(line => line.Contains("[AdminDown", StringComparison.Ordinal));
             Assert.InRange(adminDown, 0, down - 1);
             Assert.DoesNotContain(log.Take(down), line => line.EndsWith(" expired", StringComparison.Ordinal));
 
-            string sessionPcap = Path.Combine(dir, "session_bird.pcap");
+            var sessionPcap = Path.Combine(dir, "session_bird.pcap");
             Poll.Until(() => CaptureFile.CountFrom(sessionPcap, TestNetwork.VantageAddress) >= sent, Limit, () => $"{sessionPcap} lacks our {sent} frames");
             Assert.Equal(0, capture.StopInnermost(BackgroundProcess.SigInt)); // Ctrl-C in terminal 3
             var verify = Run(blocks[5]).AssertSuccess();
             Assert.StartsWith($"{dir}/session_bird_mvps.pcap: OK, {sent} ", verify.Lines[0], StringComparison.Ordinal);
-            string both = verify.Lines.Single(line => line.StartsWith($"{dir}/session_bird.pcap: ", StringComparison.Ordinal));
+            var both = verify.Lines.Single(line => line.StartsWith($"{dir}/session_bird.pcap: ", StringComparison.Ordinal));
             Assert.Matches($@"^{Regex.Escape(dir)}/session_bird\.pcap: OK, \d+ records: {sent} MVPS \(1 session\), \d+ BFD without extension$", both);
 
             Run(blocks[6]).AssertSuccess();
@@ -82,8 +82,8 @@ public sealed class DocumentedBirdStepsTests
         finally
         {
             capture?.Dispose();
-            string pidFile = Path.Combine(dir, "bird", "bird.pid");
-            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out int pid))
+            var pidFile = Path.Combine(dir, "bird", "bird.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
             {
                 BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
                 Poll.Until(() => !BackgroundProcess.IsAlive(pid), Limit, () => $"bird {pid} still runs after SIGTERM");
@@ -94,7 +94,7 @@ public sealed class DocumentedBirdStepsTests
                 Directory.Delete(dir, recursive: true);
             }
 
-            foreach (string name in new[] { ns + "-vantage", ns + "-peer" })
+            foreach (var name in new[] { ns + "-vantage", ns + "-peer" })
             {
                 if (File.Exists(Path.Combine("/run/netns", name)))
                 {

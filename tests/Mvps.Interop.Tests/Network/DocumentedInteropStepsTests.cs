@@ -22,11 +22,11 @@ public sealed partial class DocumentedInteropStepsTests
     [NetworkFact("tcpdump", "tcpreplay", "vtysh", "bash", "/usr/bin/python3", NetworkRequirements.Zebra, NetworkRequirements.Bfdd)]
     public void The_by_hand_steps_work_as_written()
     {
-        List<string> blocks = ShellBlocks(Section(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "interop.md")), ByHand));
+        var blocks = ShellBlocks(Section(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "interop.md")), ByHand));
         Assert.Equal(Blocks, blocks.Count);
-        string ns = string.Create(CultureInfo.InvariantCulture, $"md{Environment.ProcessId % 1_000_000}");
+        var ns = string.Create(CultureInfo.InvariantCulture, $"md{Environment.ProcessId % 1_000_000}");
         // Not below a private scratch folder: FRR's daemons run as user frr and must reach DIR/frr.
-        string dir = Path.Combine(Path.GetTempPath(), ns + "-interop-doc");
+        var dir = Path.Combine(Path.GetTempPath(), ns + "-interop-doc");
         var environment = new Dictionary<string, string>
         {
             ["NS"] = ns,
@@ -69,7 +69,7 @@ public sealed partial class DocumentedInteropStepsTests
             sessionCapture.WaitForLine(line => line.StartsWith($"tcpdump: listening on {ns}-p", StringComparison.Ordinal), Limit, "'listening on'");
             var send = Run(7).AssertSuccess();
             Assert.Equal("result: OK", send.Lines[^1]);
-            long sent = long.Parse(SentPackets().Match(send.StandardOutput).Groups[1].Value, CultureInfo.InvariantCulture);
+            var sent = long.Parse(SentPackets().Match(send.StandardOutput).Groups[1].Value, CultureInfo.InvariantCulture);
 
             ProcessResult view = null!;
             Poll.Until(() => (view = Run(8).AssertSuccess()).StandardOutput.Contains($"\"control-packet-input\":{sent},", StringComparison.Ordinal),
@@ -80,12 +80,12 @@ public sealed partial class DocumentedInteropStepsTests
             // "init -> up", or "down -> up" when our Init reached bfdd before its own Down reached us: scheduling decides.
             Assert.Matches(@"(?m)\] (init|down) -> up", view.StandardOutput);
 
-            string sessionPcap = Path.Combine(dir, "session.pcap");
+            var sessionPcap = Path.Combine(dir, "session.pcap");
             Poll.Until(() => CaptureFile.CountFrom(sessionPcap, TestNetwork.VantageAddress) >= sent, Limit, () => $"{sessionPcap} lacks our {sent} frames");
             Assert.Equal(0, sessionCapture.StopInnermost(BackgroundProcess.SigInt)); // Ctrl-C in terminal 3
             var verify = Run(9).AssertSuccess();
             Assert.StartsWith($"{dir}/session_mvps.pcap: OK, {sent} ", verify.Lines[0], StringComparison.Ordinal);
-            string both = verify.Lines.Single(line => line.StartsWith($"{dir}/session.pcap: ", StringComparison.Ordinal));
+            var both = verify.Lines.Single(line => line.StartsWith($"{dir}/session.pcap: ", StringComparison.Ordinal));
             Assert.Matches($@"^{Regex.Escape(dir)}/session\.pcap: OK, \d+ records: {sent} MVPS \(1 session\), \d+ BFD without extension$", both);
 
             Run(10).AssertSuccess();
@@ -95,15 +95,15 @@ public sealed partial class DocumentedInteropStepsTests
         }
         finally
         {
-            foreach (BackgroundProcess process in background)
+            foreach (var process in background)
             {
                 process.Dispose();
             }
 
-            foreach (string daemon in new[] { "bfdd", "zebra" })
+            foreach (var daemon in new[] { "bfdd", "zebra" })
             {
-                string pidFile = Path.Combine(dir, "frr", daemon + ".pid");
-                if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out int pid))
+                var pidFile = Path.Combine(dir, "frr", daemon + ".pid");
+                if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
                 {
                     BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
                 }
@@ -114,7 +114,7 @@ public sealed partial class DocumentedInteropStepsTests
                 Directory.Delete(dir, recursive: true);
             }
 
-            foreach (string name in new[] { ns + "-vantage", ns + "-peer" })
+            foreach (var name in new[] { ns + "-vantage", ns + "-peer" })
             {
                 if (File.Exists(Path.Combine("/run/netns", name)))
                 {
@@ -127,11 +127,11 @@ public sealed partial class DocumentedInteropStepsTests
     /// <summary>The text from the line <paramref name="heading"/> to the next heading of its level (or the end).</summary>
     internal static string Section(string markdown, string heading)
     {
-        string text = markdown.ReplaceLineEndings("\n");
-        int start = text.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        var text = markdown.ReplaceLineEndings("\n");
+        var start = text.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
         Assert.True(start >= 0, $"no section '{heading}'");
-        string level = heading[..(heading.IndexOf(' ', StringComparison.Ordinal) + 1)];
-        int end = text.IndexOf("\n" + level, start + heading.Length + 1, StringComparison.Ordinal);
+        var level = heading[..(heading.IndexOf(' ', StringComparison.Ordinal) + 1)];
+        var end = text.IndexOf("\n" + level, start + heading.Length + 1, StringComparison.Ordinal);
         return end < 0 ? text[start..] : text[start..end];
     }
 

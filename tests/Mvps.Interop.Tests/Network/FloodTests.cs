@@ -55,7 +55,7 @@ public sealed class FloodTests
     public void A_flood_from_the_peer_address_is_discarded_and_counted_by_reason_while_both_sessions_stay_up()
     {
         using var network = TestNetwork.Create();
-        FrrPeer frr = FrrPeer.Start(network);
+        var frr = FrrPeer.Start(network);
         ExternalProgram.Run("renice", "-n", Nice, "-p", I($"{frr.Pids[1]}")).AssertSuccess();
         // `nice` execs its program, as `ip netns exec` does: the pid is mvps send's own.
         var send = network.Start(network.VantageNamespace, ExternalProgram.Require("nice"), "-n", Nice, ExternalProgram.Require("dotnet"), MvpsCli.DllPath, "send",
@@ -65,32 +65,32 @@ public sealed class FloodTests
         frr.WaitFor(p => p.Peer().GetProperty("status").GetString() == "up", "FRR's session up");
         WaitForOurPackets(frr, "before the flood");
 
-        LinkDrops linkBefore = LinkDrops.Read(network);
+        var linkBefore = LinkDrops.Read(network);
         var flooder = network.Start(network.PeerNamespace, ExternalProgram.Require("nice"), "-n", Nice, "/usr/bin/python3", Flooder, network.PeerInterface, TestNetwork.PeerAddress,
             TestNetwork.VantageAddress, "0x4d565053", I($"{Rate}"), I($"{Seconds}"), I($"{Seed}"));
         flooder.WaitForLine(line => line.StartsWith("flooding ", StringComparison.Ordinal), Limit, "'flooding' from the flooder");
-        ProcessUsage atFloodStart = ProcessUsage.Read(send.Id);
+        var atFloodStart = ProcessUsage.Read(send.Id);
         Assert.True(flooder.WaitForExit(Limit) == 0, flooder.Output());
-        ProcessUsage atFloodEnd = ProcessUsage.Read(send.Id);
-        JsonElement flood = JsonDocument.Parse(flooder.StandardOutput[^1]).RootElement.Clone();
+        var atFloodEnd = ProcessUsage.Read(send.Id);
+        var flood = JsonDocument.Parse(flooder.StandardOutput[^1]).RootElement.Clone();
 
         // FRR's side right after the flood: still up, never down.
-        JsonElement frrAfterFlood = frr.Peer();
-        JsonElement countersAfterFlood = frr.PeerCounters();
+        var frrAfterFlood = frr.Peer();
+        var countersAfterFlood = frr.PeerCounters();
         WaitForOurPackets(frr, "after the flood");
-        LinkDrops linkDrops = LinkDrops.Read(network) - linkBefore;
-        ProcessUsage beforeStop = ProcessUsage.Read(send.Id);
+        var linkDrops = LinkDrops.Read(network) - linkBefore;
+        var beforeStop = ProcessUsage.Read(send.Id);
 
         // Ctrl-C ends the session with AdminDown; exit 1, because datagrams from the peer's address were discarded.
-        int exitCode = send.Stop(BackgroundProcess.SigInt);
+        var exitCode = send.Stop(BackgroundProcess.SigInt);
         frr.WaitFor(p => p.Peer().GetProperty("remote-diagnostic").GetString() == "administratively down", "our AdminDown");
-        IReadOnlyList<string> frrChanges = frr.StateChangeLines();
+        var frrChanges = frr.StateChangeLines();
         List<JsonElement> events = [.. send.StandardOutput.Select(line => JsonDocument.Parse(line).RootElement.Clone())];
-        JsonElement summary = events[^1];
+        var summary = events[^1];
         Keep(send, flooder, frrAfterFlood, countersAfterFlood, frrChanges);
 
         // The flood went out whole, and only from the peer's address.
-        long planned = flood.GetProperty("planned").GetInt64();
+        var planned = flood.GetProperty("planned").GetInt64();
         Assert.Equal((long)Rate * Seconds, planned);
         Assert.True(flood.GetProperty("sent").GetInt64() == planned, flooder.Output());
         Assert.Equal(0, summary.GetProperty("packetsFromOthers").GetInt64());
@@ -112,19 +112,19 @@ public sealed class FloodTests
         Assert.DoesNotContain(frrChanges, change => change.Contains("control-expired", StringComparison.Ordinal));
 
         // Every flood datagram discarded for the reason the flooder gave it, short only by what the kernel dropped and counted.
-        JsonElement discardedBy = summary.GetProperty("discardedBy");
-        JsonElement sentBy = flood.GetProperty("byReason");
+        var discardedBy = summary.GetProperty("discardedBy");
+        var sentBy = flood.GetProperty("byReason");
         Assert.All(sentBy.EnumerateObject(), reason => Assert.True(discardedBy.TryGetProperty(reason.Name, out _), $"mvps send has no discard reason {reason.Name}"));
         long shortfall = 0;
-        foreach (JsonProperty reason in discardedBy.EnumerateObject())
+        foreach (var reason in discardedBy.EnumerateObject())
         {
-            long sent = sentBy.TryGetProperty(reason.Name, out JsonElement count) ? count.GetInt64() : 0;
-            long discarded = reason.Value.GetInt64();
+            var sent = sentBy.TryGetProperty(reason.Name, out var count) ? count.GetInt64() : 0;
+            var discarded = reason.Value.GetInt64();
             Assert.True(discarded <= sent, $"{reason.Name}: {discarded} discarded, but the flooder sent {sent} such datagrams");
             shortfall += sent - discarded;
         }
 
-        long kernelDrops = summary.GetProperty("kernelDrops").GetInt64();
+        var kernelDrops = summary.GetProperty("kernelDrops").GetInt64();
         Assert.True(shortfall <= kernelDrops + linkDrops.Total,
             $"{shortfall} flood datagrams neither discarded by mvps send nor dropped by the kernel (socket drops {kernelDrops}, veth drops {linkDrops.Total})");
         Assert.Equal(summary.GetProperty("packetsDiscarded").GetInt64(), discardedBy.EnumerateObject().Sum(r => r.Value.GetInt64()));
@@ -133,13 +133,13 @@ public sealed class FloodTests
         var listed = events.Where(e => e.GetProperty("event").GetString() == "discarded").GroupBy(e => e.GetProperty("reason").GetString()!).ToList();
         Assert.All(listed, group =>
         {
-            long total = discardedBy.GetProperty(group.Key).GetInt64();
+            var total = discardedBy.GetProperty(group.Key).GetInt64();
             Assert.Equal(Math.Min(total, 10), group.Count());
             Assert.Equal(total >= 10 ? 1 : 0, group.Count(e => e.GetProperty("lastListed").GetBoolean()));
         });
 
         // Memory does not grow with the flood.
-        long growth = atFloodEnd.PeakResidentKilobytes - atFloodStart.PeakResidentKilobytes;
+        var growth = atFloodEnd.PeakResidentKilobytes - atFloodStart.PeakResidentKilobytes;
         Assert.True(growth <= GrowthLimitKilobytes, $"peak RSS grew by {growth} KB during the flood ({atFloodStart.PeakResidentKilobytes} -> {atFloodEnd.PeakResidentKilobytes} KB)");
 
         Summarize(summary, events[0].GetProperty("receiveBufferBytes").GetInt64(), flood, kernelDrops, linkDrops, atFloodStart, atFloodEnd, beforeStop, countersAfterFlood);
@@ -147,8 +147,8 @@ public sealed class FloodTests
 
     private static void WaitForOurPackets(FrrPeer frr, string when)
     {
-        long from = frr.PeerCounters().GetProperty("control-packet-input").GetInt64();
-        long input = from;
+        var from = frr.PeerCounters().GetProperty("control-packet-input").GetInt64();
+        var input = from;
         Poll.Until(() => (input = frr.PeerCounters().GetProperty("control-packet-input").GetInt64()) >= from + QuietPackets, Limit,
             () => $"FRR counted {input - from} of {QuietPackets} packets of ours {when}", CounterInterval);
     }
@@ -164,12 +164,12 @@ public sealed class FloodTests
 
     private static void Summarize(JsonElement s, long receiveBuffer, JsonElement flood, long kernelDrops, LinkDrops link, ProcessUsage start, ProcessUsage end, ProcessUsage run, JsonElement frr)
     {
-        double floodSeconds = flood.GetProperty("seconds").GetDouble();
-        double floodCpu = end.CpuSeconds - start.CpuSeconds;
-        JsonElement sentBy = flood.GetProperty("byReason");
+        var floodSeconds = flood.GetProperty("seconds").GetDouble();
+        var floodCpu = end.CpuSeconds - start.CpuSeconds;
+        var sentBy = flood.GetProperty("byReason");
         var reasons = s.GetProperty("discardedBy").EnumerateObject()
             .Where(r => r.Value.GetInt64() > 0 || sentBy.TryGetProperty(r.Name, out _))
-            .Select(r => I($"{r.Name} {r.Value.GetInt64()}/{(sentBy.TryGetProperty(r.Name, out JsonElement c) ? c.GetInt64() : 0)}"));
+            .Select(r => I($"{r.Name} {r.Value.GetInt64()}/{(sentBy.TryGetProperty(r.Name, out var c) ? c.GetInt64() : 0)}"));
         var kinds = flood.GetProperty("byKind").EnumerateObject().Select(k => I($"{k.Name} {k.Value.GetInt64()}"));
         InteropArtifacts.Summary("5-flood-frr",
         [

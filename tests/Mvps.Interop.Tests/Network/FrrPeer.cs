@@ -57,7 +57,7 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 
     public static FrrPeer Start(TestNetwork network)
     {
-        string folder = TempFolder.ForProcess("frr");
+        var folder = TempFolder.ForProcess("frr");
         var peer = new FrrPeer(folder);
         network.OnTeardown(peer.Stop);
         File.WriteAllText(peer.ConfigPath, Config);
@@ -97,7 +97,7 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
     /// <summary>Polls vtysh until <paramref name="condition"/> holds; fails naming what was awaited and FRR's last view.</summary>
     public void WaitFor(Func<FrrPeer, bool> condition, string what)
     {
-        string last = "";
+        var last = "";
         Poll.Until(() =>
         {
             try
@@ -128,13 +128,13 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 
     public PeerView View()
     {
-        JsonElement peer = Peer();
+        var peer = Peer();
         return new PeerView(
             StateName(peer.GetProperty("status").GetString()!),
             PeerCounters().GetProperty("control-packet-input").GetInt64(),
-            peer.TryGetProperty("remote-diagnostic", out JsonElement diagnostic) && diagnostic.GetString() == "administratively down",
+            peer.TryGetProperty("remote-diagnostic", out var diagnostic) && diagnostic.GetString() == "administratively down",
             peer.GetProperty("id").GetUInt32(),
-            peer.TryGetProperty("remote-id", out JsonElement remote) ? remote.GetUInt32() : null);
+            peer.TryGetProperty("remote-id", out var remote) ? remote.GetUInt32() : null);
     }
 
     public void KeepArtifacts(string regime)
@@ -151,8 +151,8 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
     /// <summary>"up -> down reason:control-expired" in common terms: Up -> Down (detection time expired).</summary>
     internal static PeerStateChange ParseStateChange(string line)
     {
-        string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        string reason = parts.Length > 3 && parts[3].StartsWith("reason:", StringComparison.Ordinal) ? parts[3]["reason:".Length..] : "";
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var reason = parts.Length > 3 && parts[3].StartsWith("reason:", StringComparison.Ordinal) ? parts[3]["reason:".Length..] : "";
         return new PeerStateChange(StateName(parts[0]), StateName(parts[2]), reason switch
         {
             "control-expired" => PeerStateChange.DetectionTimeExpired,
@@ -172,7 +172,7 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 
     public void Stop()
     {
-        foreach (int pid in Pids.Reverse())
+        foreach (var pid in Pids.Reverse())
         {
             BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
         }
@@ -193,8 +193,8 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 
     private int PidOf(string name)
     {
-        string file = PidFile(name);
-        int pid = 0;
+        var file = PidFile(name);
+        var pid = 0;
         Poll.Until(() => File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pid),
             Limit, () => $"{name} wrote no pid file {file}");
         return pid;

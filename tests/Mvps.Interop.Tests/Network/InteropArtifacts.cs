@@ -12,7 +12,7 @@ internal static class InteropArtifacts
     {
         get
         {
-            string? value = Environment.GetEnvironmentVariable(Variable);
+            var value = Environment.GetEnvironmentVariable(Variable);
             return string.IsNullOrEmpty(value) ? null : System.IO.Directory.CreateDirectory(value).FullName;
         }
     }
@@ -29,7 +29,7 @@ internal static class InteropArtifacts
     {
         if (Directory is string directory)
         {
-            string target = Path.Combine(directory, name);
+            var target = Path.Combine(directory, name);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllText(target, text.ReplaceLineEndings("\n"));
         }

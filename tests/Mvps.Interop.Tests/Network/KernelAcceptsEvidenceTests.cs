@@ -51,11 +51,11 @@ public sealed class KernelAcceptsEvidenceTests
     [MemberData(nameof(EvidenceCaptures))]
     public void The_peer_kernel_delivers_all_30_datagrams_byte_identical_and_tcpdump_sees_the_evidence_frames(string capture)
     {
-        string evidence = Path.Combine(RepositoryLayout.EvidenceDirectory, capture);
-        List<byte[]> frames = CaptureFile.Frames(evidence);
+        var evidence = Path.Combine(RepositoryLayout.EvidenceDirectory, capture);
+        var frames = CaptureFile.Frames(evidence);
         Assert.Equal(EvidenceFiles.FramesPerCapture, frames.Count);
-        string folder = TempFolder.ForProcess("replay");
-        string received = Path.Combine(folder, Path.GetFileNameWithoutExtension(capture) + "_replayed.pcap");
+        var folder = TempFolder.ForProcess("replay");
+        var received = Path.Combine(folder, Path.GetFileNameWithoutExtension(capture) + "_replayed.pcap");
 
         using (var network = TestNetwork.Create())
         {
@@ -76,7 +76,7 @@ public sealed class KernelAcceptsEvidenceTests
                 .Select(line => line.Split(' ')).ToList();
             Assert.Equal($"received {frames.Count} extra 0", receiver.StandardOutput[^1]);
             Assert.Equal(frames.Count, datagrams.Count);
-            for (int i = 0; i < frames.Count; i++)
+            for (var i = 0; i < frames.Count; i++)
             {
                 Assert.Equal(TestNetwork.VantageAddress, datagrams[i][1]);
                 Assert.Equal(WireConstants.UdpSourcePort.ToString(CultureInfo.InvariantCulture), datagrams[i][2]);

@@ -39,7 +39,7 @@ public static class NetworkRequirements
 
         var onPath = new List<string>();
         var missing = new List<string>();
-        foreach (string tool in Always.Concat(tools).Distinct(StringComparer.Ordinal))
+        foreach (var tool in Always.Concat(tools).Distinct(StringComparer.Ordinal))
         {
             if (Path.IsPathRooted(tool))
             {
@@ -54,7 +54,7 @@ public static class NetworkRequirements
             }
         }
 
-        string? pathReason = ToolLocator.SkipReason(onPath);
+        var pathReason = ToolLocator.SkipReason(onPath);
         if (pathReason is not null)
         {
             return pathReason;

@@ -74,7 +74,7 @@ internal sealed class PeerSession
         };
         using (var network = TestNetwork.Create())
         {
-            TPeer peer = TPeer.Start(network);
+            var peer = TPeer.Start(network);
             var tcpdump = network.StartCapture(network.PeerNamespace, network.PeerInterface, session.AllCapture, "udp port 3784");
             var send = network.Start(network.VantageNamespace, ExternalProgram.Require("dotnet"), MvpsCli.DllPath, "send",
                 "--peer", TestNetwork.PeerAddress, "--local", TestNetwork.VantageAddress, "--regime", regime,
@@ -89,14 +89,14 @@ internal sealed class PeerSession
             session.ExitCode = send.WaitForExit(Limit);
             session.MvpsOutput = send.Output();
             session.Events = [.. send.StandardOutput.Select(line => JsonDocument.Parse(line).RootElement.Clone())];
-            long sent = session.PacketsSent;
+            var sent = session.PacketsSent;
             WaitForFrames(session.AllCapture, TestNetwork.VantageAddress, sent);
             tcpdump.Stop(BackgroundProcess.SigInt);
 
             // The peer's count may fall short only by packets it may drop: Your Discriminator 0 while its session is not Down.
             session.ZeroYourDiscriminatorPackets = CaptureFile.Frames(session.AllCapture)
                 .Count(f => f.AsSpan(26, 4).SequenceEqual(VantageBytes) && BinaryPrimitives.ReadUInt32BigEndian(f.AsSpan(FieldLocations.BfdYourDiscriminator)) == 0);
-            long expected = everyPacketCounted ? sent : sent - session.ZeroYourDiscriminatorPackets;
+            var expected = everyPacketCounted ? sent : sent - session.ZeroYourDiscriminatorPackets;
             WaitFor(peer, view => view.PacketsCounted >= expected && view.SawAdminDown, $"count of {expected} packets of ours and our AdminDown");
             session.ViewAtEnd = peer.View();
             session.StateChanges = peer.StateChanges();
@@ -117,12 +117,12 @@ internal sealed class PeerSession
     private static void WaitFor<TPeer>(TPeer peer, Func<PeerView, bool> condition, string what)
         where TPeer : IBfdPeer<TPeer>
     {
-        string last = "";
+        var last = "";
         Poll.Until(() =>
         {
             try
             {
-                PeerView view = peer.View();
+                var view = peer.View();
                 last = view.ToString();
                 return condition(view);
             }
@@ -145,7 +145,7 @@ internal sealed class PeerSession
 
     private static void WaitForFrames(string capture, string source, long count)
     {
-        int seen = 0;
+        var seen = 0;
         Poll.Until(() => (seen = CaptureFile.CountFrom(capture, source)) >= count, Limit,
             () => $"{capture}: {seen} of {count} frames from {source}");
     }

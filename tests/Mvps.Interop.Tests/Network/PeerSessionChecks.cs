@@ -24,7 +24,7 @@ internal static class PeerSessionChecks
     public static void Baseline(PeerSession session)
     {
         Assert.True(session.ExitCode == 0, session.MvpsOutput);
-        JsonElement summary = session.Summary;
+        var summary = session.Summary;
         Assert.True(summary.GetProperty("reachedUp").GetBoolean());
         Assert.Equal(0, summary.GetProperty("packetsDiscarded").GetInt64());
         Assert.Equal(0, summary.GetProperty("lostTicks").GetInt64());
@@ -46,7 +46,7 @@ internal static class PeerSessionChecks
         // At the end: every packet we sent was counted; one Up; the one Down is the AdminDown we signalled.
         Assert.Equal(session.PacketsSent, session.ViewAtEnd.PacketsCounted);
         Assert.True(session.ViewAtEnd.SawAdminDown);
-        string changes = string.Join("; ", session.StateChanges);
+        var changes = string.Join("; ", session.StateChanges);
         Assert.True(session.StateChanges.Count(c => c.To == "Up") == 1, changes);
         Assert.True(session.StateChanges.Count(c => c.IsUpToDown) == 1, changes);
         Assert.DoesNotContain(session.StateChanges, c => c.Reason == PeerStateChange.DetectionTimeExpired);
@@ -58,12 +58,12 @@ internal static class PeerSessionChecks
     public static void Ddos(PeerSession session, int peerDetectMultiplier)
     {
         Assert.True(session.ExitCode == 0, session.MvpsOutput);
-        JsonElement summary = session.Summary;
+        var summary = session.Summary;
         Assert.True(summary.GetProperty("lostTicks").GetInt64() >= peerDetectMultiplier, session.MvpsOutput);
 
         // The peer recorded at least one detection-time expiry, and the session came up again after the first one.
         var changes = session.StateChanges.ToList();
-        int firstExpiry = changes.FindIndex(c => c.IsUpToDown && c.Reason == PeerStateChange.DetectionTimeExpired);
+        var firstExpiry = changes.FindIndex(c => c.IsUpToDown && c.Reason == PeerStateChange.DetectionTimeExpired);
         Assert.True(firstExpiry >= 0, $"{session.Peer} logged no Up -> Down from detection time expiry:\n" + string.Join('\n', changes));
         Assert.Contains(changes.Skip(firstExpiry + 1), c => c.To == "Up");
         Assert.True(changes.Count(c => c.IsUpToDown) >= 2, string.Join('\n', changes));
@@ -76,7 +76,7 @@ internal static class PeerSessionChecks
         AssertCapture(session);
         // The capture shows it too: the peer's own packets say Down with diagnostic 1, and later Up again.
         List<BfdControlPacket> theirs = [.. CaptureFile.Frames(session.PeerCapture).Select(f => BfdSession.ReadControlPacket(f.AsSpan(FieldLocations.Bfd)))];
-        int expired = theirs.FindIndex(p => p.State == BfdState.Down && p.Diagnostic == BfdDiagnostic.ControlDetectionTimeExpired);
+        var expired = theirs.FindIndex(p => p.State == BfdState.Down && p.Diagnostic == BfdDiagnostic.ControlDetectionTimeExpired);
         Assert.True(expired >= 0, $"no {session.Peer} packet with state Down and diagnostic 1 (control detection time expired) in the capture");
         Assert.Contains(theirs.Skip(expired), p => p.State == BfdState.Up);
     }
@@ -92,15 +92,15 @@ internal static class PeerSessionChecks
         Assert.True(verify.ExitCode == 0, verify.StandardOutput + verify.StandardError);
         Assert.StartsWith($"{session.OursCapture}: OK, {session.PacketsSent} ", verify.Lines[0], StringComparison.Ordinal);
 
-        List<byte[]> ours = CaptureFile.Frames(session.OursCapture);
+        var ours = CaptureFile.Frames(session.OursCapture);
         Assert.All(ours, frame => Assert.Equal(PeerSession.MyDiscriminator, BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(FieldLocations.BfdMyDiscriminator))));
         Assert.Single(ours.Select(frame => BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(FieldLocations.UdpSourcePort))).Distinct());
 
-        List<byte[]> theirs = CaptureFile.Frames(session.PeerCapture);
+        var theirs = CaptureFile.Frames(session.PeerCapture);
         Assert.NotEmpty(theirs);
         // One source port for the session (RFC 5881 §4), whichever range the peer takes it from.
         Assert.Single(theirs.Select(frame => BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(FieldLocations.UdpSourcePort))).Distinct());
-        foreach (byte[] frame in theirs)
+        foreach (var frame in theirs)
         {
             Assert.Equal(FieldLocations.Bfd + FieldLengths.BfdControl, frame.Length);
             Assert.Equal(WireConstants.Ipv4Ttl, frame[FieldLocations.Ipv4Ttl]);
@@ -112,7 +112,7 @@ internal static class PeerSessionChecks
                 Assert.True(BinaryPrimitives.ReadUInt16BigEndian(frame.AsSpan(FieldLocations.UdpSourcePort)) >= WireConstants.UdpSourcePort);
             }
 
-            BfdControlPacket bfd = BfdSession.ReadControlPacket(frame.AsSpan(FieldLocations.Bfd));
+            var bfd = BfdSession.ReadControlPacket(frame.AsSpan(FieldLocations.Bfd));
             Assert.Equal(WireConstants.BfdVersion, bfd.Version);
             Assert.Equal(WireConstants.BfdLength, bfd.Length);
             Assert.Equal(session.PeerDiscriminator, bfd.MyDiscriminator);
@@ -132,9 +132,9 @@ internal static class PeerSessionChecks
     /// </summary>
     public static void Summarize(PeerSession session, string displayName)
     {
-        JsonElement s = session.Summary;
-        PeerView end = session.ViewAtEnd;
-        string changes = StateChangeTally(session.StateChanges);
+        var s = session.Summary;
+        var end = session.ViewAtEnd;
+        var changes = StateChangeTally(session.StateChanges);
         InteropArtifacts.Summary($"3-{session.Peer}-{session.Regime}",
         [
             string.Create(CultureInfo.InvariantCulture, $"- `mvps send --regime {session.Regime}` with {displayName} ({session.PeerVersion}): exit {session.ExitCode}; sent {s.GetProperty("packetsSent").GetInt64()} packets ({s.GetProperty("lostTicks").GetInt64()} lost ticks silent), received {s.GetProperty("packetsReceived").GetInt64()}, discarded {s.GetProperty("packetsDiscarded").GetInt64()}; our session went Up {s.GetProperty("upTransitions").GetInt32()} time(s)."),

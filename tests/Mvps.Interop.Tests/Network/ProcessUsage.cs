@@ -14,11 +14,11 @@ internal sealed record ProcessUsage(double CpuSeconds, long PeakResidentKilobyte
 
     public static ProcessUsage Read(int pid)
     {
-        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
         // Fields after "pid (comm) ": state is field 3, utime field 14, stime field 15.
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        string[] status = File.ReadAllLines($"/proc/{pid}/status");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var status = File.ReadAllLines($"/proc/{pid}/status");
         return new ProcessUsage((double)ticks / ClockTicksPerSecond.Value, Kilobytes(status, "VmHWM:"), Kilobytes(status, "VmRSS:"));
     }
 

@@ -42,8 +42,8 @@ public sealed class SendOnTheWireTests
     [NetworkFact("/usr/bin/python3")]
     public void The_peer_packets_count_only_with_TTL_255_and_TTL_254_fails_validation()
     {
-        JsonElement at254 = RunAgainstScriptedPeer(254, out int exit254);
-        JsonElement at255 = RunAgainstScriptedPeer(255, out int exit255);
+        var at254 = RunAgainstScriptedPeer(254, out var exit254);
+        var at255 = RunAgainstScriptedPeer(255, out var exit255);
 
         Assert.Equal(1, exit254);
         Assert.True(at254.GetProperty("packetsReceived").GetInt64() > 0);
@@ -60,7 +60,7 @@ public sealed class SendOnTheWireTests
     public void Ctrl_C_ends_an_Up_session_with_AdminDown_packets_and_exit_0()
     {
         using var network = TestNetwork.Create();
-        string capture = Path.Combine(TempFolder.ForProcess("ctrl-c"), "ours.pcap");
+        var capture = Path.Combine(TempFolder.ForProcess("ctrl-c"), "ours.pcap");
         var tcpdump = network.StartCapture(network.PeerNamespace, network.PeerInterface, capture, "udp and src host " + TestNetwork.VantageAddress);
         var peer = network.Start(network.PeerNamespace, "/usr/bin/python3", "-c", InitSender, "255");
         peer.WaitForLine(line => line == "sending", Limit, "'sending' from the scripted peer");
@@ -71,12 +71,12 @@ public sealed class SendOnTheWireTests
         Assert.Equal(0, send.Stop(BackgroundProcess.SigInt));
 
         var events = send.StandardOutput.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
-        JsonElement summary = events[^1];
+        var summary = events[^1];
         Assert.True(summary.GetProperty("interrupted").GetBoolean());
         Assert.Equal("AdminDown", summary.GetProperty("finalState").GetString());
         Assert.Contains(events, e => e.GetProperty("event").GetString() == "transition"
             && e.GetProperty("localState").GetString() == "AdminDown" && e.GetProperty("diagnostic").GetInt32() == 7);
-        long sent = summary.GetProperty("packetsSent").GetInt64();
+        var sent = summary.GetProperty("packetsSent").GetInt64();
         Poll.Until(() => CaptureFile.CountFrom(capture, TestNetwork.VantageAddress) >= sent, Limit, () => $"{capture} lacks our {sent} frames");
         tcpdump.Stop(BackgroundProcess.SigInt);
         // The last Detect Mult (3) packets on the wire say AdminDown (state 0) with diagnostic 7.

@@ -15,7 +15,7 @@ public sealed class TeardownTests
         string frrFolder;
         try
         {
-            FrrPeer frr = FrrPeer.Start(network);
+            var frr = FrrPeer.Start(network);
             frrFolder = frr.Folder;
             network.StartCapture(network.PeerNamespace, network.PeerInterface, Path.Combine(frr.Folder, "any.pcap"), "udp");
             pids = [.. frr.Pids, .. network.ProcessIds];
@@ -49,7 +49,7 @@ public sealed class TeardownTests
         string birdFolder;
         try
         {
-            BirdPeer bird = BirdPeer.Start(network);
+            var bird = BirdPeer.Start(network);
             birdFolder = bird.Folder;
             pids = [.. bird.Pids];
             Assert.Single(pids);
@@ -90,16 +90,16 @@ public sealed class TeardownTests
     internal static List<string> ProcessesNaming(string text)
     {
         var found = new List<string>();
-        foreach (string directory in Directory.EnumerateDirectories("/proc"))
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(directory), out int pid) || pid == Environment.ProcessId)
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == Environment.ProcessId)
             {
                 continue;
             }
 
             try
             {
-                string commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
                 if (commandLine.Contains(text, StringComparison.Ordinal) && BackgroundProcess.IsAlive(pid))
                 {
                     found.Add($"{pid}: {commandLine}");

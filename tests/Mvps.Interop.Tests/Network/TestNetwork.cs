@@ -27,11 +27,11 @@ internal sealed class TestNetwork : IDisposable
 
     private TestNetwork(int number)
     {
-        string run = number.ToString(CultureInfo.InvariantCulture);
+        var run = number.ToString(CultureInfo.InvariantCulture);
         VantageNamespace = NamePrefix + run + "-vantage";
         PeerNamespace = NamePrefix + run + "-peer";
         // Interface names have at most 15 characters.
-        string shortRun = string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId % 10_000_000}{number % 100}");
+        var shortRun = string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId % 10_000_000}{number % 100}");
         VantageInterface = "mv" + shortRun + "v";
         PeerInterface = "mv" + shortRun + "p";
     }
@@ -129,12 +129,12 @@ internal sealed class TestNetwork : IDisposable
 
         _disposed = true;
         var problems = new List<string>();
-        foreach (Action cleanup in Enumerable.Reverse(_cleanups))
+        foreach (var cleanup in Enumerable.Reverse(_cleanups))
         {
             Try(cleanup, problems);
         }
 
-        foreach (BackgroundProcess process in Enumerable.Reverse(_processes))
+        foreach (var process in Enumerable.Reverse(_processes))
         {
             Try(() =>
             {
@@ -147,7 +147,7 @@ internal sealed class TestNetwork : IDisposable
             }, problems);
         }
 
-        foreach (string ns in new[] { VantageNamespace, PeerNamespace })
+        foreach (var ns in new[] { VantageNamespace, PeerNamespace })
         {
             if (NamespaceExists(ns))
             {
@@ -205,7 +205,7 @@ internal sealed class TestNetwork : IDisposable
 
     private static void WaitUntilUp(string ns, string device)
     {
-        string last = "";
+        var last = "";
         Poll.Until(() => (last = ExternalProgram.Run("ip", "-n", ns, "-o", "link", "show", device).AssertSuccess().StandardOutput).Contains("state UP", StringComparison.Ordinal),
             ReadyLimit, () => $"{device} in {ns} not up: {last.Trim()}");
     }

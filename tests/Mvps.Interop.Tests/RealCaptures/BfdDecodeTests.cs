@@ -64,7 +64,7 @@ public sealed class BfdDecodeTests
     [ToolFact("text2pcap", "editcap", "mergecap", "tshark")]
     public void Decode_json_gives_every_bfd_control_record_the_fields_tshark_reads_and_classes_echo()
     {
-        string capture = Build(new CaptureShapes());
+        var capture = Build(new CaptureShapes());
         var rows = Tshark.Fields(capture, Fields);
 
         var result = MvpsCli.Run("decode", "--json", capture);
@@ -74,13 +74,13 @@ public sealed class BfdDecodeTests
         Assert.DoesNotContain(Password, result.StandardOutput);
         string[]? mvpsBfdNames = null;
         var classes = new Dictionary<string, int>();
-        int authenticated = 0;
+        var authenticated = 0;
         foreach (var (line, row) in result.Lines.Zip(rows))
         {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
-            string where = $"Wireshark no. {row["frame.number"]}: {line}";
-            string kind = root.GetProperty("class").GetString()!;
+            var where = $"Wireshark no. {row["frame.number"]}: {line}";
+            var kind = root.GetProperty("class").GetString()!;
             classes[kind] = classes.GetValueOrDefault(kind) + 1;
             Assert.True(ExpectedClass(row) == kind, where);
             Assert.True(string.Join(',', new[] { row["ieee8021ad.id"], row["vlan.id"] }.Where(v => v.Length > 0))
@@ -90,7 +90,7 @@ public sealed class BfdDecodeTests
             if (kind == "bfd-echo")
             {
                 Assert.False(root.TryGetProperty("bfd", out _), where);
-                int length = root.GetProperty("payloadLength").GetInt32();
+                var length = root.GetProperty("payloadLength").GetInt32();
                 Assert.True(length == (int)FieldValue.Unsigned(row["udp.length"]) - 8, where);
                 Assert.True(length * 2 == row["bfd_echo.packet"].Length, where);
                 continue;
@@ -119,9 +119,9 @@ public sealed class BfdDecodeTests
     [ToolFact("text2pcap", "editcap", "mergecap", "tshark")]
     public void Verify_counts_echo_apart_and_decode_prints_the_authentication_and_the_echo_length()
     {
-        string capture = Build(new CaptureShapes());
-        int bfd = Tshark.Matching(capture, "bfd && udp.length != 76").Count;
-        int echo = Tshark.Matching(capture, "bfd_echo").Count;
+        var capture = Build(new CaptureShapes());
+        var bfd = Tshark.Matching(capture, "bfd && udp.length != 76").Count;
+        var echo = Tshark.Matching(capture, "bfd_echo").Count;
         Assert.Equal(ControlShapes * ControlPackets.Length, bfd);
         Assert.Equal(EchoShapes * EchoPackets.Length, echo);
 
@@ -147,7 +147,7 @@ public sealed class BfdDecodeTests
         Same("bfd.version", bfd.GetProperty("version").GetInt64());
         Same("bfd.diag", bfd.GetProperty("diagnostic").GetInt64());
         Same("bfd.sta", bfd.GetProperty("state").GetInt64());
-        int flags = bfd.GetProperty("flags").GetInt32();
+        var flags = bfd.GetProperty("flags").GetInt32();
         Same("bfd.flags", (bfd.GetProperty("state").GetInt32() << 6) | flags); // tshark's bfd.flags is the whole byte
         foreach (var (bit, field) in FlagFields)
         {
@@ -163,7 +163,7 @@ public sealed class BfdDecodeTests
         Same("bfd.required_min_echo_interval", bfd.GetProperty("requiredMinEchoRxUs").GetInt64());
         Assert.True(bfd.GetProperty("stateName").GetString() == new[] { "AdminDown", "Down", "Init", "Up" }[bfd.GetProperty("state").GetInt32()], where);
 
-        bool present = bfd.TryGetProperty("authentication", out JsonElement authentication);
+        var present = bfd.TryGetProperty("authentication", out var authentication);
         Assert.True(present == (row["bfd.auth.type"].Length > 0), $"authentication present: mvps {present}, tshark '{row["bfd.auth.type"]}'; {where}");
         if (!present)
         {
@@ -173,7 +173,7 @@ public sealed class BfdDecodeTests
         Same("bfd.auth.type", authentication.GetProperty("type").GetInt64());
         Same("bfd.auth.len", authentication.GetProperty("length").GetInt64());
         Same("bfd.auth.key", authentication.GetProperty("keyId").GetInt64());
-        bool sequenced = authentication.TryGetProperty("sequenceNumber", out JsonElement sequence);
+        var sequenced = authentication.TryGetProperty("sequenceNumber", out var sequence);
         Assert.True(sequenced == (row["bfd.auth.seq_num"].Length > 0), where);
         if (sequenced)
         {
@@ -199,9 +199,9 @@ public sealed class BfdDecodeTests
         string Wrap(string name, byte[][] payloads, string ip, string addresses, string ports, int minute) =>
             shapes.Wrapped(name, payloads, ip, addresses, ports, 0.0, start: I($"2026-05-25T00:{minute:D2}:00."));
 
-        string singleHop = Wrap("single-hop", ControlPackets, "-4", "203.0.113.20,203.0.113.10", "49153,3784", 2);
-        string ipv6MultihopWrapped = Wrap("ipv6-multihop-plain", ControlPackets, "-6", "2001:db8::20,2001:db8::10", "49154,4784", 50);
-        string echo = Wrap("echo", EchoPackets, "-4", "203.0.113.20,203.0.113.20", "3785,3785", 9);
+        var singleHop = Wrap("single-hop", ControlPackets, "-4", "203.0.113.20,203.0.113.10", "49153,3784", 2);
+        var ipv6MultihopWrapped = Wrap("ipv6-multihop-plain", ControlPackets, "-6", "2001:db8::20,2001:db8::10", "49154,4784", 50);
+        var echo = Wrap("echo", EchoPackets, "-4", "203.0.113.20,203.0.113.20", "3785,3785", 9);
         string[] parts =
         [
             shapes.Evidence(EvidenceFiles.Baseline),

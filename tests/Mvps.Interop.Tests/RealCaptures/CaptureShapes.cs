@@ -25,9 +25,9 @@ internal sealed class CaptureShapes
 
     public static IReadOnlyList<byte[]> EvidenceFrames(string capture)
     {
-        byte[] file = File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "evidence", capture));
+        var file = File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, "evidence", capture));
         var frames = new List<byte[]>();
-        for (int at = EvidenceFiles.PcapGlobalHeaderLength; at < file.Length; at += EvidenceFiles.PcapRecordHeaderLength + EvidenceFiles.FrameLength)
+        for (var at = EvidenceFiles.PcapGlobalHeaderLength; at < file.Length; at += EvidenceFiles.PcapRecordHeaderLength + EvidenceFiles.FrameLength)
         {
             frames.Add(file.AsSpan(at + EvidenceFiles.PcapRecordHeaderLength, EvidenceFiles.FrameLength).ToArray());
         }
@@ -38,11 +38,11 @@ internal sealed class CaptureShapes
     /// <summary>The records of a classic little-endian pcap, as text2pcap and editcap write it here.</summary>
     public static IReadOnlyList<byte[]> Records(string pcap)
     {
-        byte[] file = File.ReadAllBytes(pcap);
+        var file = File.ReadAllBytes(pcap);
         var records = new List<byte[]>();
-        for (int at = EvidenceFiles.PcapGlobalHeaderLength; at < file.Length;)
+        for (var at = EvidenceFiles.PcapGlobalHeaderLength; at < file.Length;)
         {
-            int length = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(at + 8));
+            var length = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(at + 8));
             records.Add(file.AsSpan(at + EvidenceFiles.PcapRecordHeaderLength, length).ToArray());
             at += EvidenceFiles.PcapRecordHeaderLength + length;
         }
@@ -59,8 +59,8 @@ internal sealed class CaptureShapes
     /// <summary>Records that start at the link layer of <paramref name="linkType"/>, as a hex dump read by text2pcap.</summary>
     public string FromPackets(string name, IReadOnlyList<byte[]> packets, uint linkType, string start = "2026-05-25T00:01:40.")
     {
-        string text = Write(name + ".txt", HexDump(packets, start));
-        string raw = Path.Combine(Folder, name + ".raw.pcap");
+        var text = Write(name + ".txt", HexDump(packets, start));
+        var raw = Path.Combine(Folder, name + ".raw.pcap");
         Run("text2pcap", "-q", "-F", "pcap", "-l", linkType.ToString(CultureInfo.InvariantCulture), "-t", TimeFormat, text, raw);
         return Spaced(raw, name + ".pcap", 0.0);
     }
@@ -68,8 +68,8 @@ internal sealed class CaptureShapes
     /// <summary>UDP payloads wrapped by text2pcap into Ethernet/IPv4 or Ethernet/IPv6 and UDP (it computes the checksums).</summary>
     public string Wrapped(string name, IReadOnlyList<byte[]> payloads, string ipOption, string addresses, string ports, double offsetSeconds, string start = "2026-05-25T00:01:40.")
     {
-        string text = Write(name + ".txt", HexDump(payloads, start));
-        string raw = Path.Combine(Folder, name + ".raw.pcap");
+        var text = Write(name + ".txt", HexDump(payloads, start));
+        var raw = Path.Combine(Folder, name + ".raw.pcap");
         Run("text2pcap", "-q", "-F", "pcap", ipOption, addresses, "-u", ports, "-t", TimeFormat, text, raw);
         return Spaced(raw, name + ".pcap", offsetSeconds);
     }
@@ -83,8 +83,8 @@ internal sealed class CaptureShapes
             0x00, 0x01, 0x08, 0x00, 0x06, 0x04, 0x00, 0x01, .. MacOfSource, 203, 0, 113, 10,
             0, 0, 0, 0, 0, 0, 203, 0, 113, 20,
         ];
-        string text = Write(name + ".txt", HexDump(Enumerable.Repeat(arp, count).ToList(), "2026-05-25T00:01:39."));
-        string raw = Path.Combine(Folder, name + ".raw.pcap");
+        var text = Write(name + ".txt", HexDump(Enumerable.Repeat(arp, count).ToList(), "2026-05-25T00:01:39."));
+        var raw = Path.Combine(Folder, name + ".raw.pcap");
         Run("text2pcap", "-q", "-F", "pcap", "-t", TimeFormat, text, raw);
         return Spaced(raw, name + ".pcap", 0.0);
     }
@@ -94,7 +94,7 @@ internal sealed class CaptureShapes
     {
         var payloads = EvidenceFrames(capture).Select(f =>
         {
-            byte[] bfd = f.AsSpan(EvidenceFiles.UdpPayloadOffset, 24).ToArray();
+            var bfd = f.AsSpan(EvidenceFiles.UdpPayloadOffset, 24).ToArray();
             f.AsSpan(EvidenceFiles.UdpPayloadOffset + 8, 4).CopyTo(bfd.AsSpan(4));
             f.AsSpan(EvidenceFiles.UdpPayloadOffset + 4, 4).CopyTo(bfd.AsSpan(8));
             return bfd;
@@ -104,7 +104,7 @@ internal sealed class CaptureShapes
 
     public string Merge(string name, string format, params string[] inputs)
     {
-        string output = Path.Combine(Folder, name);
+        var output = Path.Combine(Folder, name);
         Run("mergecap", ["-F", format, "-w", output, .. inputs]);
         return output;
     }
@@ -112,7 +112,7 @@ internal sealed class CaptureShapes
     /// <summary>editcap OPTIONS INPUT OUTPUT [RANGES]; without -F, editcap writes pcapng.</summary>
     public string Editcap(string name, string[] options, string input, params string[] ranges)
     {
-        string output = Path.Combine(Folder, name);
+        var output = Path.Combine(Folder, name);
         Run("editcap", [.. options, input, output, .. ranges]);
         return output;
     }
@@ -120,11 +120,11 @@ internal sealed class CaptureShapes
     /// <summary>A copy with one bit of the first MVPS frame's tag flipped (the tag is 24 bytes after "COHE").</summary>
     public string WithFirstTagBitFlipped(string path)
     {
-        byte[] bytes = File.ReadAllBytes(path);
-        int magic = bytes.AsSpan().IndexOf("COHE"u8);
+        var bytes = File.ReadAllBytes(path);
+        var magic = bytes.AsSpan().IndexOf("COHE"u8);
         Assert.True(magic > 0, $"no COHE in {path}");
         bytes[magic + 24 + 5] ^= 0x10;
-        string copy = Path.Combine(Folder, "flipped-" + Path.GetFileName(path));
+        var copy = Path.Combine(Folder, "flipped-" + Path.GetFileName(path));
         File.WriteAllBytes(copy, bytes);
         return copy;
     }
@@ -135,9 +135,9 @@ internal sealed class CaptureShapes
     public static byte[] WithVlanTags(byte[] frame, params ushort[] tags)
     {
         var tagged = new List<byte>(frame[..12]);
-        for (int i = 0; i < tags.Length; i++)
+        for (var i = 0; i < tags.Length; i++)
         {
-            ushort tpid = i == 0 && tags.Length == 2 ? (ushort)0x88a8 : (ushort)0x8100;
+            var tpid = i == 0 && tags.Length == 2 ? (ushort)0x88a8 : (ushort)0x8100;
             tagged.AddRange([(byte)(tpid >> 8), (byte)tpid, (byte)(tags[i] >> 8), (byte)tags[i]]);
         }
 
@@ -154,20 +154,20 @@ internal sealed class CaptureShapes
     private string Spaced(string raw, string name, double offsetSeconds)
     {
         // text2pcap gives every record of a dump the same second; 100 ms apart, as the evidence frames are.
-        string shifted = Editcap(name + ".shifted", ["-F", "pcap", "-t", offsetSeconds.ToString("0.###", CultureInfo.InvariantCulture)], raw);
+        var shifted = Editcap(name + ".shifted", ["-F", "pcap", "-t", offsetSeconds.ToString("0.###", CultureInfo.InvariantCulture)], raw);
         return Editcap(name, ["-F", "pcap", "-S", "-0.1"], shifted);
     }
 
     private static string HexDump(IReadOnlyList<byte[]> packets, string dateLine)
     {
         var text = new StringBuilder();
-        foreach (byte[] packet in packets)
+        foreach (var packet in packets)
         {
             text.Append(dateLine).Append('\n');
-            for (int offset = 0; offset < packet.Length; offset += 16)
+            for (var offset = 0; offset < packet.Length; offset += 16)
             {
                 text.Append(offset.ToString("x6", CultureInfo.InvariantCulture));
-                foreach (byte b in packet.AsSpan(offset, Math.Min(16, packet.Length - offset)))
+                foreach (var b in packet.AsSpan(offset, Math.Min(16, packet.Length - offset)))
                 {
                     text.Append(' ').Append(b.ToString("x2", CultureInfo.InvariantCulture));
                 }
@@ -183,7 +183,7 @@ internal sealed class CaptureShapes
 
     private string Write(string name, string content)
     {
-        string path = Path.Combine(Folder, name);
+        var path = Path.Combine(Folder, name);
         File.WriteAllText(path, content);
         return path;
     }

@@ -33,8 +33,8 @@ public sealed partial class DocumentedCaptureCommandsTests
     public void The_file_commands_run_as_printed_on_a_two_interface_pcapng()
     {
         var shapes = new CaptureShapes();
-        string mixed = RealCaptureTests.Build(shapes, "mixed");
-        string sll = shapes.FromFrames("sll-ddos", EvidenceFiles.Ddos, 113, f => CaptureShapes.Behind(f, CaptureShapes.SllHeader), start: "2026-05-25T01:00:00.");
+        var mixed = RealCaptureTests.Build(shapes, "mixed");
+        var sll = shapes.FromFrames("sll-ddos", EvidenceFiles.Ddos, 113, f => CaptureShapes.Behind(f, CaptureShapes.SllHeader), start: "2026-05-25T01:00:00.");
         shapes.Merge("capture.pcapng", "pcapng", mixed, sll);
 
         var verify = Shell(FileCommands[0], shapes.Folder);
@@ -58,7 +58,7 @@ public sealed partial class DocumentedCaptureCommandsTests
     {
         using var network = TestNetwork.Create();
         var start = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { "netns", "exec", network.VantageNamespace, "sh", "-c", LiveCommand })
+        foreach (var argument in new[] { "netns", "exec", network.VantageNamespace, "sh", "-c", LiveCommand })
         {
             start.ArgumentList.Add(argument);
         }
@@ -87,7 +87,7 @@ public sealed partial class DocumentedCaptureCommandsTests
                 Path.Combine(RepositoryLayout.EvidenceDirectory, EvidenceFiles.Baseline)).AssertSuccess();
             Assert.True(capture.WaitForExit(TimeSpan.FromMinutes(2)), "the capture did not end after 30 packets");
 
-            string output = stdout.GetAwaiter().GetResult();
+            var output = stdout.GetAwaiter().GetResult();
             Assert.True(capture.ExitCode == 0, output + rest.GetAwaiter().GetResult());
             Assert.StartsWith("-: OK, 30 records: 30 MVPS (1 session)\n", output);
             Assert.Contains("203.0.113.10 > 203.0.113.20: 30 frames, ticks 1000..1029, 0 lost", output);
@@ -108,10 +108,10 @@ public sealed partial class DocumentedCaptureCommandsTests
 
     private static List<string> SectionCommands()
     {
-        string document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "verify-independently.md"));
-        int start = document.IndexOf("## 9. Verifying your own capture", StringComparison.Ordinal);
+        var document = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "verify-independently.md"));
+        var start = document.IndexOf("## 9. Verifying your own capture", StringComparison.Ordinal);
         Assert.True(start >= 0, "the section is missing");
-        string section = document[start..];
+        var section = document[start..];
         return [.. ShellBlock().Matches(section).SelectMany(m => m.Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries))];
     }
 

@@ -35,14 +35,14 @@ public sealed class RealCaptureTests
     public void Each_shape_verifies_with_the_right_counts_and_tshark_sees_the_same_bfd_packets(string shape, string counts)
     {
         var shapes = new CaptureShapes();
-        string capture = Build(shapes, shape);
+        var capture = Build(shapes, shape);
 
         var result = MvpsCli.Run("verify", "--quiet", capture);
 
         Assert.True(result.ExitCode == 0, $"{shape}: exit {result.ExitCode}\n{result.StandardOutput}{result.StandardError}");
         Assert.Equal($"{capture}: OK, {counts}", result.Lines[0]);
-        int mvps = int.Parse(counts.Split(": ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
-        int bfd = counts.Contains("BFD without extension", StringComparison.Ordinal) ? 30 : 0;
+        var mvps = int.Parse(counts.Split(": ")[1].Split(' ')[0], CultureInfo.InvariantCulture);
+        var bfd = counts.Contains("BFD without extension", StringComparison.Ordinal) ? 30 : 0;
         Assert.Equal(mvps + bfd, Tshark.Matching(capture, "udp.dstport == 3784 || udp.dstport == 4784").Count);
         Assert.Equal(mvps, Tshark.Matching(capture, "bfd && udp.length == 76").Count);
     }
@@ -53,8 +53,8 @@ public sealed class RealCaptureTests
     {
         _ = counts;
         var shapes = new CaptureShapes();
-        string capture = shapes.WithFirstTagBitFlipped(Build(shapes, shape));
-        int wiresharkNumber = Tshark.Matching(capture, "udp.length == 76").First();
+        var capture = shapes.WithFirstTagBitFlipped(Build(shapes, shape));
+        var wiresharkNumber = Tshark.Matching(capture, "udp.length == 76").First();
 
         var result = MvpsCli.Run("verify", "--quiet", capture);
 
@@ -68,9 +68,9 @@ public sealed class RealCaptureTests
     public void Ttl_254_on_port_3784_fails_naming_the_frame()
     {
         var shapes = new CaptureShapes();
-        string capture = shapes.FromFrames("ttl254", Baseline, 228, f =>
+        var capture = shapes.FromFrames("ttl254", Baseline, 228, f =>
         {
-            byte[] ip = CaptureShapes.Behind(f, []);
+            var ip = CaptureShapes.Behind(f, []);
             if (f[EvidenceFiles.UdpPayloadOffset + 38] == 0x03 && f[EvidenceFiles.UdpPayloadOffset + 39] == 0xec) // tick 1004
             {
                 ip[8] = 254;
@@ -92,7 +92,7 @@ public sealed class RealCaptureTests
     public void A_capture_of_only_arp_verifies_nothing_and_exits_1()
     {
         var shapes = new CaptureShapes();
-        string capture = shapes.Arp("arp", 4);
+        var capture = shapes.Arp("arp", 4);
 
         var result = MvpsCli.Run("verify", "--quiet", capture);
 
@@ -105,10 +105,10 @@ public sealed class RealCaptureTests
     public void Frames_cut_by_the_snap_length_are_counted_not_verified_and_fail_strict()
     {
         var shapes = new CaptureShapes();
-        string evidence = shapes.Evidence(Baseline);
-        string cut = shapes.Editcap("cut.pcap", ["-F", "pcap", "-r", "-s", "64"], evidence, "1-10");
-        string rest = shapes.Editcap("rest.pcap", ["-F", "pcap"], evidence, "1-10");
-        string some = shapes.Merge("some-cut.pcap", "pcap", cut, rest);
+        var evidence = shapes.Evidence(Baseline);
+        var cut = shapes.Editcap("cut.pcap", ["-F", "pcap", "-r", "-s", "64"], evidence, "1-10");
+        var rest = shapes.Editcap("rest.pcap", ["-F", "pcap"], evidence, "1-10");
+        var some = shapes.Merge("some-cut.pcap", "pcap", cut, rest);
         Assert.Equal(10, Tshark.Matching(some, "frame.cap_len < frame.len").Count);
 
         var result = MvpsCli.Run("verify", "--quiet", some);
@@ -119,7 +119,7 @@ public sealed class RealCaptureTests
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains("truncated frame: 64 bytes, a frame has 110", strict.StandardOutput);
 
-        string all = shapes.Editcap("all-cut.pcap", ["-F", "pcap", "-s", "64"], evidence);
+        var all = shapes.Editcap("all-cut.pcap", ["-F", "pcap", "-s", "64"], evidence);
         var none = MvpsCli.Run("verify", "--quiet", all);
         Assert.Equal(1, none.ExitCode);
         Assert.Contains("no MVPS frame among 30 records: 30 captured truncated (cannot verify, captured 64 of 110 bytes)", none.StandardOutput);
@@ -129,7 +129,7 @@ public sealed class RealCaptureTests
     public void Checksums_broken_by_offload_are_warnings_and_fail_strict()
     {
         var shapes = new CaptureShapes();
-        string capture = shapes.FromFrames("offload", Baseline, 1, f =>
+        var capture = shapes.FromFrames("offload", Baseline, 1, f =>
         {
             byte[] copy = [.. f];
             copy[40] = 0xde; // UDP checksum as a sending host with offload shows it: not yet filled in
@@ -150,7 +150,7 @@ public sealed class RealCaptureTests
     public void Decode_json_gives_class_vlan_addresses_and_discriminator_as_tshark_reads_them()
     {
         var shapes = new CaptureShapes();
-        string capture = shapes.Merge("decode.pcap", "pcap", Build(shapes, "qinq"), shapes.PeerBfd("peer", Baseline), shapes.Arp("arp1"));
+        var capture = shapes.Merge("decode.pcap", "pcap", Build(shapes, "qinq"), shapes.PeerBfd("peer", Baseline), shapes.Arp("arp1"));
         var rows = Tshark.Fields(capture, ["ieee8021ad.id", "vlan.id", "ip.src", "ip.ttl", "bfd.my_discriminator", "udp.length"]);
 
         var result = MvpsCli.Run("decode", "--json", capture);
@@ -161,7 +161,7 @@ public sealed class RealCaptureTests
         {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
-            string kind = root.GetProperty("class").GetString()!;
+            var kind = root.GetProperty("class").GetString()!;
             Assert.Equal(row["udp.length"] switch { "76" => "mvps", "32" => "bfd", _ => "arp" }, kind);
             // tshark names the outer 802.1ad tag ieee8021ad.id and the inner 802.1Q tag vlan.id.
             Assert.Equal(string.Join(',', new[] { row["ieee8021ad.id"], row["vlan.id"] }.Where(v => v.Length > 0)), string.Join(',', root.GetProperty("vlan").EnumerateArray().Select(v => v.GetInt32().ToString(CultureInfo.InvariantCulture))));
@@ -184,9 +184,9 @@ public sealed class RealCaptureTests
     public void Standard_input_is_read_by_verify_decode_and_diff()
     {
         var shapes = new CaptureShapes();
-        string mixed = Build(shapes, "mixed");
-        string pcapng = Build(shapes, "pcapng-ethernet-and-sll");
-        string evidence = shapes.Evidence(Baseline);
+        var mixed = Build(shapes, "mixed");
+        var pcapng = Build(shapes, "pcapng-ethernet-and-sll");
+        var evidence = shapes.Evidence(Baseline);
 
         var verify = ExternalProgram.Run("sh", ["-c", $"cat '{mixed}' | mvps verify -"], pathPrefix: MvpsCli.ShimDirectory);
         Assert.Equal(0, verify.ExitCode);
@@ -212,15 +212,15 @@ public sealed class RealCaptureTests
     public void Diff_compares_by_session_and_tick_across_encapsulations_and_names_a_changed_field()
     {
         var shapes = new CaptureShapes();
-        string evidence = shapes.Evidence(Ddos);
-        string sll = shapes.FromFrames("sll-ddos", Ddos, 113, f => CaptureShapes.Behind(f, CaptureShapes.SllHeader));
+        var evidence = shapes.Evidence(Ddos);
+        var sll = shapes.FromFrames("sll-ddos", Ddos, 113, f => CaptureShapes.Behind(f, CaptureShapes.SllHeader));
 
         var same = MvpsCli.Run("diff", evidence, sll);
         Assert.True(same.ExitCode == 0, same.StandardOutput);
         Assert.Contains("mvps ethernet != mvps sll", same.StandardOutput);
 
-        byte[] bytes = File.ReadAllBytes(sll);
-        int magic = bytes.AsSpan().LastIndexOf("COHE"u8);
+        var bytes = File.ReadAllBytes(sll);
+        var magic = bytes.AsSpan().LastIndexOf("COHE"u8);
         bytes[magic + 8 + 3] ^= 0x01; // the last frame's phi (4 bytes after the tick, which follows the magic)
         File.WriteAllBytes(sll, bytes);
 
@@ -234,7 +234,7 @@ public sealed class RealCaptureTests
     public void A_pcapng_with_an_ethernet_ns_interface_and_an_sll_us_interface_is_read_per_interface()
     {
         var shapes = new CaptureShapes();
-        string capture = Build(shapes, "pcapng-ethernet-and-sll");
+        var capture = Build(shapes, "pcapng-ethernet-and-sll");
         var interfaces = ExternalProgram.Run("capinfos", "-I", capture).AssertSuccess().StandardOutput;
         Assert.Contains("Encapsulation = Ethernet", interfaces);
         Assert.Contains("Encapsulation = Linux cooked-mode capture v1", interfaces);
@@ -251,7 +251,7 @@ public sealed class RealCaptureTests
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             Assert.Equal(row["frame.interface_id"] == "0" ? "ethernet" : "sll", root.GetProperty("linkTypeName").GetString());
-            string epoch = row["frame.time_epoch"];
+            var epoch = row["frame.time_epoch"];
             Assert.Equal(epoch[..epoch.IndexOf('.', StringComparison.Ordinal)], root.GetProperty("timestampSeconds").GetInt64().ToString(CultureInfo.InvariantCulture));
             Assert.Equal(epoch[(epoch.IndexOf('.', StringComparison.Ordinal) + 1)..][..6], root.GetProperty("timestampMicroseconds").GetInt64().ToString("D6", CultureInfo.InvariantCulture));
         }
@@ -261,7 +261,7 @@ public sealed class RealCaptureTests
     public void A_frame_captured_twice_in_a_row_is_a_counted_copy_but_fails_strict()
     {
         var shapes = new CaptureShapes();
-        string twice = shapes.Merge("twice.pcap", "pcap", shapes.Evidence(Baseline), shapes.Evidence(Baseline));
+        var twice = shapes.Merge("twice.pcap", "pcap", shapes.Evidence(Baseline), shapes.Evidence(Baseline));
         Assert.Equal(60, Tshark.Matching(twice, "udp.dstport == 3784").Count);
 
         var result = MvpsCli.Run("verify", "--quiet", twice);
@@ -301,10 +301,10 @@ public sealed class RealCaptureTests
     /// </summary>
     private static string RawIpv6(CaptureShapes shapes)
     {
-        string wrapped = shapes.Wrapped("ipv6-wrapped", Payloads(Baseline), "-6", "2001:db8::10,2001:db8::20", "49152,3784", 0.0);
+        var wrapped = shapes.Wrapped("ipv6-wrapped", Payloads(Baseline), "-6", "2001:db8::10,2001:db8::20", "49152,3784", 0.0);
         var packets = CaptureShapes.Records(wrapped).Select(frame =>
         {
-            byte[] ip = frame[14..];
+            var ip = frame[14..];
             ip[7] = 255;
             return ip;
         }).ToList();

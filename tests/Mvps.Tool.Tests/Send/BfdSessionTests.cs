@@ -28,7 +28,7 @@ public sealed class BfdSessionTests
     [Fact]
     public void Every_codec_reception_verdict_is_the_session_verdict_of_the_same_name()
     {
-        foreach (BfdReception reception in Enum.GetValues<BfdReception>())
+        foreach (var reception in Enum.GetValues<BfdReception>())
         {
             Assert.Equal(reception == BfdReception.Valid ? nameof(PacketVerdict.Accepted) : reception.ToString(), ((PacketVerdict)reception).ToString());
         }
@@ -38,7 +38,7 @@ public sealed class BfdSessionTests
     public void A_new_session_is_Down_sends_slowly_and_knows_no_peer()
     {
         var session = NewSession();
-        BfdControlPacket packet = session.NextPacket();
+        var packet = session.NextPacket();
 
         Assert.Equal(BfdState.Down, packet.State);
         Assert.Equal(0u, packet.YourDiscriminator);
@@ -79,7 +79,7 @@ public sealed class BfdSessionTests
     {
         var session = UpSession();
         Assert.True(session.Polling);
-        BfdControlPacket poll = session.NextPacket();
+        var poll = session.NextPacket();
         Assert.Equal(BfdFlags.Poll, poll.Flags);
         Assert.Equal(Interval, poll.DesiredMinTxIntervalUs);
         Assert.Equal(Interval, session.TransmitIntervalUs); // max(100 ms desired, 50 ms the peer requires)
@@ -162,7 +162,7 @@ public sealed class BfdSessionTests
         var session = UpSession();
         session.AdministrativelyDown(10);
 
-        BfdControlPacket packet = session.NextPacket();
+        var packet = session.NextPacket();
         Assert.Equal(BfdState.AdminDown, packet.State);
         Assert.Equal(BfdDiagnostic.AdministrativelyDown, packet.Diagnostic);
         Assert.Equal(BfdSessionSettings.SlowTxIntervalUs, packet.DesiredMinTxIntervalUs); // §6.8.3: not Up (found by fuzzing)
@@ -190,7 +190,7 @@ public sealed class BfdSessionTests
     [MemberData(nameof(BrokenPackets))]
     public void Section_6_8_6_discards_broken_packets_without_touching_the_session(string broken, string expected)
     {
-        BfdControlPacket packet = broken switch
+        var packet = broken switch
         {
             "version 2" => From(BfdState.Up, version: 2),
             "length 20" => From(BfdState.Up, length: 20),
@@ -205,7 +205,7 @@ public sealed class BfdSessionTests
         };
         var session = NewSession();
 
-        PacketVerdict verdict = session.Receive(packet, broken == "authentication" ? 26 : 24, 0);
+        var verdict = session.Receive(packet, broken == "authentication" ? 26 : 24, 0);
 
         Assert.Equal(Enum.Parse<PacketVerdict>(expected), verdict);
         Assert.True(verdict.IsRejection());
@@ -223,7 +223,7 @@ public sealed class BfdSessionTests
     [Fact]
     public void Packets_are_read_from_the_wire_bytes_of_an_MVPS_frame_and_of_a_plain_24_byte_packet()
     {
-        BfdControlPacket sent = From(BfdState.Init, flags: BfdFlags.Poll);
+        var sent = From(BfdState.Init, flags: BfdFlags.Poll);
         var frame = new byte[FieldLengths.Frame];
         using var authenticator = FrameAuthenticator.ForProofKey();
         FrameEncoder.Write(new CoherenceFrame(sent, 3, 0, 10, 100_000, 1, 0, 1, 1, 1), authenticator, frame);
@@ -241,11 +241,11 @@ public sealed class BfdSessionTests
     public void Remote_state_changes_are_reported_as_transitions_too()
     {
         var session = UpSession();
-        int before = session.Transitions.Count;
+        var before = session.Transitions.Count;
         session.AdministrativelyDown(1);
         session.Receive(From(BfdState.Down), 24, 2);
 
-        SessionTransition last = session.Transitions[^1];
+        var last = session.Transitions[^1];
         Assert.Equal(before + 2, session.Transitions.Count);
         Assert.Equal(BfdState.AdminDown, last.LocalState);
         Assert.Equal(BfdState.Down, last.RemoteState);

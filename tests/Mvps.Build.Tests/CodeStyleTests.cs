@@ -1,0 +1,58 @@
+namespace Mvps.Build.Tests;
+
+/// <summary>
+/// The repository's one code style (.editorconfig: `var` for locals, an explicit access modifier everywhere, internal
+/// classes sealed) is checked by the build itself: a copy of the codec with one file that breaks each rule fails,
+/// naming the rule and the line; the same file written the project's way builds.
+/// </summary>
+public sealed class CodeStyleTests
+{
+    [Fact]
+    public void A_file_written_another_way_fails_the_build_naming_each_rule()
+    {
+        using var codec = new CodecProjectCopy();
+        codec.AddSource("OtherStyle.cs", """
+            namespace Mvps.Codec;
+
+            class OtherStyle
+            {
+                static int Sum()
+                {
+                    int total = 0;
+                    return total;
+                }
+            }
+            """);
+
+        var result = codec.Build();
+        var errors = (result.StandardOutput + result.StandardError).Split('\n')
+            .Where(line => line.Contains("OtherStyle.cs", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(errors, line => line.Contains("error IDE0007", StringComparison.Ordinal)); // int total → var total
+        Assert.Contains(errors, line => line.Contains("error IDE0040", StringComparison.Ordinal)); // class / static int without a modifier
+        Assert.Contains(errors, line => line.Contains("error CA1852", StringComparison.Ordinal)); // an internal class nothing derives from, not sealed
+    }
+
+    [Fact]
+    public void The_same_file_in_the_projects_style_builds()
+    {
+        using var codec = new CodecProjectCopy();
+        codec.AddSource("OwnStyle.cs", """
+            namespace Mvps.Codec;
+
+            internal sealed class OwnStyle
+            {
+                private static int Sum()
+                {
+                    var total = 0;
+                    return total;
+                }
+            }
+            """);
+
+        var result = codec.Build();
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+    }
+}
