@@ -44,7 +44,8 @@ internal static class ReprotestRun
         // Reused only while the tool's bytes, the variations asked for, the build command and reprotest itself are
         // what the stored experiment was made with: the same experiment again would only repeat its verdict. A fresh
         // clone (CI) always runs it.
-        var fingerprint = InputFingerprint.Combine(InputFingerprint.FolderDigest(toolFolder), ["reprotest", vary, BuildCommand(dotnet), ReprotestVersion()]);
+        var version = ReprotestVersion();
+        var fingerprint = InputFingerprint.Combine(InputFingerprint.FolderDigest(toolFolder), ["reprotest", vary, BuildCommand(dotnet), version]);
         var stamp = temporaryDirectory / "reprotest.inputs";
         string log;
         if (InputFingerprint.IsCurrent(stamp, fingerprint) && Directory.Exists(experiment) && File.Exists(logFile))
@@ -90,7 +91,7 @@ internal static class ReprotestRun
             "0022 in the control build, 0002 in the experiment build (reprotest's umask variation)",
             listed,
             notApplied,
-            ReprotestVersion());
+            version);
         RunFolder.WriteChecksums(folder);
 
         var summary = $"reprotest varied {listed.Count} of {ReprotestVariations.All.Length}"

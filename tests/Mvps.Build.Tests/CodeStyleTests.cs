@@ -55,4 +55,41 @@ public sealed class CodeStyleTests
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
     }
+
+    [Fact]
+    public void The_documented_format_command_rewrites_a_file_into_the_projects_style()
+    {
+        var command = DocumentedCommand("dotnet format style ");
+        using var codec = new CodecProjectCopy();
+        Assert.Equal(0, codec.Build().ExitCode); // restores the copy, which dotnet format needs
+        codec.AddSource("OtherStyle.cs", """
+            namespace Mvps.Codec;
+
+            internal sealed class OtherStyle
+            {
+                static int Sum()
+                {
+                    int total = 0;
+                    return total;
+                }
+            }
+            """);
+
+        var result = codec.RunFromRoot(command);
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        var text = codec.ReadSource("OtherStyle.cs");
+        Assert.Contains("var total = 0;", text, StringComparison.Ordinal);
+        Assert.Contains("private static int Sum()", text, StringComparison.Ordinal);
+        Assert.Equal(0, codec.Build().ExitCode);
+    }
+
+    /// <summary>The one `dotnet format …` command docs/architecture.md gives that starts with <paramref name="start"/>, exactly as written.</summary>
+    internal static string DocumentedCommand(string start)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "architecture.md")).Replace("\n", " ", StringComparison.Ordinal);
+        var commands = System.Text.RegularExpressions.Regex.Matches(text, "`(" + System.Text.RegularExpressions.Regex.Escape(start) + "[^`]*)`")
+            .Select(match => match.Groups[1].Value).ToList();
+        return Assert.Single(commands);
+    }
 }

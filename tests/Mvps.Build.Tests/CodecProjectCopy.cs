@@ -49,6 +49,17 @@ internal sealed class CodecProjectCopy : IDisposable
         ProcessTasks.StartProcess("dotnet", ["build", Path.Combine(_tree.Path, "src", "Mvps.Codec", "Mvps.Codec.csproj"), "-c", "Debug", "-nologo", "-clp:NoSummary", "-p:EnableSourceControlManagerQueries=false"],
             _tree.Path, throwOnFailure: false, logOutput: false);
 
+    /// <summary>The text of <paramref name="relativePath"/> under the copied src/Mvps.Codec.</summary>
+    public string ReadSource(string relativePath) =>
+        File.ReadAllText(Path.Combine(_tree.Path, "src", "Mvps.Codec", relativePath));
+
+    /// <summary>Runs a command line (words separated by single spaces, as a document writes it) in the copy's root.</summary>
+    public ProcessResult RunFromRoot(string commandLine)
+    {
+        var words = commandLine.Split(' ');
+        return ProcessTasks.StartProcess(words[0], words[1..], _tree.Path, throwOnFailure: false, logOutput: false);
+    }
+
     public void Dispose() => _tree.Dispose();
 
     private void CopyFile(string relative)
