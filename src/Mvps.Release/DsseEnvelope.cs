@@ -43,48 +43,27 @@ internal sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnl
     /// </summary>
     public static DsseEnvelope Parse(ReadOnlySpan<byte> line)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(line))
+        using var document = StrictJson.Parse(line, "");
+        var root = document.RootElement;
+        var payloadType = RequiredString(root, "payloadType");
+        var payload = Base64(RequiredString(root, "payload"), "payload");
+        if (!root.TryGetProperty("signatures", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
-            throw new InvalidDataException("not UTF-8 text");
+            throw new InvalidDataException("no \"signatures\" array with at least one signature");
         }
 
-        JsonDocument document;
-        try
+        var signatures = new List<DsseSignature>();
+        foreach (var signature in array.EnumerateArray())
         {
-            document = JsonDocument.Parse(line.ToArray());
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"not valid JSON at byte {e.BytePositionInLine}");
+            var keyId = StrictJson.StringMember(signature, "keyid") ?? "";
+            signatures.Add(new DsseSignature(keyId, Base64(RequiredString(signature, "sig"), "sig")));
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            var payloadType = RequiredString(root, "payloadType");
-            var payload = Base64(RequiredString(root, "payload"), "payload");
-            if (!root.TryGetProperty("signatures", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
-            {
-                throw new InvalidDataException("no \"signatures\" array with at least one signature");
-            }
-
-            var signatures = new List<DsseSignature>();
-            foreach (var signature in array.EnumerateArray())
-            {
-                var keyId = signature.ValueKind == JsonValueKind.Object && signature.TryGetProperty("keyid", out var k) && k.ValueKind == JsonValueKind.String
-                    ? k.GetString()!
-                    : "";
-                signatures.Add(new DsseSignature(keyId, Base64(RequiredString(signature, "sig"), "sig")));
-            }
-
-            return new DsseEnvelope(payloadType, payload, signatures);
-        }
+        return new DsseEnvelope(payloadType, payload, signatures);
     }
 
     private static string RequiredString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new InvalidDataException($"no \"{name}\" string member");
+        StrictJson.StringMember(element, name) ?? throw new InvalidDataException($"no \"{name}\" string member");
 
     private static byte[] Base64(string text, string member)
     {

@@ -62,63 +62,45 @@ internal static class InTotoStatement
     /// </summary>
     public static ProvenanceStatement Read(ReadOnlySpan<byte> statement)
     {
-        // JsonDocument checks UTF-8 only when a string is read; check all of it up front.
-        if (!System.Text.Unicode.Utf8.IsValid(statement))
+        using var document = StrictJson.Parse(statement, "statement is ");
+        var root = document.RootElement;
+        if (StrictJson.StringMember(root, "_type") != StatementType)
         {
-            throw new InvalidDataException("statement is not UTF-8 text");
+            throw new InvalidDataException($"statement _type is not {StatementType}");
         }
 
-        JsonDocument document;
-        try
+        if (StrictJson.StringMember(root, "predicateType") != PredicateType)
         {
-            document = JsonDocument.Parse(statement.ToArray());
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"statement is not valid JSON at byte {e.BytePositionInLine}");
+            throw new InvalidDataException($"statement predicateType is not {PredicateType}");
         }
 
-        using (document)
+        if (!root.TryGetProperty("subject", out var subjectArray) || subjectArray.ValueKind != JsonValueKind.Array)
         {
-            var root = document.RootElement;
-            if (StringMember(root, "_type") != StatementType)
-            {
-                throw new InvalidDataException($"statement _type is not {StatementType}");
-            }
-
-            if (StringMember(root, "predicateType") != PredicateType)
-            {
-                throw new InvalidDataException($"statement predicateType is not {PredicateType}");
-            }
-
-            if (!root.TryGetProperty("subject", out var subjectArray) || subjectArray.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidDataException("statement has no subject array");
-            }
-
-            var subjects = new List<ChecksumEntry>();
-            foreach (var subject in subjectArray.EnumerateArray())
-            {
-                var name = StringMember(subject, "name");
-                var digest = subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("digest", out var d) ? StringMember(d, "sha256") : null;
-                if (name is null || digest is null || !Sha256Sums.IsHexDigest(digest, lowercaseOnly: true))
-                {
-                    throw new InvalidDataException("a statement subject lacks a name or a digest.sha256 of 64 lowercase hex digits");
-                }
-
-                subjects.Add(new ChecksumEntry(name, digest));
-            }
-
-            string? note = null;
-            if (root.TryGetProperty("predicate", out var predicate) && predicate.ValueKind == JsonValueKind.Object
-                && predicate.TryGetProperty("buildDefinition", out var definition) && definition.ValueKind == JsonValueKind.Object
-                && definition.TryGetProperty("externalParameters", out var external))
-            {
-                note = StringMember(external, SigningKeyParameter);
-            }
-
-            return new ProvenanceStatement(subjects, note);
+            throw new InvalidDataException("statement has no subject array");
         }
+
+        var subjects = new List<ChecksumEntry>();
+        foreach (var subject in subjectArray.EnumerateArray())
+        {
+            var name = StrictJson.StringMember(subject, "name");
+            var digest = subject.ValueKind == JsonValueKind.Object && subject.TryGetProperty("digest", out var d) ? StrictJson.StringMember(d, "sha256") : null;
+            if (name is null || digest is null || !Sha256Sums.IsHexDigest(digest, lowercaseOnly: true))
+            {
+                throw new InvalidDataException("a statement subject lacks a name or a digest.sha256 of 64 lowercase hex digits");
+            }
+
+            subjects.Add(new ChecksumEntry(name, digest));
+        }
+
+        string? note = null;
+        if (root.TryGetProperty("predicate", out var predicate) && predicate.ValueKind == JsonValueKind.Object
+            && predicate.TryGetProperty("buildDefinition", out var definition) && definition.ValueKind == JsonValueKind.Object
+            && definition.TryGetProperty("externalParameters", out var external))
+        {
+            note = StrictJson.StringMember(external, SigningKeyParameter);
+        }
+
+        return new ProvenanceStatement(subjects, note);
     }
 
     private static void WriteBuildDefinition(Utf8JsonWriter json, ProvenanceInputs inputs, bool ephemeralKey)
@@ -228,9 +210,4 @@ internal static class InTotoStatement
             throw new ArgumentException($"{name} is empty", nameof(value));
         }
     }
-
-    private static string? StringMember(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

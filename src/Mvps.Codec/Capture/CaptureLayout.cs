@@ -9,6 +9,10 @@ internal static class CaptureLayout
     /// <summary>Upper bound for one packet's captured bytes, as Wireshark's WTAP_MAX_PACKET_SIZE_STANDARD.</summary>
     public const int MaxRecordSize = 262144;
 
+    /// <summary>The timestamp fractions both formats count in: classic pcap's two resolutions and pcapng's nanosecond results.</summary>
+    public const uint MicrosecondsPerSecond = 1_000_000;
+    public const uint NanosecondsPerSecond = 1_000_000_000;
+
     /// <summary>Classic libpcap global header (24 bytes).</summary>
     public static class PcapFileHeader
     {
@@ -50,9 +54,6 @@ internal static class CaptureLayout
         public const int TimestampFractionOffset = 4;
         public const int IncludedLengthOffset = 8;
         public const int OriginalLengthOffset = 12;
-
-        public const uint MicrosecondsPerSecond = 1_000_000;
-        public const uint NanosecondsPerSecond = 1_000_000_000;
     }
 
     /// <summary>Block type codes of pcapng.</summary>

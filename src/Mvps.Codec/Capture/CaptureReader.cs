@@ -65,11 +65,11 @@ public sealed partial class CaptureReader : IDisposable
                 return;
             case PcapFileHeader.MagicMicroseconds:
             case PcapFileHeader.MagicMicrosecondsSwapped:
-                (Format, _classicFractionsPerSecond) = (CaptureFormat.PcapMicroseconds, PcapRecordHeader.MicrosecondsPerSecond);
+                (Format, _classicFractionsPerSecond) = (CaptureFormat.PcapMicroseconds, MicrosecondsPerSecond);
                 break;
             case PcapFileHeader.MagicNanoseconds:
             case PcapFileHeader.MagicNanosecondsSwapped:
-                (Format, _classicFractionsPerSecond) = (CaptureFormat.PcapNanoseconds, PcapRecordHeader.NanosecondsPerSecond);
+                (Format, _classicFractionsPerSecond) = (CaptureFormat.PcapNanoseconds, NanosecondsPerSecond);
                 break;
             default:
                 var bytes = _input.Peek(sizeof(uint));
@@ -80,7 +80,7 @@ public sealed partial class CaptureReader : IDisposable
 
         // A magic read back to front means the writer's byte order is the other one (this reader reads it little-endian).
         IsBigEndian = magic is PcapFileHeader.MagicMicrosecondsSwapped or PcapFileHeader.MagicNanosecondsSwapped;
-        _classicNanosecondsPerFraction = PcapRecordHeader.NanosecondsPerSecond / _classicFractionsPerSecond;
+        _classicNanosecondsPerFraction = NanosecondsPerSecond / _classicFractionsPerSecond;
         ReadClassicFileHeader(available);
     }
 

@@ -65,7 +65,7 @@ public sealed class PcapWriter : IDisposable
     public void WriteRecord(uint timestampSeconds, uint timestampMicroseconds, ReadOnlySpan<byte> frame)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (timestampMicroseconds >= PcapRecordHeader.MicrosecondsPerSecond)
+        if (timestampMicroseconds >= MicrosecondsPerSecond)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(timestampMicroseconds),

@@ -8,7 +8,6 @@ namespace Mvps.Codec.Capture;
 /// </summary>
 internal readonly struct PcapngTimestampResolution
 {
-    private const ulong NanosecondsPerSecond = 1_000_000_000;
     private const int MaxDecimalExponent = 19; // 10^19 is the largest power of 10 in a ulong
     private const int MaxBinaryExponent = 63;
 
@@ -27,7 +26,7 @@ internal readonly struct PcapngTimestampResolution
         _nanosecondScale = binary ? 0 : PowerOfTen(Math.Abs(9 - exponent));
     }
 
-    public static PcapngTimestampResolution Microseconds { get; } = new(false, 6, 1_000_000);
+    public static PcapngTimestampResolution Microseconds { get; } = new(false, 6, MicrosecondsPerSecond);
 
     public static bool TryCreate(byte tsresol, out PcapngTimestampResolution resolution)
     {

@@ -16,6 +16,12 @@ public readonly record struct BfdControlPacket(
     uint RequiredMinRxIntervalUs,
     uint RequiredMinEchoRxIntervalUs)
 {
+    /// <summary>
+    /// RFC 5880 §6.8.3: while a session is not Up, a system sends no faster than once a second, so its Desired Min
+    /// TX Interval is at least this many microseconds.
+    /// </summary>
+    public const uint SlowTxIntervalUs = 1_000_000;
+
     /// <summary>Reads the mandatory section at the start of <paramref name="packet"/> (at least 24 bytes) without judging it.</summary>
     public static BfdControlPacket Read(ReadOnlySpan<byte> packet) => new(
         Version: ReadVersion(packet),

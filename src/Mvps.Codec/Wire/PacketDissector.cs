@@ -28,32 +28,14 @@ public static class PacketDissector
         ushort etherType;
         switch (linkType)
         {
-            case LinkTypes.Ethernet:
-                if (data.Length < Ethernet.HeaderLength)
+            case LinkTypes.Ethernet or LinkTypes.LinuxSll or LinkTypes.LinuxSll2:
+                (network, var protocolOffset) = EtherTypeHeader(linkType);
+                if (data.Length < network)
                 {
-                    return s.Truncated(data.Length, Ethernet.HeaderLength);
+                    return s.Truncated(data.Length, network);
                 }
 
-                etherType = BinaryPrimitives.ReadUInt16BigEndian(data[Ethernet.EtherTypeOffset..]);
-                network = Ethernet.HeaderLength;
-                break;
-            case LinkTypes.LinuxSll:
-                if (data.Length < LinuxSll.HeaderLength)
-                {
-                    return s.Truncated(data.Length, LinuxSll.HeaderLength);
-                }
-
-                etherType = BinaryPrimitives.ReadUInt16BigEndian(data[LinuxSll.ProtocolOffset..]);
-                network = LinuxSll.HeaderLength;
-                break;
-            case LinkTypes.LinuxSll2:
-                if (data.Length < LinuxSll2.HeaderLength)
-                {
-                    return s.Truncated(data.Length, LinuxSll2.HeaderLength);
-                }
-
-                etherType = BinaryPrimitives.ReadUInt16BigEndian(data[LinuxSll2.ProtocolOffset..]);
-                network = LinuxSll2.HeaderLength;
+                etherType = BinaryPrimitives.ReadUInt16BigEndian(data[protocolOffset..]);
                 break;
             case LinkTypes.Null:
             case LinkTypes.Loop:
@@ -137,6 +119,14 @@ public static class PacketDissector
             _ => s.Finish(RecordClass.NotIp, null),
         };
     }
+
+    /// <summary>The link layers that end in an EtherType: their header length and where the EtherType sits.</summary>
+    private static (int HeaderLength, int ProtocolOffset) EtherTypeHeader(uint linkType) => linkType switch
+    {
+        LinkTypes.Ethernet => (Ethernet.HeaderLength, Ethernet.EtherTypeOffset),
+        LinkTypes.LinuxSll => (LinuxSll.HeaderLength, LinuxSll.ProtocolOffset),
+        _ => (LinuxSll2.HeaderLength, LinuxSll2.ProtocolOffset),
+    };
 
     private static PacketLayers Ipv4Layer(ref State s, ReadOnlySpan<byte> data, int at)
     {

@@ -24,9 +24,6 @@ public sealed class RegimeModel
     public const byte DetectMultiplier = 3;
     internal const uint UpTxIntervalUs = 100_000;
 
-    /// <summary>RFC 5880 §6.8.3: while not Up, a system sends no faster than once a second.</summary>
-    internal const uint SlowTxIntervalUs = 1_000_000;
-
     internal const int AlarmCoherencePpm = 800_000;
     internal const int AlarmPhiNs = 100_000;
 
@@ -126,7 +123,7 @@ public sealed class RegimeModel
             Length: WireConstants.BfdLength,
             MyDiscriminator: _myDiscriminator,
             YourDiscriminator: _state == BfdState.Down ? 0u : PeerDiscriminator,
-            DesiredMinTxIntervalUs: _state == BfdState.Up ? UpTxIntervalUs : SlowTxIntervalUs,
+            DesiredMinTxIntervalUs: _state == BfdState.Up ? UpTxIntervalUs : BfdControlPacket.SlowTxIntervalUs,
             RequiredMinRxIntervalUs: UpTxIntervalUs,
             RequiredMinEchoRxIntervalUs: 0);
 
@@ -169,7 +166,7 @@ public sealed class RegimeModel
             lost++;
         }
 
-        var minimumStep = _state == BfdState.Up ? 1 : (int)(SlowTxIntervalUs / LatticePeriodUs);
+        var minimumStep = _state == BfdState.Up ? 1 : (int)(BfdControlPacket.SlowTxIntervalUs / LatticePeriodUs);
         var step = Math.Max(lost + 1, minimumStep);
         _tick += (uint)step;
         if (!_scriptedSession)

@@ -20,7 +20,7 @@ internal sealed class BfdSession
     {
         settings.Validate();
         _settings = settings;
-        DesiredMinTxIntervalUs = BfdSessionSettings.SlowTxIntervalUs;
+        DesiredMinTxIntervalUs = BfdControlPacket.SlowTxIntervalUs;
     }
 
     public BfdState State { get; private set; } = BfdState.Down;
@@ -183,7 +183,7 @@ internal sealed class BfdSession
 
         LocalDiagnostic = BfdDiagnostic.AdministrativelyDown;
         Polling = false;
-        DesiredMinTxIntervalUs = BfdSessionSettings.SlowTxIntervalUs; // §6.8.3: not Up, so at least one second
+        DesiredMinTxIntervalUs = BfdControlPacket.SlowTxIntervalUs; // §6.8.3: not Up, so at least one second
         Enter(BfdState.AdminDown, nowUs, "administratively down");
     }
 
@@ -248,7 +248,7 @@ internal sealed class BfdSession
     {
         LocalDiagnostic = diagnostic;
         Polling = false;
-        DesiredMinTxIntervalUs = BfdSessionSettings.SlowTxIntervalUs;
+        DesiredMinTxIntervalUs = BfdControlPacket.SlowTxIntervalUs;
         Enter(BfdState.Down, nowUs, cause);
     }
 

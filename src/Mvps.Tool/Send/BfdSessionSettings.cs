@@ -2,13 +2,10 @@ namespace Mvps.Tool.Send;
 
 /// <summary>
 /// What the local system chooses for one RFC 5880 session: its discriminator, its Detect Mult, and the intervals
-/// it wants once the session is Up (while not Up, §6.8.3 requires a transmit interval of at least one second).
+/// it wants once the session is Up (while not Up, §6.8.3 requires <see cref="Mvps.Codec.Wire.BfdControlPacket.SlowTxIntervalUs"/>).
 /// </summary>
 internal sealed record BfdSessionSettings(uint MyDiscriminator, byte DetectMultiplier, uint DesiredMinTxIntervalUs, uint RequiredMinRxIntervalUs)
 {
-    /// <summary>RFC 5880 §6.8.3: while the session is not Up, bfd.DesiredMinTxInterval is at least one second.</summary>
-    public const uint SlowTxIntervalUs = 1_000_000;
-
     public void Validate()
     {
         if (MyDiscriminator == 0)

@@ -91,7 +91,7 @@ public sealed class BfdSessionTarget : IFuzzTarget
     private static void RequireRules(BfdSession session, bool adminDown, ref TransitionsSeen seen)
     {
         FuzzFinding.Require((session.State == BfdState.AdminDown) == adminDown, $"state {session.State} with AdminDown {adminDown}");
-        FuzzFinding.Require(session.State == BfdState.Up || session.DesiredMinTxIntervalUs >= BfdSessionSettings.SlowTxIntervalUs,
+        FuzzFinding.Require(session.State == BfdState.Up || session.DesiredMinTxIntervalUs >= BfdControlPacket.SlowTxIntervalUs,
             $"desired transmit interval {session.DesiredMinTxIntervalUs} us while {session.State} (RFC 5880 §6.8.3: at least 1 s)");
         FuzzFinding.Require(session.TransmitIntervalUs >= 1 && session.DetectionTimeUs >= 0, "a negative interval");
 

@@ -43,11 +43,11 @@ public sealed class BfdSessionTests
         Assert.Equal(BfdState.Down, packet.State);
         Assert.Equal(0u, packet.YourDiscriminator);
         Assert.Equal(Ours, packet.MyDiscriminator);
-        Assert.Equal(BfdSessionSettings.SlowTxIntervalUs, packet.DesiredMinTxIntervalUs);
+        Assert.Equal(BfdControlPacket.SlowTxIntervalUs, packet.DesiredMinTxIntervalUs);
         Assert.Equal(Interval, packet.RequiredMinRxIntervalUs);
         Assert.Equal(BfdFlags.None, packet.Flags);
         Assert.Equal(24, packet.Length);
-        Assert.Equal(BfdSessionSettings.SlowTxIntervalUs, session.TransmitIntervalUs);
+        Assert.Equal(BfdControlPacket.SlowTxIntervalUs, session.TransmitIntervalUs);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class BfdSessionTests
 
         Assert.Equal(BfdState.Down, session.State);
         Assert.Equal(BfdDiagnostic.NeighborSignaledSessionDown, session.LocalDiagnostic);
-        Assert.Equal(BfdSessionSettings.SlowTxIntervalUs, session.NextPacket().DesiredMinTxIntervalUs);
+        Assert.Equal(BfdControlPacket.SlowTxIntervalUs, session.NextPacket().DesiredMinTxIntervalUs);
         Assert.False(session.Polling);
     }
 
@@ -165,7 +165,7 @@ public sealed class BfdSessionTests
         var packet = session.NextPacket();
         Assert.Equal(BfdState.AdminDown, packet.State);
         Assert.Equal(BfdDiagnostic.AdministrativelyDown, packet.Diagnostic);
-        Assert.Equal(BfdSessionSettings.SlowTxIntervalUs, packet.DesiredMinTxIntervalUs); // §6.8.3: not Up (found by fuzzing)
+        Assert.Equal(BfdControlPacket.SlowTxIntervalUs, packet.DesiredMinTxIntervalUs); // §6.8.3: not Up (found by fuzzing)
         Assert.Equal(PacketVerdict.IgnoredWhileAdminDown, session.Receive(From(BfdState.Down), 24, 20));
         Assert.Equal(BfdState.AdminDown, session.State);
         Assert.False(session.CheckDetection(long.MaxValue / 2));
