@@ -114,17 +114,6 @@ public sealed class ExecutionTests
     }
 
     [Fact]
-    public void Unknown_target_is_one_line_with_close_matches()
-    {
-        using var harness = new BuildHarness();
-
-        var outcome = harness.Run(new OrderBuild(), "Compil");
-
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal(["ERROR: Unknown target 'Compil'. Did you mean: Compile?"], outcome.Lines);
-    }
-
-    [Fact]
     public void Temporary_directory_is_created_under_the_root()
     {
         using var harness = new BuildHarness();

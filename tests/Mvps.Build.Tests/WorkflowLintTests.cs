@@ -16,37 +16,23 @@ public sealed class WorkflowLintTests : IDisposable
         Assert.Contains(" 0 problem(s)", output);
     }
 
-    [ActionlintFact]
-    public void A_broken_workflow_is_reported_with_file_and_line()
+    [ActionlintTheory]
+    [InlineData("a broken workflow is reported with file and line", "broken.yml",
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.undefined }}\n",
+        new[] { ".github/workflows/broken.yml:6:", "1 problem(s)" }, new string[0])]
+    [InlineData("a hosted runner label newer than actionlint is accepted but a made-up one is not", "labels.yml",
+        "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: echo arm\n  typo:\n    runs-on: ubuntu-24.04-armm\n    steps:\n      - run: echo typo\n",
+        new[] { "\"ubuntu-24.04-armm\" is unknown" }, new[] { "\"ubuntu-24.04-arm\" is unknown" })]
+    [InlineData("the attestations permission is accepted but a misspelt scope is not", "scopes.yml",
+        "on: push\npermissions:\n  attestations: write\n  attestation: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo a\n",
+        new[] { "unknown permission scope \"attestation\"" }, new[] { "unknown permission scope \"attestations\"" })]
+    public void A_workflow_with_a_problem_fails_naming_the_problem_and_nothing_it_accepts(string what, string fileName, string text, string[] reported, string[] accepted)
     {
-        var (exitCode, output) = LintOneWorkflow("broken.yml",
-            "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.undefined }}\n");
+        var (exitCode, output) = LintOneWorkflow(fileName, text);
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains(".github/workflows/broken.yml:6:", output);
-        Assert.Contains("1 problem(s)", output);
-    }
-
-    [ActionlintFact]
-    public void A_hosted_runner_label_newer_than_actionlint_is_accepted_but_a_made_up_one_is_not()
-    {
-        var (exitCode, output) = LintOneWorkflow("labels.yml",
-            "on: push\njobs:\n  arm:\n    runs-on: ubuntu-24.04-arm\n    steps:\n      - run: echo arm\n  typo:\n    runs-on: ubuntu-24.04-armm\n    steps:\n      - run: echo typo\n");
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains("\"ubuntu-24.04-armm\" is unknown", output);
-        Assert.DoesNotContain("\"ubuntu-24.04-arm\" is unknown", output);
-    }
-
-    [ActionlintFact]
-    public void The_attestations_permission_is_accepted_but_a_misspelt_scope_is_not()
-    {
-        var (exitCode, output) = LintOneWorkflow("scopes.yml",
-            "on: push\npermissions:\n  attestations: write\n  attestation: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo a\n");
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains("unknown permission scope \"attestation\"", output);
-        Assert.DoesNotContain("unknown permission scope \"attestations\"", output);
+        Assert.True(exitCode == 1, $"{what}: exit {exitCode}\n{output}");
+        TextAssert.ContainsAll(output, reported);
+        TextAssert.ContainsNone(output, accepted);
     }
 
     /// <summary>Lints a scratch repository that holds only the given workflow.</summary>

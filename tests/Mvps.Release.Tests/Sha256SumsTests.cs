@@ -75,14 +75,8 @@ public sealed class Sha256SumsTests
         File.WriteAllText(temp.File("with space.txt"), "x\n");
         File.WriteAllBytes(temp.File("SHA256SUMS"), Sha256Sums.FormatBytes(Sha256Sums.Compute(temp.Path, ["data.bin", "with space.txt"])));
 
-        (var ok, var okOutput) = ExternalProgram.Run("sha256sum", ["--strict", "-c", "SHA256SUMS"], workingDirectory: temp.Path);
-        Assert.True(ok == 0, okOutput);
+        var okOutput = Sha256SumOracle.AcceptsThenRejectsATamperedFile(temp.Path, "with space.txt", "tampered");
         Assert.Contains("with space.txt: OK", okOutput);
-
-        File.AppendAllText(temp.File("with space.txt"), "tampered");
-        (var bad, var badOutput) = ExternalProgram.Run("sha256sum", ["-c", "SHA256SUMS"], workingDirectory: temp.Path);
-        Assert.NotEqual(0, bad);
-        Assert.Contains("with space.txt: FAILED", badOutput);
     }
 
     [ToolFact("sha256sum")]

@@ -30,19 +30,8 @@ public sealed class BadInputTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Exits_2_with_one_line_and_no_stack_trace(string what, Func<TempFolder, string[]> args, string expected)
-    {
-        using var temp = new TempFolder();
-
-        var result = MvpsProcess.Run(args(temp));
-
-        Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
-        Assert.DoesNotContain("   at ", result.StandardError);
-        Assert.DoesNotContain("Exception", result.StandardError);
-        var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.InRange(lines.Length, 1, 2); // the problem, and for usage errors a pointer to --help
-        Assert.Contains(expected, result.StandardError);
-    }
+    public void Exits_2_with_one_line_and_no_stack_trace(string what, Func<TempFolder, string[]> args, string expected) =>
+        UsageErrorAssert.RunsToOneLineWithExit2(what, args, expected);
 
     private static string Evidence(string file) => MvpsProcess.Evidence(file);
 

@@ -15,10 +15,7 @@ public sealed class DiffAndDecodeTests
     public void Diff_names_the_frame_and_the_decoded_field()
     {
         using var temp = new TempFolder();
-        var copy = temp.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"));
-        var bytes = File.ReadAllBytes(copy);
-        bytes[24 + 9 * 126 + 16 + 89] ^= 0x01; // lowest bit of C1 in frame 9
-        File.WriteAllBytes(copy, bytes);
+        var copy = EvidenceCopy.Edited(temp, "mvps_ddos.pcap", bytes => bytes[24 + 9 * 126 + 16 + 89] ^= 0x01); // lowest bit of C1 in frame 9
 
         var result = MvpsProcess.Run("diff", MvpsProcess.Evidence("mvps_ddos.pcap"), copy);
 
@@ -32,9 +29,7 @@ public sealed class DiffAndDecodeTests
     public void Diff_reports_a_capture_that_is_longer()
     {
         using var temp = new TempFolder();
-        var copy = temp.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"));
-        var bytes = File.ReadAllBytes(copy);
-        File.WriteAllBytes(copy, bytes[..(24 + 29 * 126)]);
+        var copy = EvidenceCopy.Rewritten(temp, "mvps_baseline.pcap", bytes => bytes[..(24 + 29 * 126)]);
 
         var result = MvpsProcess.Run("diff", MvpsProcess.Evidence("mvps_baseline.pcap"), copy);
 

@@ -84,13 +84,14 @@ public sealed partial class ReportPageTests
 
         // What the page states is what the analysis says.
         Assert.Equal(8, Regex.Matches(html, "<svg id=\"chart-").Count);
-        Assert.Contains("<b>23 alarm(s)</b>, attack onset at tick 36007, first alarm 0 tick(s) after it, 0 alarm(s) before it", html);
-        Assert.Contains("<b>0 alarm(s)</b>", html);
-        Assert.Contains("data-d2=\"17818.385", html);
-        Assert.Contains("T²crit 29.532", html);
-        Assert.Contains(">mvps_baseline.pcap</a></td><td class=\"num\">3,804</td>", html);
-        Assert.Contains("sha256sum mvps_baseline.pcap mvps_ddos.pcap", html);
-        Assert.Contains("<span class=\"f8\" title=\"74: magic &quot;COHE&quot; 0x434f4845\">43</span>", html);
+        TextAssert.ContainsAll(html,
+            "<b>23 alarm(s)</b>, attack onset at tick 36007, first alarm 0 tick(s) after it, 0 alarm(s) before it",
+            "<b>0 alarm(s)</b>",
+            "data-d2=\"17818.385",
+            "T²crit 29.532",
+            ">mvps_baseline.pcap</a></td><td class=\"num\">3,804</td>",
+            "sha256sum mvps_baseline.pcap mvps_ddos.pcap",
+            "<span class=\"f8\" title=\"74: magic &quot;COHE&quot; 0x434f4845\">43</span>");
         Assert.DoesNotContain("id=\"determinism\"", html);
     }
 
@@ -147,11 +148,12 @@ public sealed partial class ReportPageTests
             "--not-run", "arm64=qemu-aarch64-static is missing; install: apt-get install qemu-user-static");
         Assert.Equal(0, result.ExitCode);
         var page = File.ReadAllText(temp.File("page.html"));
-        Assert.Contains("<th>what it varied</th>", page);
-        Assert.Contains("time: the clock (faketime, months ahead) — faketime = +285days; umask &lt;0002&gt;; not varied here: user_group (no second local user to build as)", page);
-        Assert.Contains("<tr class=\"not-run\"><th>arm64</th>", page);
-        Assert.Contains("not run here: qemu-aarch64-static is missing; install: apt-get install qemu-user-static", page);
-        Assert.Contains("1 run not made on this machine: arm64.", page);
+        TextAssert.ContainsAll(page,
+            "<th>what it varied</th>",
+            "time: the clock (faketime, months ahead) — faketime = +285days; umask &lt;0002&gt;; not varied here: user_group (no second local user to build as)",
+            "<tr class=\"not-run\"><th>arm64</th>",
+            "not run here: qemu-aarch64-static is missing; install: apt-get install qemu-user-static",
+            "1 run not made on this machine: arm64.");
 
         File.WriteAllText(Path.Combine(run, "settings.json"), "{ not json");
         var bad = MvpsProcess.Run("report", "--evidence", evidence, "--out", temp.File("bad.html"), "--run", "reprotest=" + run);

@@ -25,15 +25,7 @@ public sealed class SendCommandTests
     [MemberData(nameof(Cases))]
     public void Refuses_unusable_input_with_one_line_and_exit_2(string what, Func<TempFolder, string[]> args, string expected)
     {
-        using var temp = new TempFolder();
-
-        var result = MvpsProcess.Run(args(temp));
-
-        Assert.True(result.ExitCode == 2, $"{what}: exit {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
-        Assert.DoesNotContain("   at ", result.StandardError);
-        Assert.DoesNotContain("Exception", result.StandardError);
-        Assert.InRange(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, 1, 2);
-        Assert.Contains(expected, result.StandardError);
+        var result = UsageErrorAssert.RunsToOneLineWithExit2(what, args, expected);
         Assert.Equal("", result.StandardOutput);
     }
 

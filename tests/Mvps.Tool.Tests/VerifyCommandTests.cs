@@ -29,10 +29,7 @@ public sealed class VerifyCommandTests
     public void One_flipped_bit_fails_and_names_the_frame(string file, int frame, int offset, string expectedText)
     {
         using var temp = new TempFolder();
-        var copy = temp.Copy(MvpsProcess.Evidence(file));
-        var bytes = File.ReadAllBytes(copy);
-        bytes[FrameStart(frame) + offset] ^= offset == 43 ? (byte)0x04 : (byte)0x01;
-        File.WriteAllBytes(copy, bytes);
+        var copy = EvidenceCopy.Edited(temp, file, bytes => bytes[FrameStart(frame) + offset] ^= offset == 43 ? (byte)0x04 : (byte)0x01);
 
         // --strict keeps the evidence's promise: checksums included (without it they are counted warnings).
         var result = MvpsProcess.Run("verify", "--strict", copy);
@@ -47,10 +44,7 @@ public sealed class VerifyCommandTests
     public void A_capture_that_differs_from_the_receipt_fails_even_when_self_consistent()
     {
         using var temp = new TempFolder();
-        var copy = temp.Copy(MvpsProcess.Evidence("mvps_ddos.pcap"));
-        var bytes = File.ReadAllBytes(copy);
-        bytes[24 + 5 * 126 + 3] ^= 0x01; // a timestamp bit of frame 5: frames still verify, the file hash does not
-        File.WriteAllBytes(copy, bytes);
+        var copy = EvidenceCopy.Edited(temp, "mvps_ddos.pcap", bytes => bytes[24 + 5 * 126 + 3] ^= 0x01); // a timestamp bit of frame 5: frames still verify, the file hash does not
 
         Assert.Equal(0, MvpsProcess.Run("verify", copy).ExitCode);
         var result = MvpsProcess.Run("verify", copy, "--receipt", Receipt);
@@ -118,13 +112,13 @@ public sealed class VerifyCommandTests
     public void Ticks_out_of_order_fail()
     {
         using var temp = new TempFolder();
-        var copy = temp.Copy(MvpsProcess.Evidence("mvps_baseline.pcap"));
-        var bytes = File.ReadAllBytes(copy);
         // Swap records 3 and 4 whole: each frame stays valid, the order does not.
-        var record3 = bytes[(24 + 3 * 126)..(24 + 4 * 126)];
-        Array.Copy(bytes, 24 + 4 * 126, bytes, 24 + 3 * 126, 126);
-        Array.Copy(record3, 0, bytes, 24 + 4 * 126, 126);
-        File.WriteAllBytes(copy, bytes);
+        var copy = EvidenceCopy.Edited(temp, "mvps_baseline.pcap", bytes =>
+        {
+            var record3 = bytes[(24 + 3 * 126)..(24 + 4 * 126)];
+            Array.Copy(bytes, 24 + 4 * 126, bytes, 24 + 3 * 126, 126);
+            Array.Copy(record3, 0, bytes, 24 + 4 * 126, 126);
+        });
 
         var result = MvpsProcess.Run("verify", copy);
 

@@ -109,25 +109,18 @@ public sealed class BfdSessionTests
         Assert.Equal(300_000, session.TransmitIntervalUs);
     }
 
-    [Fact]
-    public void Peer_Down_while_Up_takes_the_session_Down_with_diagnostic_3_and_the_slow_rate()
+    [Theory]
+    [InlineData(BfdState.Down)]
+    [InlineData(BfdState.AdminDown)]
+    public void Peer_Down_or_AdminDown_while_Up_takes_the_session_Down_with_diagnostic_3_and_the_slow_rate(BfdState peerState)
     {
         var session = UpSession();
-        session.Receive(From(BfdState.Down), 24, 5);
+        session.Receive(From(peerState), 24, 5);
 
         Assert.Equal(BfdState.Down, session.State);
         Assert.Equal(BfdDiagnostic.NeighborSignaledSessionDown, session.LocalDiagnostic);
         Assert.Equal(BfdControlPacket.SlowTxIntervalUs, session.NextPacket().DesiredMinTxIntervalUs);
         Assert.False(session.Polling);
-    }
-
-    [Fact]
-    public void Peer_AdminDown_takes_the_session_Down_with_diagnostic_3()
-    {
-        var session = UpSession();
-        session.Receive(From(BfdState.AdminDown), 24, 5);
-        Assert.Equal(BfdState.Down, session.State);
-        Assert.Equal(BfdDiagnostic.NeighborSignaledSessionDown, session.LocalDiagnostic);
     }
 
     [Fact]
