@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mvps.Interop.Tests.Infrastructure;
 
 namespace Mvps.Interop.Tests;
@@ -7,19 +6,19 @@ namespace Mvps.Interop.Tests;
 /// docs/verify-independently.md carries a standard-library-only Python checker; run the script exactly as
 /// printed there so the page cannot drift from what the evidence really is.
 /// </summary>
-public sealed partial class DocumentedChecksTests
+public sealed class DocumentedChecksTests
 {
     private static string DocumentPath => Path.Combine(RepositoryRoot.Path, "docs", "verify-independently.md");
 
     [ToolFact("python3")]
     public void The_python_checker_in_the_document_finds_every_receipt_claim_true()
     {
-        var blocks = PythonBlock().Matches(File.ReadAllText(DocumentPath));
+        var blocks = Markdown.FencedBlocks(File.ReadAllText(DocumentPath), "python");
         Assert.True(blocks.Count == 1, $"expected exactly one ```python block in {DocumentPath}, found {blocks.Count}");
 
         // The block is tools/check_receipt.py (less its #! line), run here as the page says.
         var script = Path.Combine(RepositoryRoot.Path, "tools", "check_receipt.py");
-        Assert.Equal(File.ReadAllText(script).Split('\n', 2)[1], blocks[0].Groups["code"].Value);
+        Assert.Equal(File.ReadAllText(script).Split('\n', 2)[1], blocks[0]);
         var result = ExternalProgram.Run("python3", "tools/check_receipt.py", "evidence/mvps_pcap_receipt.json").AssertSuccess();
 
         Assert.Equal(EvidenceFiles.Captures.Length, result.Lines.Count);
@@ -48,7 +47,4 @@ public sealed partial class DocumentedChecksTests
             $"release/{EvidenceFiles.Captures[1]}: pcap header ok, 30 frames (receipt 30), 3804 bytes (receipt 3804), sha256 ok, checksums+tags bad on 0 frames, 0 field mismatches []",
             result.Lines[1]);
     }
-
-    [GeneratedRegex(@"^```python\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex PythonBlock();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mvps.Interop.Tests.Infrastructure;
 
 namespace Mvps.Interop.Tests;
@@ -11,7 +10,7 @@ namespace Mvps.Interop.Tests;
 /// `expectedOutput`. With one byte of a capture flipped, exactly the steps that check those bytes fail.
 /// docs/verify-independently.md's first two sections are run as written in the same kind of folder.
 /// </summary>
-public sealed partial class ReleaseFolderRecipeTests
+public sealed class ReleaseFolderRecipeTests
 {
     /// <summary>
     /// One byte of the baseline's frame 5 is flipped, inside C1 (frame offset 86): the file hash, the HMAC tag
@@ -103,11 +102,8 @@ public sealed partial class ReleaseFolderRecipeTests
         var start = document.IndexOf("\n## 1. ", StringComparison.Ordinal);
         var end = document.IndexOf("\n## 3. ", StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "docs/verify-independently.md has no sections 1 and 2 before 3");
-        return [.. ShellBlock().Matches(document[start..end]).Select(match => match.Groups["code"].Value.TrimEnd('\n'))];
+        return [.. Markdown.FencedBlocks(document[start..end], "sh", "bash").Select(code => code.TrimEnd('\n'))];
     }
-
-    [GeneratedRegex(@"^```(?:sh|bash)\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex ShellBlock();
 
     /// <summary>
     /// An empty folder outside the clone holding `release/`, a flat copy of the release, and this test's own

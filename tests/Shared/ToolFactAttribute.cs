@@ -7,11 +7,5 @@ namespace Mvps.Tests.Shared;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class ToolFactAttribute : FactAttribute
 {
-    public ToolFactAttribute(params string[] tools)
-    {
-        Tools = tools;
-        Skip = ToolLocator.SkipReason(tools);
-    }
-
-    public IReadOnlyList<string> Tools { get; }
+    public ToolFactAttribute(params string[] tools) => Skip = ToolLocator.SkipReason(tools);
 }

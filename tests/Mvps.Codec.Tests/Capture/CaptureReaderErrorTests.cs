@@ -121,7 +121,7 @@ public sealed class CaptureReaderErrorTests
     {
         var builder = Section(false).InterfaceDescription();
         var offset = builder.Length;
-        var bytes = builder.RawBlock(PcapngBuilder.EnhancedPacketType, 34, new byte[22], 34).ToArray();
+        var bytes = builder.RawBlock(PcapngBuilder.BlockType.EnhancedPacket, 34, new byte[22], 34).ToArray();
         var error = ReadFails(bytes, "odd.pcapng", expectedGoodRecords: 0);
         Assert.Equal($"odd.pcapng: record 0 at offset {offset}: enhanced packet block total length 34 is not a multiple of 4", error.Message);
     }
@@ -131,7 +131,7 @@ public sealed class CaptureReaderErrorTests
     {
         var builder = Section(true);
         var offset = builder.Length;
-        var bytes = builder.RawBlock(0x0BADBEEF, 8, [], null).Raw(new byte[8]).ToArray();
+        var bytes = builder.RawBlock((PcapngBuilder.BlockType)0x0BADBEEF, 8, [], null).Raw(new byte[8]).ToArray();
         var error = OpenFails(bytes, "tiny.pcapng");
         Assert.Equal($"tiny.pcapng: offset {offset}: block of type 0x0badbeef total length 8 is less than 12", error.Message);
     }
@@ -141,51 +141,46 @@ public sealed class CaptureReaderErrorTests
     {
         var builder = Section(false);
         var offset = builder.Length;
-        var bytes = builder.RawBlock(PcapngBuilder.InterfaceDescriptionType, 16, new byte[4], 16).ToArray();
+        var bytes = builder.RawBlock(PcapngBuilder.BlockType.InterfaceDescription, 16, new byte[4], 16).ToArray();
         var error = OpenFails(bytes, "idb.pcapng");
         Assert.Equal($"idb.pcapng: offset {offset}: interface description block total length 16 is less than its minimum 20", error.Message);
     }
 
-    [Fact]
-    public void Pcapng_packet_block_past_end_of_file()
+    /// <summary>
+    /// After one good packet, what the file ends inside: name, those bytes, where the message says the problem is
+    /// ("record 1 at " while a packet block is read), and the problem.
+    /// </summary>
+    public static TheoryData<string, byte[], string, string> CutShortBlocks => new()
     {
-        var builder = Section(false).InterfaceDescription().EnhancedPacket(0, 0, [1]);
-        var offset = builder.Length;
-        var bytes = builder.RawBlock(PcapngBuilder.EnhancedPacketType, 1000, new byte[40], null).ToArray();
-        var error = ReadFails(bytes, "short.pcapng", expectedGoodRecords: 1);
-        Assert.Equal($"short.pcapng: record 1 at offset {offset}: truncated: block needs 1000 bytes, only 48 remain", error.Message);
-    }
+        // A packet block past the end of the file.
+        { "short.pcapng", LittleEndianBlock(PcapngBuilder.BlockType.EnhancedPacket, 1000, 40), "record 1 at ", "truncated: block needs 1000 bytes, only 48 remain" },
+        // A block that would be skipped, past the end of the file.
+        { "custom.pcapng", LittleEndianBlock(PcapngBuilder.BlockType.Custom, 4_000_000, 100), "", "truncated: custom block needs 4000000 bytes, only 108 remain" },
+        // A block header cut short.
+        { "stub.pcapng", [6, 0, 0, 0, 32], "", "truncated: block header needs 8 bytes, only 5 remain" },
+    };
 
-    [Fact]
-    public void Pcapng_skipped_block_past_end_of_file()
+    [Theory]
+    [MemberData(nameof(CutShortBlocks))]
+    public void Pcapng_file_ends_inside_a_block(string name, byte[] tail, string record, string problem)
     {
         var builder = Section(false).InterfaceDescription().EnhancedPacket(0, 0, [1]);
         var offset = builder.Length;
-        var bytes = builder.RawBlock(PcapngBuilder.CustomType, 4_000_000, new byte[100], null).ToArray();
-        var error = ReadFails(bytes, "custom.pcapng", expectedGoodRecords: 1);
-        Assert.Equal($"custom.pcapng: offset {offset}: truncated: custom block needs 4000000 bytes, only 108 remain", error.Message);
-    }
-
-    [Fact]
-    public void Pcapng_block_header_cut_short()
-    {
-        var builder = Section(false).InterfaceDescription().EnhancedPacket(0, 0, [1]);
-        var offset = builder.Length;
-        var bytes = builder.Raw([6, 0, 0, 0, 32]).ToArray();
-        var error = ReadFails(bytes, "stub.pcapng", expectedGoodRecords: 1);
-        Assert.Equal($"stub.pcapng: offset {offset}: truncated: block header needs 8 bytes, only 5 remain", error.Message);
+        var bytes = builder.Raw(tail).ToArray();
+        var error = ReadFails(bytes, name, expectedGoodRecords: 1);
+        Assert.Equal($"{name}: {record}offset {offset}: {problem}", error.Message);
     }
 
     [Theory]
-    [InlineData(PcapngBuilder.EnhancedPacketType)]
-    [InlineData(PcapngBuilder.NameResolutionType)]
+    [InlineData((uint)PcapngBuilder.BlockType.EnhancedPacket)]
+    [InlineData((uint)PcapngBuilder.BlockType.NameResolution)]
     public void Pcapng_trailing_length_mismatch(uint type)
     {
         var builder = Section(true).InterfaceDescription();
         var offset = builder.Length;
-        var body = type == PcapngBuilder.EnhancedPacketType ? new byte[20] : new byte[4];
+        var body = type == (uint)PcapngBuilder.BlockType.EnhancedPacket ? new byte[20] : new byte[4];
         var total = (uint)(12 + body.Length);
-        var bytes = builder.RawBlock(type, total, body, total + 4).Raw(new byte[4]).ToArray();
+        var bytes = builder.RawBlock((PcapngBuilder.BlockType)type, total, body, total + 4).Raw(new byte[4]).ToArray();
         var error = Assert.Throws<CaptureFormatException>(() =>
         {
             using var reader = CaptureReader.Open(new MemoryStream(bytes), "trailer.pcapng");
@@ -234,7 +229,7 @@ public sealed class CaptureReaderErrorTests
     [Fact]
     public void Pcapng_bad_byte_order_magic()
     {
-        var bytes = new PcapngBuilder(false).RawBlock(PcapngBuilder.SectionHeaderType, 28, [1, 2, 3, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 28).ToArray();
+        var bytes = new PcapngBuilder(false).RawBlock(PcapngBuilder.BlockType.SectionHeader, 28, [1, 2, 3, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 28).ToArray();
         var error = OpenFails(bytes, "bom.pcapng");
         Assert.Equal("bom.pcapng: offset 0: section header block has byte-order magic 0x04030201, expected 0x1a2b3c4d in either byte order", error.Message);
     }
@@ -247,44 +242,21 @@ public sealed class CaptureReaderErrorTests
         Assert.Equal("v2.pcapng: offset 0: unsupported pcapng version 2.0 (expected 1.x)", error.Message);
     }
 
-    [Fact]
-    public void Pcapng_captured_length_beyond_the_interface_snap_length()
+    /// <summary>An enhanced packet block whose captured length breaks one limit; the data are the bytes 1, 2, 3, ...</summary>
+    [Theory]
+    [InlineData("the interface snap length", 4u, 5, null, null, "snap.pcapng", "captured length 5 exceeds the snap length 4 of interface 0")]
+    [InlineData("the original length", 0u, 3, 2u, null, "orig.pcapng", "captured length 3 exceeds original length 2")]
+    [InlineData("the maximum record size", 0u, 1, 300_000u, 300_000u, "huge.pcapng", "captured length 300000 exceeds the maximum record size 262144")]
+    [InlineData("its block", 0u, 4, 40u, 40u, "fit.pcapng", "captured length 40 does not fit in a block of total length 52")]
+    public void Pcapng_captured_length_beyond(string limit, uint snapLength, int dataLength, uint? originalLength, uint? capturedLength, string name, string problem)
     {
-        var builder = Section(false).InterfaceDescription(snapLength: 4);
+        _ = limit;
+        var builder = Section(false).InterfaceDescription(snapLength: snapLength);
         var offset = builder.Length;
-        var bytes = builder.EnhancedPacket(0, 0, [1, 2, 3, 4, 5]).ToArray();
-        var error = ReadFails(bytes, "snap.pcapng", expectedGoodRecords: 0);
-        Assert.Equal($"snap.pcapng: record 0 at offset {offset}: captured length 5 exceeds the snap length 4 of interface 0", error.Message);
-    }
-
-    [Fact]
-    public void Pcapng_captured_length_beyond_the_original_length()
-    {
-        var builder = Section(false).InterfaceDescription();
-        var offset = builder.Length;
-        var bytes = builder.EnhancedPacket(0, 0, [1, 2, 3], originalLength: 2).ToArray();
-        var error = ReadFails(bytes, "orig.pcapng", expectedGoodRecords: 0);
-        Assert.Equal($"orig.pcapng: record 0 at offset {offset}: captured length 3 exceeds original length 2", error.Message);
-    }
-
-    [Fact]
-    public void Pcapng_captured_length_beyond_the_maximum_record_size()
-    {
-        var builder = Section(false).InterfaceDescription();
-        var offset = builder.Length;
-        var bytes = builder.EnhancedPacket(0, 0, [1], capturedLength: 300_000, originalLength: 300_000).ToArray();
-        var error = ReadFails(bytes, "huge.pcapng", expectedGoodRecords: 0);
-        Assert.Equal($"huge.pcapng: record 0 at offset {offset}: captured length 300000 exceeds the maximum record size 262144", error.Message);
-    }
-
-    [Fact]
-    public void Pcapng_captured_length_beyond_its_block()
-    {
-        var builder = Section(false).InterfaceDescription();
-        var offset = builder.Length;
-        var bytes = builder.EnhancedPacket(0, 0, [1, 2, 3, 4], capturedLength: 40, originalLength: 40).ToArray();
-        var error = ReadFails(bytes, "fit.pcapng", expectedGoodRecords: 0);
-        Assert.Equal($"fit.pcapng: record 0 at offset {offset}: captured length 40 does not fit in a block of total length 52", error.Message);
+        var data = Enumerable.Range(1, dataLength).Select(b => (byte)b).ToArray();
+        var bytes = builder.EnhancedPacket(0, 0, data, originalLength, capturedLength).ToArray();
+        var error = ReadFails(bytes, name, expectedGoodRecords: 0);
+        Assert.Equal($"{name}: record 0 at offset {offset}: {problem}", error.Message);
     }
 
     [Fact]
@@ -292,7 +264,7 @@ public sealed class CaptureReaderErrorTests
     {
         var builder = Section(false).InterfaceDescription();
         var offset = builder.Length;
-        var bytes = builder.RawBlock(PcapngBuilder.EnhancedPacketType, 0xFFFFFFFC, new byte[28], null).ToArray();
+        var bytes = builder.RawBlock(PcapngBuilder.BlockType.EnhancedPacket, 0xFFFFFFFC, new byte[28], null).ToArray();
         var error = ReadFails(bytes, "big.pcapng", expectedGoodRecords: 0);
         Assert.Equal($"big.pcapng: record 0 at offset {offset}: enhanced packet block total length 4294967292 exceeds the maximum block size 1048576", error.Message);
     }
@@ -312,7 +284,11 @@ public sealed class CaptureReaderErrorTests
         Assert.Equal($"many.pcapng: offset {offset}: more than 65536 interface description blocks in one section", error.Message);
     }
 
-    private static PcapngBuilder Section(bool bigEndian) => new PcapngBuilder(bigEndian).SectionHeader().Block(PcapngBuilder.NameResolutionType, [0, 0, 0, 0]);
+    /// <summary>A little-endian block header of <paramref name="type"/> claiming <paramref name="totalLength"/>, and a body of zeros.</summary>
+    private static byte[] LittleEndianBlock(PcapngBuilder.BlockType type, uint totalLength, int bodyLength) =>
+        new PcapngBuilder(false).RawBlock(type, totalLength, new byte[bodyLength], null).ToArray();
+
+    private static PcapngBuilder Section(bool bigEndian) => new PcapngBuilder(bigEndian).SectionHeader().Block(PcapngBuilder.BlockType.NameResolution, [0, 0, 0, 0]);
 
     private static CaptureFormatException OpenFails(byte[] bytes, string name) =>
         Assert.Throws<CaptureFormatException>(() => CaptureReader.Open(new MemoryStream(bytes), name));

@@ -22,23 +22,8 @@ public sealed class CaptureReaderPcapngTests
         Assert.Equal(1u, reader.LinkType);
         Assert.Equal(200u, reader.SnapLength);
 
-        Assert.True(reader.TryReadNext(out var first));
-        Assert.Equal(0, first.Index);
-        Assert.Equal(firstOffset, first.FileOffset);
-        Assert.Equal(1_700_000_000, first.TimestampSeconds);
-        Assert.Equal(123_456_000u, first.TimestampNanoseconds);
-        Assert.Equal(5, first.OriginalLength);
-        Assert.Equal(1u, first.LinkType);
-        Assert.Equal(new byte[] { 1, 2, 3, 4, 5 }, first.Data.ToArray());
-
-        Assert.True(reader.TryReadNext(out var second));
-        Assert.Equal(1, second.Index);
-        Assert.Equal(secondOffset, second.FileOffset);
-        Assert.Equal(1_700_000_001, second.TimestampSeconds);
-        Assert.Equal(1_000u, second.TimestampNanoseconds);
-        Assert.Equal(1514, second.OriginalLength);
-        Assert.Equal(new byte[] { 6, 7 }, second.Data.ToArray());
-
+        AssertNextRecord(reader, 0, firstOffset, 1_700_000_000, 123_456_000u, 5, [1, 2, 3, 4, 5]);
+        AssertNextRecord(reader, 1, secondOffset, 1_700_000_001, 1_000u, 1514, [6, 7]);
         Assert.False(reader.TryReadNext(out _));
     }
 
@@ -89,15 +74,15 @@ public sealed class CaptureReaderPcapngTests
         big[0] = 0xAB;
         var builder = new PcapngBuilder(false)
             .SectionHeader()
-            .Block(PcapngBuilder.NameResolutionType, [0, 0, 0, 0])
+            .Block(PcapngBuilder.BlockType.NameResolution, [0, 0, 0, 0])
             .InterfaceDescription()
             .EnhancedPacket(0, 1, [1])
-            .Block(PcapngBuilder.InterfaceStatisticsType, new byte[20])
-            .Block(PcapngBuilder.CustomType, big)
-            .Block(0x12345678, [1, 2, 3, 4, 5, 6, 7])
-            .Block(0x0000000A, new byte[16]);
+            .Block(PcapngBuilder.BlockType.InterfaceStatistics, new byte[20])
+            .Block(PcapngBuilder.BlockType.Custom, big)
+            .Block((PcapngBuilder.BlockType)0x12345678, [1, 2, 3, 4, 5, 6, 7])
+            .Block((PcapngBuilder.BlockType)0x0000000A, new byte[16]);
         var lastOffset = builder.Length;
-        var bytes = builder.EnhancedPacket(0, 2, [2]).Block(PcapngBuilder.InterfaceStatisticsType, new byte[20]).ToArray();
+        var bytes = builder.EnhancedPacket(0, 2, [2]).Block(PcapngBuilder.BlockType.InterfaceStatistics, new byte[20]).ToArray();
 
         using var reader = CaptureReader.Open(new TrickleStream(bytes, 100_000), "skips.pcapng");
         Assert.True(reader.TryReadNext(out var first));
@@ -239,7 +224,7 @@ public sealed class CaptureReaderPcapngTests
             builder.EnhancedPacket(0, (ulong)i * 1_000_000_001UL, Enumerable.Repeat((byte)i, i % 9).ToArray());
             if (i % 7 == 0)
             {
-                builder.Block(PcapngBuilder.InterfaceStatisticsType, new byte[12]);
+                builder.Block(PcapngBuilder.BlockType.InterfaceStatistics, new byte[12]);
             }
         }
 
@@ -253,5 +238,18 @@ public sealed class CaptureReaderPcapngTests
         }
 
         Assert.False(reader.TryReadNext(out _));
+    }
+
+    /// <summary>Reads the next record of an Ethernet interface and checks its place in the file, its time, lengths and bytes.</summary>
+    private static void AssertNextRecord(CaptureReader reader, long index, long fileOffset, long seconds, uint nanoseconds, int originalLength, byte[] data)
+    {
+        Assert.True(reader.TryReadNext(out var record));
+        Assert.Equal(index, record.Index);
+        Assert.Equal(fileOffset, record.FileOffset);
+        Assert.Equal(seconds, record.TimestampSeconds);
+        Assert.Equal(nanoseconds, record.TimestampNanoseconds);
+        Assert.Equal(originalLength, record.OriginalLength);
+        Assert.Equal(1u, record.LinkType);
+        Assert.Equal(data, record.Data.ToArray());
     }
 }

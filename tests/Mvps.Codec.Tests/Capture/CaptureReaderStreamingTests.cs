@@ -91,7 +91,7 @@ public sealed class CaptureReaderStreamingTests
             builder.EnhancedPacket(0, (ulong)i * 1_000_000_007UL, frame);
             if (i % 1000 == 0)
             {
-                builder.Block(PcapngBuilder.InterfaceStatisticsType, new byte[20]);
+                builder.Block(PcapngBuilder.BlockType.InterfaceStatistics, new byte[20]);
             }
         }
 

@@ -33,39 +33,18 @@ public sealed class CaptureToolOracleTests : IDisposable
     [ToolFact("editcap")]
     public void Editcap_pcapng_conversion_reads_back_identically()
     {
-        var source = WriteSample("editcap-source.pcap");
-        var converted = _directory.File("editcap.pcapng");
-        var (exitCode, _, errors) = ExternalProgram.Run("editcap", "-F", "pcapng", source, converted);
-        Assert.True(exitCode == 0, $"editcap failed: {errors}");
-
-        using var reader = CaptureReader.Open(converted);
-        Assert.Equal(CaptureFormat.Pcapng, reader.Format);
-        AssertSampleRecords(reader);
+        var converted = Editcap("pcapng", WriteSample("editcap-source.pcap"), "editcap.pcapng");
+        AssertReadsBackAs(converted, CaptureFormat.Pcapng);
     }
 
     [ToolFact("editcap")]
     public void Editcap_nanosecond_pcap_conversion_reads_back_identically()
     {
-        var source = WriteSample("editcap-ns-source.pcap");
-        var converted = _directory.File("editcap-ns.pcap");
-        var (exitCode, _, errors) = ExternalProgram.Run("editcap", "-F", "nsecpcap", source, converted);
-        Assert.True(exitCode == 0, $"editcap failed: {errors}");
-
-        using (var reader = CaptureReader.Open(converted))
-        {
-            Assert.Equal(CaptureFormat.PcapNanoseconds, reader.Format);
-            AssertSampleRecords(reader);
-        }
+        var converted = Editcap("nsecpcap", WriteSample("editcap-ns-source.pcap"), "editcap-ns.pcap");
+        AssertReadsBackAs(converted, CaptureFormat.PcapNanoseconds);
 
         // From a nanosecond source editcap writes an IDB with if_tsresol 10^-9.
-        var pcapng = _directory.File("editcap-ns.pcapng");
-        (exitCode, _, errors) = ExternalProgram.Run("editcap", "-F", "pcapng", converted, pcapng);
-        Assert.True(exitCode == 0, $"editcap failed: {errors}");
-        using (var reader = CaptureReader.Open(pcapng))
-        {
-            Assert.Equal(CaptureFormat.Pcapng, reader.Format);
-            AssertSampleRecords(reader);
-        }
+        AssertReadsBackAs(Editcap("pcapng", converted, "editcap-ns.pcapng"), CaptureFormat.Pcapng);
     }
 
     [ToolFact("tcpdump")]
@@ -84,6 +63,22 @@ public sealed class CaptureToolOracleTests : IDisposable
             Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{seconds}.{microseconds:D6} "), lines[i], StringComparison.Ordinal);
             Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"length {frame.Length}"), lines[i], StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Converts <paramref name="source"/> with `editcap -F <paramref name="format"/>` into a file of the test folder.</summary>
+    private string Editcap(string format, string source, string name)
+    {
+        var converted = _directory.File(name);
+        var (exitCode, _, errors) = ExternalProgram.Run("editcap", "-F", format, source, converted);
+        Assert.True(exitCode == 0, $"editcap failed: {errors}");
+        return converted;
+    }
+
+    private static void AssertReadsBackAs(string path, CaptureFormat format)
+    {
+        using var reader = CaptureReader.Open(path);
+        Assert.Equal(format, reader.Format);
+        AssertSampleRecords(reader);
     }
 
     private static void AssertSampleRecords(CaptureReader reader)

@@ -5,14 +5,18 @@ namespace Mvps.Codec.Tests.Capture;
 /// <summary>Hand-assembles pcapng blocks in either byte order (the order can change per section).</summary>
 internal sealed class PcapngBuilder
 {
-    public const uint SectionHeaderType = 0x0A0D0D0A;
-    public const uint InterfaceDescriptionType = 1;
-    public const uint ObsoletePacketType = 2;
-    public const uint SimplePacketType = 3;
-    public const uint NameResolutionType = 4;
-    public const uint InterfaceStatisticsType = 5;
-    public const uint EnhancedPacketType = 6;
-    public const uint CustomType = 0x00000BAD;
+    /// <summary>The block type codes this builder writes (pcapng draft §11.1); any other uint may be cast for malformed input.</summary>
+    public enum BlockType : uint
+    {
+        SectionHeader = 0x0A0D0D0A,
+        InterfaceDescription = 1,
+        ObsoletePacket = 2,
+        SimplePacket = 3,
+        NameResolution = 4,
+        InterfaceStatistics = 5,
+        EnhancedPacket = 6,
+        Custom = 0x00000BAD,
+    }
 
     private readonly MemoryStream _bytes = new();
     private bool _bigEndian;
@@ -37,7 +41,7 @@ internal sealed class PcapngBuilder
         body.AddRange(Option(4, "mvps-test"u8.ToArray()));
         body.AddRange(U16(0));
         body.AddRange(U16(0));
-        return Block(SectionHeaderType, body.ToArray());
+        return Block(BlockType.SectionHeader, body.ToArray());
     }
 
     /// <summary>IDB; <paramref name="tsresol"/> null means no if_tsresol option (default microseconds).</summary>
@@ -60,7 +64,7 @@ internal sealed class PcapngBuilder
 
         body.AddRange(U16(0));
         body.AddRange(U16(0));
-        return Block(InterfaceDescriptionType, body.ToArray());
+        return Block(BlockType.InterfaceDescription, body.ToArray());
     }
 
     public PcapngBuilder EnhancedPacket(uint interfaceId, ulong ticks, ReadOnlySpan<byte> data, uint? originalLength = null, uint? capturedLength = null)
@@ -75,7 +79,7 @@ internal sealed class PcapngBuilder
         body.AddRange(Option(1, "comment"u8.ToArray())); // opt_comment, ignored
         body.AddRange(U16(0));
         body.AddRange(U16(0));
-        return Block(EnhancedPacketType, body.ToArray());
+        return Block(BlockType.EnhancedPacket, body.ToArray());
     }
 
     public PcapngBuilder ObsoletePacket(ushort interfaceId, ulong ticks, ReadOnlySpan<byte> data)
@@ -88,7 +92,7 @@ internal sealed class PcapngBuilder
         body.AddRange(U32((uint)data.Length));
         body.AddRange(U32((uint)data.Length));
         body.AddRange(Padded(data.ToArray()));
-        return Block(ObsoletePacketType, body.ToArray());
+        return Block(BlockType.ObsoletePacket, body.ToArray());
     }
 
     public PcapngBuilder SimplePacket(uint originalLength, ReadOnlySpan<byte> data)
@@ -96,11 +100,11 @@ internal sealed class PcapngBuilder
         var body = new List<byte>();
         body.AddRange(U32(originalLength));
         body.AddRange(Padded(data.ToArray()));
-        return Block(SimplePacketType, body.ToArray());
+        return Block(BlockType.SimplePacket, body.ToArray());
     }
 
     /// <summary>A well-formed block of any type with the given body (padded to 4).</summary>
-    public PcapngBuilder Block(uint type, byte[] body)
+    public PcapngBuilder Block(BlockType type, byte[] body)
     {
         var padded = Padded(body);
         var total = (uint)(12 + padded.Length);
@@ -108,9 +112,9 @@ internal sealed class PcapngBuilder
     }
 
     /// <summary>A block whose framing fields are written exactly as given, for malformed-input tests.</summary>
-    public PcapngBuilder RawBlock(uint type, uint leadingLength, byte[] body, uint? trailingLength)
+    public PcapngBuilder RawBlock(BlockType type, uint leadingLength, byte[] body, uint? trailingLength)
     {
-        _bytes.Write(U32(type));
+        _bytes.Write(U32((uint)type));
         _bytes.Write(U32(leadingLength));
         _bytes.Write(body);
         if (trailingLength is uint trailing)
@@ -129,49 +133,24 @@ internal sealed class PcapngBuilder
 
     public byte[] ToArray() => _bytes.ToArray();
 
-    public byte[] U16(ushort value)
+    public byte[] U16(ushort value) => InByteOrder(value, sizeof(ushort));
+
+    public byte[] U32(uint value) => InByteOrder(value, sizeof(uint));
+
+    public byte[] U64(ulong value) => InByteOrder(value, sizeof(ulong));
+
+    /// <summary>The low <paramref name="size"/> bytes of <paramref name="value"/> in the section's byte order.</summary>
+    private byte[] InByteOrder(ulong value, int size)
     {
-        var b = new byte[2];
+        var bytes = new byte[sizeof(ulong)];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
+        var field = bytes[..size];
         if (_bigEndian)
         {
-            BinaryPrimitives.WriteUInt16BigEndian(b, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(b, value);
+            Array.Reverse(field);
         }
 
-        return b;
-    }
-
-    public byte[] U32(uint value)
-    {
-        var b = new byte[4];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(b, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(b, value);
-        }
-
-        return b;
-    }
-
-    public byte[] U64(ulong value)
-    {
-        var b = new byte[8];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt64BigEndian(b, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt64LittleEndian(b, value);
-        }
-
-        return b;
+        return field;
     }
 
     private byte[] Option(ushort code, byte[] value)

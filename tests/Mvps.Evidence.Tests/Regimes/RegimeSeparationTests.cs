@@ -7,6 +7,14 @@ namespace Mvps.Evidence.Tests.Regimes;
 /// <summary>The regimes must be told apart by their numbers (docs/regimes.md), at 30 frames and at scale.</summary>
 public sealed class RegimeSeparationTests
 {
+    /// <summary>Frames and seed of each run: the evidence's 30 frames with its seed and with another, and 10,000 frames.</summary>
+    public static TheoryData<long, ulong> Runs => new()
+    {
+        { 30L, 20260525UL },
+        { 30L, 1UL },
+        { 10_000L, 20260525UL },
+    };
+
     private static CaptureSummary Summarize(RegimeProfile profile, long frames, ulong seed = RegimeModel.DefaultSeed)
     {
         var model = new RegimeModel(profile, seed, frames);
@@ -20,9 +28,7 @@ public sealed class RegimeSeparationTests
     }
 
     [Theory]
-    [InlineData(30L, 20260525UL)]
-    [InlineData(30L, 1UL)]
-    [InlineData(10_000L, 20260525UL)]
+    [MemberData(nameof(Runs))]
     public void Baseline_is_healthy(long frames, ulong seed)
     {
         var s = Summarize(RegimeProfile.Baseline, frames, seed);
@@ -37,9 +43,7 @@ public sealed class RegimeSeparationTests
     }
 
     [Theory]
-    [InlineData(30L, 20260525UL)]
-    [InlineData(30L, 1UL)]
-    [InlineData(10_000L, 20260525UL)]
+    [MemberData(nameof(Runs))]
     public void Ddos_degrades_in_every_figure(long frames, ulong seed)
     {
         var s = Summarize(RegimeProfile.Ddos, frames, seed);

@@ -11,33 +11,22 @@ namespace Mvps.Interop.Tests.Network;
 /// "CTL received from 203.0.113.10 [State flags]" line per accepted packet, "Session to … expired" when the
 /// detection time ran out, and "Session to … changed state from X to Y".
 /// </summary>
-internal sealed class BirdPeer : IBfdPeer<BirdPeer>
+internal sealed class BirdPeer : DaemonPeer<BirdPeer>, IBfdPeer<BirdPeer>
 {
-    /// <summary>The same fast timers as the FRR profile: 50 ms both ways, Detect Mult 3.</summary>
-    public const int IntervalMs = 50;
-    public const int Multiplier = 3;
-
     public const string Daemon = NetworkRequirements.Bird;
 
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
     private static readonly string Received = $"CTL received from {TestNetwork.VantageAddress} [";
     private static readonly string Session = $"Session to {TestNetwork.VantageAddress} ";
 
     private BirdPeer(string folder)
+        : base(folder)
     {
-        Folder = folder;
     }
 
     public static string Name => "bird";
 
-    public static string Timers => string.Create(CultureInfo.InvariantCulture, $"{IntervalMs} ms tx/rx, Detect Mult {Multiplier}");
-
-    public static int DetectMultiplier => Multiplier;
-
     /// <summary>BIRD 2.0.12 binds its transmit socket to an ephemeral port the kernel picks (not RFC 5881's range).</summary>
     public static bool UsesRfc5881SourcePorts => false;
-
-    public string Folder { get; }
 
     public string ConfigPath => Path.Combine(Folder, "bird.conf");
 
@@ -47,7 +36,7 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
 
     public string LogFile => Path.Combine(Folder, "bird.log");
 
-    public IReadOnlyList<int> Pids { get; private set; } = [];
+    protected override string ProfileName => "BIRD";
 
     /// <summary>
     /// The config: the device protocol (BFD learns the interface from it), and one single-hop neighbor, the
@@ -76,10 +65,7 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
         File.WriteAllText(peer.ConfigPath, Config(peer.LogFile, network.PeerInterface));
         // Without -f, bird forks into the background once its config is read; the pid file names the daemon.
         TestNetwork.Exec(network.PeerNamespace, Daemon, "-c", peer.ConfigPath, "-s", peer.Socket, "-P", peer.PidFile).AssertSuccess();
-        var pid = 0;
-        Poll.Until(() => File.Exists(peer.PidFile) && int.TryParse(File.ReadAllText(peer.PidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pid),
-            Limit, () => $"bird wrote no pid file {peer.PidFile}");
-        peer.Pids = [pid];
+        peer.Pids = [AwaitPid(peer.PidFile, "bird")];
         peer.WaitFor(p => p.SessionLine() is not null, "BIRD to list its configured neighbor");
         return peer;
     }
@@ -152,40 +138,11 @@ internal sealed class BirdPeer : IBfdPeer<BirdPeer>
         return (result.StandardOutput + result.StandardError).Trim().Split('\n')[0].Trim();
     }
 
-    public void Stop()
-    {
-        foreach (var pid in Pids)
-        {
-            BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
-        }
+    /// <summary>`show bfd sessions`, what a failed wait shows.</summary>
+    protected override string SessionsView() => Text("show bfd sessions");
 
-        Poll.Until(() => !Pids.Any(BackgroundProcess.IsAlive), Limit,
-            () => $"bird {string.Join(", ", Pids.Where(BackgroundProcess.IsAlive))} still runs after SIGTERM");
-    }
-
-    /// <summary>Polls birdc until <paramref name="condition"/> holds; fails naming what was awaited and BIRD's last view.</summary>
-    public void WaitFor(Func<BirdPeer, bool> condition, string what)
-    {
-        var last = "";
-        Poll.Until(() =>
-        {
-            try
-            {
-                if (condition(this))
-                {
-                    return true;
-                }
-
-                last = Text("show bfd sessions");
-            }
-            catch (Exception e) when (e is Xunit.Sdk.XunitException or InvalidOperationException)
-            {
-                last = e.Message; // not ready yet (no control socket, no session)
-            }
-
-            return false;
-        }, Limit, () => $"BIRD: no {what}; last view:\n{last}");
-    }
+    /// <summary>No control socket yet, or no session yet.</summary>
+    protected override bool IsNotReadyYet(Exception e) => e is Xunit.Sdk.XunitException or InvalidOperationException;
 
     /// <summary>The row of `show bfd sessions` for the vantage, or null while BIRD lists none.</summary>
     private string? SessionLine() =>

@@ -10,34 +10,22 @@ namespace Mvps.Interop.Tests.Network;
 /// pid files, never by name. Readiness and state are read with `vtysh --vty_socket FOLDER -c '...'` in bounded
 /// polls; state changes from bfdd's log (`debug bfd peer`).
 /// </summary>
-internal sealed class FrrPeer : IBfdPeer<FrrPeer>
+internal sealed class FrrPeer : DaemonPeer<FrrPeer>, IBfdPeer<FrrPeer>
 {
-    /// <summary>bfdd's fast timers: 50 ms both ways, Detect Mult 3 (its detection time for us is our Detect Mult times our interval).</summary>
-    public const int IntervalMs = 50;
-    public const int Multiplier = 3;
-
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
-
     private FrrPeer(string folder)
+        : base(folder)
     {
-        Folder = folder;
     }
 
     public static string Name => "frr";
 
-    public static string Timers => string.Create(CultureInfo.InvariantCulture, $"{IntervalMs} ms tx/rx, Detect Mult {Multiplier}");
-
-    public static int DetectMultiplier => Multiplier;
-
     public static bool UsesRfc5881SourcePorts => true;
-
-    public string Folder { get; }
 
     public string ConfigPath => Path.Combine(Folder, "frr.conf");
 
     public string BfddLog => Path.Combine(Folder, "bfdd.log");
 
-    public IReadOnlyList<int> Pids { get; private set; } = [];
+    protected override string ProfileName => "FRR";
 
     /// <summary>The config: one single-hop peer, the vantage, with fast timers; `debug bfd peer` logs every state change with its reason.</summary>
     public static string Config => string.Create(CultureInfo.InvariantCulture, $"""
@@ -94,30 +82,6 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 
     public JsonElement PeerCounters() => Counters()[0];
 
-    /// <summary>Polls vtysh until <paramref name="condition"/> holds; fails naming what was awaited and FRR's last view.</summary>
-    public void WaitFor(Func<FrrPeer, bool> condition, string what)
-    {
-        var last = "";
-        Poll.Until(() =>
-        {
-            try
-            {
-                if (condition(this))
-                {
-                    return true;
-                }
-
-                last = Text("show bfd peers");
-            }
-            catch (Exception e) when (e is Xunit.Sdk.XunitException or JsonException or InvalidOperationException or IndexOutOfRangeException)
-            {
-                last = e.Message; // not ready yet (no vty socket, no peer entry)
-            }
-
-            return false;
-        }, Limit, () => $"FRR: no {what}; last view:\n{last}");
-    }
-
     /// <summary>bfdd's "state-change" log lines (from `debug bfd peer`), e.g. "up -> down reason:control-expired".</summary>
     public IReadOnlyList<string> StateChangeLines() =>
         File.Exists(BfddLog)
@@ -170,16 +134,12 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
         _ => frr,
     };
 
-    public void Stop()
-    {
-        foreach (var pid in Pids.Reverse())
-        {
-            BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
-        }
+    /// <summary>`show bfd peers`, what a failed wait shows.</summary>
+    protected override string SessionsView() => Text("show bfd peers");
 
-        Poll.Until(() => !Pids.Any(BackgroundProcess.IsAlive), Limit,
-            () => $"FRR daemons {string.Join(", ", Pids.Where(BackgroundProcess.IsAlive))} still run after SIGTERM");
-    }
+    /// <summary>No vty socket yet, or no peer entry yet.</summary>
+    protected override bool IsNotReadyYet(Exception e) =>
+        e is Xunit.Sdk.XunitException or JsonException or InvalidOperationException or IndexOutOfRangeException;
 
     private void StartDaemon(TestNetwork network, string program, string name)
     {
@@ -191,12 +151,5 @@ internal sealed class FrrPeer : IBfdPeer<FrrPeer>
 
     private string PidFile(string name) => Path.Combine(Folder, name + ".pid");
 
-    private int PidOf(string name)
-    {
-        var file = PidFile(name);
-        var pid = 0;
-        Poll.Until(() => File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out pid),
-            Limit, () => $"{name} wrote no pid file {file}");
-        return pid;
-    }
+    private int PidOf(string name) => AwaitPid(PidFile(name), name);
 }

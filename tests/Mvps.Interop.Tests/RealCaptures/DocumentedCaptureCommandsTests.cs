@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Mvps.Interop.Tests.Infrastructure;
 using Mvps.Interop.Tests.Network;
 
@@ -12,7 +11,7 @@ namespace Mvps.Interop.Tests.RealCaptures;
 /// sends the evidence frames out of a veth in it.
 /// </summary>
 [Collection(NetworkCollection.Name)]
-public sealed partial class DocumentedCaptureCommandsTests
+public sealed class DocumentedCaptureCommandsTests
 {
     private const string LiveCommand = "tcpdump -i any -c 30 -w - 'udp port 3784 or udp port 4784' | mvps verify -";
 
@@ -112,9 +111,6 @@ public sealed partial class DocumentedCaptureCommandsTests
         var start = document.IndexOf("## 9. Verifying your own capture", StringComparison.Ordinal);
         Assert.True(start >= 0, "the section is missing");
         var section = document[start..];
-        return [.. ShellBlock().Matches(section).SelectMany(m => m.Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries))];
+        return [.. Markdown.FencedBlocks(section, "sh").SelectMany(code => code.Split('\n', StringSplitOptions.RemoveEmptyEntries))];
     }
-
-    [GeneratedRegex(@"^```sh\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex ShellBlock();
 }

@@ -13,6 +13,9 @@ public sealed class RealCaptureTests
     private const string Baseline = EvidenceFiles.Baseline;
     private const string Ddos = EvidenceFiles.Ddos;
 
+    /// <summary>Each test's own folder of shapes (xunit makes a new instance for every test).</summary>
+    private readonly CaptureShapes _shapes = new();
+
     /// <summary>Shape name, and the verdict line's counts after "OK, ".</summary>
     public static TheoryData<string, string> Shapes => new()
     {
@@ -34,8 +37,7 @@ public sealed class RealCaptureTests
     [MemberData(nameof(Shapes))]
     public void Each_shape_verifies_with_the_right_counts_and_tshark_sees_the_same_bfd_packets(string shape, string counts)
     {
-        var shapes = new CaptureShapes();
-        var capture = Build(shapes, shape);
+        var capture = Build(_shapes, shape);
 
         var result = MvpsCli.Run("verify", "--quiet", capture);
 
@@ -52,8 +54,7 @@ public sealed class RealCaptureTests
     public void Flipping_one_tag_bit_fails_and_names_the_frame_tshark_numbers(string shape, string counts)
     {
         _ = counts;
-        var shapes = new CaptureShapes();
-        var capture = shapes.WithFirstTagBitFlipped(Build(shapes, shape));
+        var capture = _shapes.WithFirstTagBitFlipped(Build(_shapes, shape));
         var wiresharkNumber = Tshark.Matching(capture, "udp.length == 76").First();
 
         var result = MvpsCli.Run("verify", "--quiet", capture);
@@ -67,8 +68,7 @@ public sealed class RealCaptureTests
     [ToolFact("text2pcap", "editcap", "tshark")]
     public void Ttl_254_on_port_3784_fails_naming_the_frame()
     {
-        var shapes = new CaptureShapes();
-        var capture = shapes.FromFrames("ttl254", Baseline, 228, f =>
+        var capture = _shapes.FromFrames("ttl254", Baseline, 228, f =>
         {
             var ip = CaptureShapes.Behind(f, []);
             if (f[EvidenceFiles.UdpPayloadOffset + 38] == 0x03 && f[EvidenceFiles.UdpPayloadOffset + 39] == 0xec) // tick 1004
@@ -91,8 +91,7 @@ public sealed class RealCaptureTests
     [ToolFact("text2pcap", "editcap")]
     public void A_capture_of_only_arp_verifies_nothing_and_exits_1()
     {
-        var shapes = new CaptureShapes();
-        var capture = shapes.Arp("arp", 4);
+        var capture = _shapes.Arp("arp", 4);
 
         var result = MvpsCli.Run("verify", "--quiet", capture);
 
@@ -104,11 +103,10 @@ public sealed class RealCaptureTests
     [ToolFact("editcap", "mergecap", "tshark")]
     public void Frames_cut_by_the_snap_length_are_counted_not_verified_and_fail_strict()
     {
-        var shapes = new CaptureShapes();
-        var evidence = shapes.Evidence(Baseline);
-        var cut = shapes.Editcap("cut.pcap", ["-F", "pcap", "-r", "-s", "64"], evidence, "1-10");
-        var rest = shapes.Editcap("rest.pcap", ["-F", "pcap"], evidence, "1-10");
-        var some = shapes.Merge("some-cut.pcap", "pcap", cut, rest);
+        var evidence = _shapes.Evidence(Baseline);
+        var cut = _shapes.Editcap("cut.pcap", ["-F", "pcap", "-r", "-s", "64"], evidence, "1-10");
+        var rest = _shapes.Editcap("rest.pcap", ["-F", "pcap"], evidence, "1-10");
+        var some = _shapes.Merge("some-cut.pcap", "pcap", cut, rest);
         Assert.Equal(10, Tshark.Matching(some, "frame.cap_len < frame.len").Count);
 
         var result = MvpsCli.Run("verify", "--quiet", some);
@@ -119,7 +117,7 @@ public sealed class RealCaptureTests
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains("truncated frame: 64 bytes, a frame has 110", strict.StandardOutput);
 
-        var all = shapes.Editcap("all-cut.pcap", ["-F", "pcap", "-s", "64"], evidence);
+        var all = _shapes.Editcap("all-cut.pcap", ["-F", "pcap", "-s", "64"], evidence);
         var none = MvpsCli.Run("verify", "--quiet", all);
         Assert.Equal(1, none.ExitCode);
         Assert.Contains("no MVPS frame among 30 records: 30 captured truncated (cannot verify, captured 64 of 110 bytes)", none.StandardOutput);
@@ -128,8 +126,7 @@ public sealed class RealCaptureTests
     [ToolFact("text2pcap", "editcap", "mergecap")]
     public void Checksums_broken_by_offload_are_warnings_and_fail_strict()
     {
-        var shapes = new CaptureShapes();
-        var capture = shapes.FromFrames("offload", Baseline, 1, f =>
+        var capture = _shapes.FromFrames("offload", Baseline, 1, f =>
         {
             byte[] copy = [.. f];
             copy[40] = 0xde; // UDP checksum as a sending host with offload shows it: not yet filled in
@@ -149,18 +146,9 @@ public sealed class RealCaptureTests
     [ToolFact("text2pcap", "editcap", "mergecap", "tshark")]
     public void Decode_json_gives_class_vlan_addresses_and_discriminator_as_tshark_reads_them()
     {
-        var shapes = new CaptureShapes();
-        var capture = shapes.Merge("decode.pcap", "pcap", Build(shapes, "qinq"), shapes.PeerBfd("peer", Baseline), shapes.Arp("arp1"));
-        var rows = Tshark.Fields(capture, ["ieee8021ad.id", "vlan.id", "ip.src", "ip.ttl", "bfd.my_discriminator", "udp.length"]);
-
-        var result = MvpsCli.Run("decode", "--json", capture);
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(rows.Count, result.Lines.Count);
-        foreach (var (line, row) in result.Lines.Zip(rows))
+        var capture = _shapes.Merge("decode.pcap", "pcap", Build(_shapes, "qinq"), _shapes.PeerBfd("peer", Baseline), _shapes.Arp("arp1"));
+        foreach (var (root, row) in DecodedBesideTshark(capture, ["ieee8021ad.id", "vlan.id", "ip.src", "ip.ttl", "bfd.my_discriminator", "udp.length"]))
         {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
             var kind = root.GetProperty("class").GetString()!;
             Assert.Equal(row["udp.length"] switch { "76" => "mvps", "32" => "bfd", _ => "arp" }, kind);
             // tshark names the outer 802.1ad tag ieee8021ad.id and the inner 802.1Q tag vlan.id.
@@ -183,10 +171,9 @@ public sealed class RealCaptureTests
     [ToolFact("text2pcap", "editcap", "mergecap")]
     public void Standard_input_is_read_by_verify_decode_and_diff()
     {
-        var shapes = new CaptureShapes();
-        var mixed = Build(shapes, "mixed");
-        var pcapng = Build(shapes, "pcapng-ethernet-and-sll");
-        var evidence = shapes.Evidence(Baseline);
+        var mixed = Build(_shapes, "mixed");
+        var pcapng = Build(_shapes, "pcapng-ethernet-and-sll");
+        var evidence = _shapes.Evidence(Baseline);
 
         var verify = ExternalProgram.Run("sh", ["-c", $"cat '{mixed}' | mvps verify -"], pathPrefix: MvpsCli.ShimDirectory);
         Assert.Equal(0, verify.ExitCode);
@@ -211,9 +198,8 @@ public sealed class RealCaptureTests
     [ToolFact("text2pcap", "editcap", "mergecap")]
     public void Diff_compares_by_session_and_tick_across_encapsulations_and_names_a_changed_field()
     {
-        var shapes = new CaptureShapes();
-        var evidence = shapes.Evidence(Ddos);
-        var sll = shapes.FromFrames("sll-ddos", Ddos, 113, f => CaptureShapes.Behind(f, CaptureShapes.SllHeader));
+        var evidence = _shapes.Evidence(Ddos);
+        var sll = _shapes.FromFrames("sll-ddos", Ddos, 113, f => CaptureShapes.Behind(f, CaptureShapes.SllHeader));
 
         var same = MvpsCli.Run("diff", evidence, sll);
         Assert.True(same.ExitCode == 0, same.StandardOutput);
@@ -233,23 +219,15 @@ public sealed class RealCaptureTests
     [ToolFact("text2pcap", "editcap", "mergecap", "tshark", "capinfos")]
     public void A_pcapng_with_an_ethernet_ns_interface_and_an_sll_us_interface_is_read_per_interface()
     {
-        var shapes = new CaptureShapes();
-        var capture = Build(shapes, "pcapng-ethernet-and-sll");
+        var capture = Build(_shapes, "pcapng-ethernet-and-sll");
         var interfaces = ExternalProgram.Run("capinfos", "-I", capture).AssertSuccess().StandardOutput;
         Assert.Contains("Encapsulation = Ethernet", interfaces);
         Assert.Contains("Encapsulation = Linux cooked-mode capture v1", interfaces);
         Assert.Contains("Time precision = nanoseconds", interfaces);
         Assert.Contains("Time precision = microseconds", interfaces);
 
-        var rows = Tshark.Fields(capture, ["frame.interface_id", "frame.time_epoch"]);
-        var result = MvpsCli.Run("decode", "--json", capture);
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(rows.Count, result.Lines.Count);
-        foreach (var (line, row) in result.Lines.Zip(rows))
+        foreach (var (root, row) in DecodedBesideTshark(capture, ["frame.interface_id", "frame.time_epoch"]))
         {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
             Assert.Equal(row["frame.interface_id"] == "0" ? "ethernet" : "sll", root.GetProperty("linkTypeName").GetString());
             var epoch = row["frame.time_epoch"];
             Assert.Equal(epoch[..epoch.IndexOf('.', StringComparison.Ordinal)], root.GetProperty("timestampSeconds").GetInt64().ToString(CultureInfo.InvariantCulture));
@@ -260,8 +238,7 @@ public sealed class RealCaptureTests
     [ToolFact("text2pcap", "editcap", "mergecap", "tshark")]
     public void A_frame_captured_twice_in_a_row_is_a_counted_copy_but_fails_strict()
     {
-        var shapes = new CaptureShapes();
-        var twice = shapes.Merge("twice.pcap", "pcap", shapes.Evidence(Baseline), shapes.Evidence(Baseline));
+        var twice = _shapes.Merge("twice.pcap", "pcap", _shapes.Evidence(Baseline), _shapes.Evidence(Baseline));
         Assert.Equal(60, Tshark.Matching(twice, "udp.dstport == 3784").Count);
 
         var result = MvpsCli.Run("verify", "--quiet", twice);
@@ -272,6 +249,20 @@ public sealed class RealCaptureTests
         var strict = MvpsCli.Run("verify", "--quiet", "--strict", twice);
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains("tick 1000 does not follow tick 1000: ticks must increase", strict.StandardOutput);
+    }
+
+    /// <summary>
+    /// Each line of `mvps decode --json` on <paramref name="capture"/> beside tshark's <paramref name="fields"/> of the
+    /// same record; decode must exit 0 with one line for every record tshark reads.
+    /// </summary>
+    private static List<(JsonElement Decoded, IReadOnlyDictionary<string, string> Tshark)> DecodedBesideTshark(string capture, string[] fields)
+    {
+        var rows = Tshark.Fields(capture, fields);
+        var result = MvpsCli.Run("decode", "--json", capture);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(rows.Count, result.Lines.Count);
+        return [.. result.Lines.Zip(rows, (line, row) => (JsonDocument.Parse(line).RootElement.Clone(), row))];
     }
 
     internal static string Build(CaptureShapes shapes, string shape) => shape switch

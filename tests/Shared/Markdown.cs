@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace Mvps.Tests.Shared;
+
+/// <summary>The parts of a Markdown page that tests run or compare: a section under a heading, and fenced code blocks.</summary>
+public static partial class Markdown
+{
+    /// <summary>The text from the line <paramref name="heading"/> to the next heading of its level (or the end).</summary>
+    public static string Section(string markdown, string heading)
+    {
+        var text = markdown.ReplaceLineEndings("\n");
+        var start = text.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section '{heading}'");
+        var level = heading[..(heading.IndexOf(' ', StringComparison.Ordinal) + 1)];
+        var end = text.IndexOf("\n" + level, start + heading.Length + 1, StringComparison.Ordinal);
+        return end < 0 ? text[start..] : text[start..end];
+    }
+
+    /// <summary>
+    /// The contents (each with its final newline) of the fenced blocks whose info string is one of
+    /// <paramref name="languages"/> (```sh, ```python, ...), in order; fences start a line.
+    /// </summary>
+    public static List<string> FencedBlocks(string markdown, params string[] languages) =>
+        [.. FencedBlock().Matches(markdown.ReplaceLineEndings("\n")).Where(block => languages.Contains(block.Groups["info"].Value)).Select(block => block.Groups["code"].Value)];
+
+    [GeneratedRegex(@"^```(?<info>[^\n]*)\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex FencedBlock();
+}
