@@ -209,9 +209,7 @@ internal sealed class SessionRunner
                 {
                     // A timed-out poll(2): how late the OS woke us is the baseline the spin improves on.
                     var late = Math.Max(0, NowNs() - before - timeoutNs);
-                    _summary.WakeCount++;
-                    _summary.WakeLatenessSumNs += late;
-                    _summary.WakeLatenessMaxNs = Math.Max(_summary.WakeLatenessMaxNs, late);
+                    _summary.WakeLateness.Add(late);
                 }
             }
             else
