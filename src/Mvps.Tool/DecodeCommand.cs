@@ -126,10 +126,7 @@ internal static class DecodeCommand
         }
         else
         {
-            json.WriteNumber("index", record.Index);
-            json.WriteString("timestamp", UtcTimestamp.Format(record.TimestampSeconds, micros));
-            json.WriteNumber("timestampSeconds", record.TimestampSeconds);
-            json.WriteNumber("timestampMicroseconds", micros);
+            FrameJsonWriter.WriteIndexAndTimestamp(json, record.Index, record.TimestampSeconds, micros);
             if (decoded)
             {
                 FrameJsonWriter.WritePayloadProperties(json, data.Slice(layers.PayloadOffset, FieldLengths.UdpPayload));

@@ -86,7 +86,8 @@ internal static class SendCommand
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
         reporter.Started(options, sockets.LocalSource, sockets.ReceiveBufferBytes);
-        var summary = new SessionRunner(options, reporter).Run(sockets, stop.Token);
+        using var runner = new SessionRunner(options, reporter, sockets);
+        var summary = runner.Run(stop.Token);
         reporter.Finished(summary);
         return summary.ExitCode;
 

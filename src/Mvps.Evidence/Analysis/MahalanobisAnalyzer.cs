@@ -57,8 +57,7 @@ public sealed class MahalanobisAnalyzer
         foreach (var session in capture.Sessions)
         {
             var model = ModelFor(session, capture.DisplayName);
-            var n = isReference ? model.Count - 1 : model.Count;
-            var threshold = HotellingThreshold.Critical(P, n, Alpha);
+            var threshold = HotellingThreshold.Critical(P, model.CountScoredAgainst(isReference), Alpha);
             var frames = capture.Of(session);
             var scored = new List<ScoredFrame>(frames.Count);
             foreach (var frame in frames)

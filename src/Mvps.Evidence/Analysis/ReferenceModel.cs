@@ -36,6 +36,9 @@ public sealed class ReferenceModel
     /// <summary>n, the number of reference vectors.</summary>
     public long Count { get; }
 
+    /// <summary>The number of reference vectors a frame is scored against: n, or n − 1 when it is scored leave-one-out.</summary>
+    internal long CountScoredAgainst(bool leaveOneOut) => leaveOneOut ? Count - 1 : Count;
+
     /// <summary>The sample mean of the reference vectors on <paramref name="axis"/> (0 = φ in ns, then C1, C2, C3).</summary>
     public double Mean(int axis) => _mean[axis];
 

@@ -24,7 +24,7 @@ public sealed class SessionScore
     public ReferenceModel Reference { get; }
 
     /// <summary>The number of reference frames the threshold is for: n, or n − 1 when scored leave-one-out.</summary>
-    public long ReferenceCount => LeaveOneOut ? Reference.Count - 1 : Reference.Count;
+    public long ReferenceCount => Reference.CountScoredAgainst(LeaveOneOut);
 
     /// <summary>The D² above which a frame raises an alarm (the Hotelling T² critical value).</summary>
     public double Threshold { get; }

@@ -16,15 +16,28 @@ public static class FrameJsonWriter
     /// <param name="bytes">The frame's bytes.</param>
     public static void WriteProperties(Utf8JsonWriter json, long index, long seconds, uint microseconds, ReadOnlySpan<byte> bytes)
     {
-        json.WriteNumber("index", index);
-        json.WriteString("timestamp", UtcTimestamp.Format(seconds, microseconds));
-        json.WriteNumber("timestampSeconds", seconds);
-        json.WriteNumber("timestampMicroseconds", microseconds);
+        WriteIndexAndTimestamp(json, index, seconds, microseconds);
         json.WriteNumber("ipIdentification", System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[FieldLocations.Ipv4Identification..]));
         json.WriteString("ipChecksum", ReceiptWriter.Hex16(bytes, FieldLocations.Ipv4Checksum));
         json.WriteString("udpChecksum", ReceiptWriter.Hex16(bytes, FieldLocations.UdpChecksum));
         WritePayloadProperties(json, bytes[FieldLocations.Bfd..]);
         json.WriteString("frameSha256", Sha256Text.Of(bytes));
+    }
+
+    /// <summary>
+    /// The record's index and capture timestamp (as text, seconds and microseconds): how every record's entry starts,
+    /// an evidence frame's in the receipt and any record's in `mvps decode --json`.
+    /// </summary>
+    /// <param name="json">The writer, inside the record's object.</param>
+    /// <param name="index">The record's zero-based index in its capture.</param>
+    /// <param name="seconds">Capture timestamp, seconds since 1970 UTC.</param>
+    /// <param name="microseconds">Capture timestamp, microseconds within the second.</param>
+    public static void WriteIndexAndTimestamp(Utf8JsonWriter json, long index, long seconds, uint microseconds)
+    {
+        json.WriteNumber("index", index);
+        json.WriteString("timestamp", UtcTimestamp.Format(seconds, microseconds));
+        json.WriteNumber("timestampSeconds", seconds);
+        json.WriteNumber("timestampMicroseconds", microseconds);
     }
 
     /// <summary>The BFD packet, the Coherence extension, the tag and the payload's hash, from a 68-byte UDP payload however it was encapsulated.</summary>

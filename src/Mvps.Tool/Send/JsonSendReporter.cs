@@ -76,17 +76,19 @@ internal sealed class JsonSendReporter(Stream output) : ISendReporter
         w.WriteNumber("remoteDiscriminator", s.RemoteDiscriminator);
         w.WriteNumber("sendErrorMeanNs", s.SendError.MeanNs);
         w.WriteNumber("sendErrorMaxNs", s.SendError.MaxNs);
-        w.WriteNumber("sendsAfterDiscards", s.SendErrorAfterDiscards.Count);
-        w.WriteNumber("sendErrorAfterDiscardsMeanNs", s.SendErrorAfterDiscards.MeanNs);
-        w.WriteNumber("sendErrorAfterDiscardsMaxNs", s.SendErrorAfterDiscards.MaxNs);
-        w.WriteNumber("sendsQuiet", s.SendErrorQuiet.Count);
-        w.WriteNumber("sendErrorQuietMeanNs", s.SendErrorQuiet.MeanNs);
-        w.WriteNumber("sendErrorQuietMaxNs", s.SendErrorQuiet.MaxNs);
-        w.WriteNumber("pollWaits", s.WakeCount);
-        w.WriteNumber("pollLatenessMeanNs", s.WakeLatenessMeanNs);
-        w.WriteNumber("pollLatenessMaxNs", s.WakeLatenessMaxNs);
+        WriteTimingError(w, "sendsAfterDiscards", "sendErrorAfterDiscardsMeanNs", "sendErrorAfterDiscardsMaxNs", s.SendErrorAfterDiscards);
+        WriteTimingError(w, "sendsQuiet", "sendErrorQuietMeanNs", "sendErrorQuietMaxNs", s.SendErrorQuiet);
+        WriteTimingError(w, "pollWaits", "pollLatenessMeanNs", "pollLatenessMaxNs", s.WakeLateness);
         w.WriteNumber("exitCode", s.ExitCode);
     });
+
+    /// <summary>A <see cref="TimingError"/> as count, mean and maximum (the send error over every packet has no count of its own: it is "packetsSent").</summary>
+    private static void WriteTimingError(Utf8JsonWriter w, string countName, string meanName, string maxName, TimingError error)
+    {
+        w.WriteNumber(countName, error.Count);
+        w.WriteNumber(meanName, error.MeanNs);
+        w.WriteNumber(maxName, error.MaxNs);
+    }
 
     private void Line(Action<Utf8JsonWriter> body)
     {

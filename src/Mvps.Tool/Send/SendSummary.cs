@@ -45,22 +45,16 @@ internal sealed class SendSummary
     public uint RemoteDiscriminator { get; set; }
 
     /// <summary>|actual send time - scheduled send time| over every packet sent.</summary>
-    public SendTimeError SendError { get; } = new();
+    public TimingError SendError { get; } = new();
 
     /// <summary>The same over the packets sent after datagrams were discarded since the previous send: under a flood.</summary>
-    public SendTimeError SendErrorAfterDiscards { get; } = new();
+    public TimingError SendErrorAfterDiscards { get; } = new();
 
     /// <summary>The same over the other packets: no discarded datagram since the previous send.</summary>
-    public SendTimeError SendErrorQuiet { get; } = new();
+    public TimingError SendErrorQuiet { get; } = new();
 
-    /// <summary>Timed-out poll(2) waits and how late each woke up (nanoseconds): the OS's own timer precision in this run.</summary>
-    public long WakeCount { get; set; }
-
-    public long WakeLatenessSumNs { get; set; }
-
-    public long WakeLatenessMaxNs { get; set; }
-
-    public long WakeLatenessMeanNs => WakeCount == 0 ? 0 : WakeLatenessSumNs / WakeCount;
+    /// <summary>Timed-out poll(2) waits and how late each woke up: the OS's own timer precision in this run.</summary>
+    public TimingError WakeLateness { get; } = new();
 
     public int ExitCode => ReachedUp && Discarded.Total == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
 }

@@ -15,7 +15,7 @@ namespace Mvps.Tool.Send;
 /// on Detect Mult more ticks. Only the timing reads the clock; what goes on the wire comes from the regime and
 /// the session.
 /// </summary>
-internal sealed class SessionRunner
+internal sealed class SessionRunner : IDisposable
 {
     /// <summary>Closer than this to a send time the runner spins instead of sleeping in poll(2) (millisecond granularity, late wake-ups).</summary>
     private const long SpinWindowNs = 1_500_000;
@@ -25,42 +25,44 @@ internal sealed class SessionRunner
 
     private readonly SendOptions _options;
     private readonly ISendReporter _reporter;
+    private readonly BfdSockets _sockets;
+    private readonly TtlDatagramReader _reader;
+    private readonly IPEndPoint _peer;
+    private readonly uint _peerAddress;
+    private readonly BfdSessionSettings _settings;
+    private readonly BfdSession _session;
+    private readonly FrameAuthenticator _authenticator;
+    private readonly PeerDatagramFilter _filter;
     private readonly byte[] _frame = new byte[FieldLengths.Frame];
     private readonly SendSummary _summary = new();
-    private BfdSession _session = null!;
-    private BfdSockets _sockets = null!;
-    private TtlDatagramReader _reader = null!;
-    private PeerDatagramFilter _filter = null!;
-    private IPEndPoint _peer = null!;
-    private uint _peerAddress;
     private bool _discardedSinceSend;
     private long _startTimestamp;
     private long _firstTick;
     private int _reportedTransitions;
 
-    public SessionRunner(SendOptions options, ISendReporter reporter)
+    public SessionRunner(SendOptions options, ISendReporter reporter, BfdSockets sockets)
     {
         _options = options;
         _reporter = reporter;
-    }
-
-    public SendSummary Run(BfdSockets sockets, CancellationToken cancel)
-    {
         _sockets = sockets;
         // A longer datagram is discarded whole: MSG_TRUNC still tells its length.
-        using var reader = new TtlDatagramReader(sockets.Receive, new byte[PeerDatagramFilter.MaxDatagramLength]);
-        _reader = reader;
-        _peer = new IPEndPoint(_options.Peer, WireConstants.UdpDestinationPort);
-        _peerAddress = BinaryPrimitives.ReadUInt32BigEndian(_options.Peer.GetAddressBytes());
-        var settings = new BfdSessionSettings(_options.MyDiscriminator, RegimeModel.DetectMultiplier, _options.LatticeUs, _options.LatticeUs);
-        _session = new BfdSession(settings);
-        int tail = settings.DetectMultiplier;
+        _reader = new TtlDatagramReader(sockets.Receive, new byte[PeerDatagramFilter.MaxDatagramLength]);
+        _peer = new IPEndPoint(options.Peer, WireConstants.UdpDestinationPort);
+        _peerAddress = BinaryPrimitives.ReadUInt32BigEndian(options.Peer.GetAddressBytes());
+        _settings = new BfdSessionSettings(options.MyDiscriminator, RegimeModel.DetectMultiplier, options.LatticeUs, options.LatticeUs);
+        _session = new BfdSession(_settings);
+        _authenticator = new FrameAuthenticator(options.Key);
+        _filter = new PeerDatagramFilter(_session, _authenticator);
+    }
+
+    /// <summary>Runs the session once, from its first regime tick to the last AdminDown packet.</summary>
+    public SendSummary Run(CancellationToken cancel)
+    {
+        int tail = _settings.DetectMultiplier;
         var model = new RegimeModel(_options.Regime, _options.Seed, _options.Ticks + (long)tail, scriptedSession: false);
-        using var authenticator = new FrameAuthenticator(_options.Key);
-        _filter = new PeerDatagramFilter(_session, authenticator);
 
         // Compile the send path before the clock starts, so the first tick is not late by a JIT pass.
-        FrameEncoder.Write(new CoherenceFrame(new BfdSession(settings).NextPacket(), 0, 0, 0, 0, 0, 0, 0, 0, 0), authenticator, _frame);
+        FrameEncoder.Write(new CoherenceFrame(new BfdSession(_settings).NextPacket(), 0, 0, 0, 0, 0, 0, 0, 0, 0), _authenticator, _frame);
 
 #pragma warning disable RS0030 // the live session runs on the real clock: RFC 5880 timers against a real peer
         _startTimestamp = Stopwatch.GetTimestamp();
@@ -100,7 +102,7 @@ internal sealed class SessionRunner
                 _summary.Interrupted |= regimeFrames < _options.Ticks;
                 _session.AdministrativelyDown(NowUs());
                 ReportTransitions();
-                Transmit(sample, authenticator, dueNs);
+                Transmit(sample, dueNs);
                 lastSentTick = tick;
                 if (++adminDownSent >= tail)
                 {
@@ -114,7 +116,7 @@ internal sealed class SessionRunner
             var allowed = lastSentTick is not long last || (tick - last) * _options.LatticeUs >= _session.TransmitIntervalUs;
             if (_session.MayTransmit && (allowed || _session.FinalPending))
             {
-                Transmit(sample, authenticator, dueNs);
+                Transmit(sample, dueNs);
                 lastSentTick = tick;
             }
             else
@@ -146,11 +148,11 @@ internal sealed class SessionRunner
     /// <summary>The lattice tick a moment of the run falls on, for reports.</summary>
     public long TickAt(long atUs) => _firstTick + atUs / _options.LatticeUs;
 
-    private void Transmit(in FrameSample sample, FrameAuthenticator authenticator, long dueNs)
+    private void Transmit(in FrameSample sample, long dueNs)
     {
         var bfd = _session.NextPacket();
         var fields = sample.Fields with { Bfd = bfd, LatticePeriodUs = _options.LatticeUs };
-        FrameEncoder.Write(fields, authenticator, _frame);
+        FrameEncoder.Write(fields, _authenticator, _frame);
         // The kernel writes Ethernet, IPv4 and UDP headers; the UDP payload is the frame from the BFD packet on.
         var error = NowNs() - dueNs;
         try
@@ -209,9 +211,7 @@ internal sealed class SessionRunner
                 {
                     // A timed-out poll(2): how late the OS woke us is the baseline the spin improves on.
                     var late = Math.Max(0, NowNs() - before - timeoutNs);
-                    _summary.WakeCount++;
-                    _summary.WakeLatenessSumNs += late;
-                    _summary.WakeLatenessMaxNs = Math.Max(_summary.WakeLatenessMaxNs, late);
+                    _summary.WakeLateness.Add(late);
                 }
             }
             else
@@ -254,6 +254,12 @@ internal sealed class SessionRunner
         }
 
         return false;
+    }
+
+    public void Dispose()
+    {
+        _authenticator.Dispose();
+        _reader.Dispose();
     }
 
     private void ReportTransitions()

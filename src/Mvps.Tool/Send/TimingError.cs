@@ -1,7 +1,10 @@
 namespace Mvps.Tool.Send;
 
-/// <summary>|actual send time - scheduled send time| over a set of packets: count, sum and maximum in nanoseconds.</summary>
-internal sealed class SendTimeError
+/// <summary>
+/// |actual time - intended time| over a set of events (sends against their schedule, poll(2) wake-ups against
+/// their timeout): count, sum and maximum in nanoseconds.
+/// </summary>
+internal sealed class TimingError
 {
     public long Count { get; private set; }
 
