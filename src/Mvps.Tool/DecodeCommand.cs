@@ -57,7 +57,7 @@ internal static class DecodeCommand
             var warnings = problems.Where(p => FrameDecoder.IsChecksumWarning(p.Kind)).ToList();
             problems.RemoveAll(p => FrameDecoder.IsChecksumWarning(p.Kind));
             exitCode = problems.Count > 0 ? ExitCodes.VerificationFailed : exitCode;
-            var micros = record.TimestampNanoseconds / 1000;
+            var micros = record.TimestampMicroseconds;
             if (asJson)
             {
                 buffer.SetLength(0);

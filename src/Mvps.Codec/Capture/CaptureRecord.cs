@@ -36,6 +36,12 @@ public readonly ref struct CaptureRecord
     /// <summary>Fraction of the second in nanoseconds, whatever the file's resolution; always below 1e9.</summary>
     public uint TimestampNanoseconds { get; }
 
+    /// <summary>
+    /// The fraction in whole microseconds, truncated: what a microsecond pcap holds, and what the receipt and
+    /// <c>mvps decode</c> print, whatever the file's resolution.
+    /// </summary>
+    public uint TimestampMicroseconds => TimestampNanoseconds / (CaptureLayout.NanosecondsPerSecond / CaptureLayout.MicrosecondsPerSecond);
+
     /// <summary>Length of the packet on the wire, which may exceed the captured <see cref="Data"/>.</summary>
     public int OriginalLength { get; }
 

@@ -209,7 +209,7 @@ public static class ReceiptWriter
             buffer.SetLength(0);
             json.Reset(target);
             json.WriteStartObject();
-            FrameJsonWriter.WriteProperties(json, record.Index, record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data);
+            FrameJsonWriter.WriteProperties(json, record.Index, record.TimestampSeconds, record.TimestampMicroseconds, record.Data);
             json.WriteEndObject();
             json.Flush();
             if (!visit(record.Index, new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length)))
@@ -299,7 +299,7 @@ public static class ReceiptWriter
         while (reader.TryReadNext(out var record))
         {
             RequireFrameLength(path, record);
-            action(new FrameView(record.Index, record.TimestampSeconds, record.TimestampNanoseconds / 1000, record.Data));
+            action(new FrameView(record.Index, record.TimestampSeconds, record.TimestampMicroseconds, record.Data));
         }
     }
 }
