@@ -46,6 +46,22 @@ public sealed class FrameDecoderProblemTests
     }
 
     [Fact]
+    public void Strict_mode_names_every_broken_field_not_only_the_first()
+    {
+        // docs/architecture.md ("Why this cut"): the reason the strict check reads fixed offsets instead of dissecting.
+        var f = TestFrames.Encode(TestFrames.Sample);
+        f[13] = 0x06; // EtherType ARP: a dissector would stop here
+        f[22] = 254;  // TTL
+        f[74] = (byte)'X'; // magic
+
+        var problems = TestFrames.Problems(f);
+
+        Assert.Contains(problems, p => p.Kind == FrameProblemKind.WrongEtherType && p.Offset == 12);
+        Assert.Contains(problems, p => p.Kind == FrameProblemKind.Ipv4Ttl && p.Offset == 22);
+        Assert.Contains(problems, p => p.Kind == FrameProblemKind.Magic && p.Offset == 74);
+    }
+
+    [Fact]
     public void Zero_udp_checksum_is_reported_as_absent()
     {
         var f = TestFrames.Encode(TestFrames.Sample);
