@@ -18,11 +18,22 @@ public static partial class Markdown
 
     /// <summary>
     /// The contents (each with its final newline) of the fenced blocks whose info string is one of
-    /// <paramref name="languages"/> (```sh, ```python, ...), in order; fences start a line.
+    /// <paramref name="languages"/> (```sh, ```python, ...), in order. A fence may be indented (a block inside a list
+    /// item), and a closing fence need not match its opener's indentation, so an indented block of another language
+    /// never puts the fences after it out of step.
     /// </summary>
-    public static List<string> FencedBlocks(string markdown, params string[] languages) =>
-        [.. FencedBlock().Matches(markdown.ReplaceLineEndings("\n")).Where(block => languages.Contains(block.Groups["info"].Value)).Select(block => block.Groups["code"].Value)];
+    public static List<string> FencedBlocks(string markdown, params string[] languages)
+    {
+        var text = markdown.ReplaceLineEndings("\n");
+        List<string> blocks = [.. FencedBlock().Matches(text).Where(block => languages.Contains(block.Groups["info"].Value)).Select(block => block.Groups["code"].Value)];
 
-    [GeneratedRegex(@"^```(?<info>[^\n]*)\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
+        // Counted a second way, line by line: a fence the pattern paired wrongly would drop a documented step silently.
+        var openers = text.Split('\n').Count(line => line.TrimStart(' ', '\t') is var fence && fence.StartsWith("```", StringComparison.Ordinal)
+            && languages.Contains(fence[3..].TrimEnd(' ', '\t')));
+        Assert.True(blocks.Count == openers, $"{openers} fence(s) open a {string.Join('/', languages)} block, but {blocks.Count} block(s) were read");
+        return blocks;
+    }
+
+    [GeneratedRegex(@"^[ \t]*```(?<info>[^\n`]*)\n(?<code>.*?)^[ \t]*```[ \t]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FencedBlock();
 }

@@ -7,7 +7,7 @@ namespace Mvps.Interop.Tests.Network;
 /// docs/interop.md's by-hand blocks as a test runs them: each with bash from the repository root, the built `mvps`
 /// first on PATH, and NS and DIR set to names of this test (DIR not below a private scratch folder: FRR's daemons
 /// run as user frr and must reach DIR/frr). Disposing cleans up whatever the blocks left, in this order: the
-/// blocks run in the background, the daemons named by the pid files in DIR (SIGTERM, awaited), DIR, and both
+/// blocks run in the background, the daemons named by the pid files in DIR (all sent SIGTERM, then awaited), DIR, and both
 /// namespaces.
 /// </summary>
 internal sealed class DocumentedSteps : IDisposable
@@ -49,30 +49,43 @@ internal sealed class DocumentedSteps : IDisposable
 
     public void Dispose()
     {
-        foreach (var process in _background)
+        // Every daemon is signalled before any is awaited, and DIR and the namespaces go whatever happens: a daemon
+        // that outlives SIGTERM fails the test only after the rest is cleaned up.
+        var daemons = new List<(string PidFile, int Pid)>();
+        try
         {
-            process.Dispose();
-        }
-
-        foreach (var pidFile in _pidFiles.Select(name => Path.Combine(Dir, name)))
-        {
-            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
+            foreach (var process in _background)
             {
-                BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
+                process.Dispose();
+            }
+
+            foreach (var pidFile in _pidFiles.Select(name => Path.Combine(Dir, name)))
+            {
+                if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
+                {
+                    BackgroundProcess.Signal(pid, BackgroundProcess.SigTerm);
+                    daemons.Add((pidFile, pid));
+                }
+            }
+
+            foreach (var (pidFile, pid) in daemons)
+            {
                 Poll.Until(() => !BackgroundProcess.IsAlive(pid), Limit, () => $"{pidFile}: {pid} still runs after SIGTERM");
             }
         }
-
-        if (Directory.Exists(Dir))
+        finally
         {
-            Directory.Delete(Dir, recursive: true);
-        }
-
-        foreach (var name in new[] { Ns + "-vantage", Ns + "-peer" })
-        {
-            if (File.Exists(Path.Combine("/run/netns", name)))
+            if (Directory.Exists(Dir))
             {
-                ExternalProgram.Run("ip", "netns", "del", name);
+                Directory.Delete(Dir, recursive: true);
+            }
+
+            foreach (var name in new[] { Ns + "-vantage", Ns + "-peer" })
+            {
+                if (File.Exists(Path.Combine("/run/netns", name)))
+                {
+                    ExternalProgram.Run("ip", "netns", "del", name);
+                }
             }
         }
     }
