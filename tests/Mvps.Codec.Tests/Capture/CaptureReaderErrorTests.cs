@@ -242,15 +242,17 @@ public sealed class CaptureReaderErrorTests
         Assert.Equal("v2.pcapng: offset 0: unsupported pcapng version 2.0 (expected 1.x)", error.Message);
     }
 
-    /// <summary>An enhanced packet block whose captured length breaks one limit; the data are the bytes 1, 2, 3, ...</summary>
+    /// <summary>
+    /// An enhanced packet block whose captured length breaks one limit (the interface snap length, the original length, the
+    /// maximum record size, its own block), named by the problem; the data are the bytes 1, 2, 3, ...
+    /// </summary>
     [Theory]
-    [InlineData("the interface snap length", 4u, 5, null, null, "snap.pcapng", "captured length 5 exceeds the snap length 4 of interface 0")]
-    [InlineData("the original length", 0u, 3, 2u, null, "orig.pcapng", "captured length 3 exceeds original length 2")]
-    [InlineData("the maximum record size", 0u, 1, 300_000u, 300_000u, "huge.pcapng", "captured length 300000 exceeds the maximum record size 262144")]
-    [InlineData("its block", 0u, 4, 40u, 40u, "fit.pcapng", "captured length 40 does not fit in a block of total length 52")]
-    public void Pcapng_captured_length_beyond(string limit, uint snapLength, int dataLength, uint? originalLength, uint? capturedLength, string name, string problem)
+    [InlineData(4u, 5, null, null, "snap.pcapng", "captured length 5 exceeds the snap length 4 of interface 0")]
+    [InlineData(0u, 3, 2u, null, "orig.pcapng", "captured length 3 exceeds original length 2")]
+    [InlineData(0u, 1, 300_000u, 300_000u, "huge.pcapng", "captured length 300000 exceeds the maximum record size 262144")]
+    [InlineData(0u, 4, 40u, 40u, "fit.pcapng", "captured length 40 does not fit in a block of total length 52")]
+    public void Pcapng_captured_length_beyond_a_limit(uint snapLength, int dataLength, uint? originalLength, uint? capturedLength, string name, string problem)
     {
-        _ = limit;
         var builder = Section(false).InterfaceDescription(snapLength: snapLength);
         var offset = builder.Length;
         var data = Enumerable.Range(1, dataLength).Select(b => (byte)b).ToArray();
